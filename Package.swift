@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+// MeetGraph: reads Chinese news reports of official meetings and builds a graph of who met whom.
+import PackageDescription
+
+let package = Package(
+    name: "MeetGraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "meetgraph", targets: ["meetgraph"]),
+        .library(name: "MeetGraph", targets: ["MeetGraph"]),
+        .library(name: "MeetGraphExtraction", targets: ["MeetGraphExtraction"]),
+        .library(name: "MeetGraphStore", targets: ["MeetGraphStore"]),
+        .library(name: "MeetGraphRender", targets: ["MeetGraphRender"]),
+        .library(name: "MeetGraphExport", targets: ["MeetGraphExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // The model and graph algorithms. Depends on nothing.
+        .target(name: "MeetGraph"),
+        // Text → events and participants.
+        .target(
+            name: "MeetGraphExtraction",
+            dependencies: ["MeetGraph"],
+            resources: [.copy("Resources")]
+        ),
+        // SQLite store and queries.
+        .target(
+            name: "MeetGraphStore",
+            dependencies: ["MeetGraph", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // libgvc + libcgraph from Debian's libgraphviz-dev.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev", "pkg-config"])]
+        ),
+        // DOT writer and in-process Graphviz layout/rendering.
+        .target(name: "MeetGraphRender", dependencies: ["MeetGraph", "CGraphviz"]),
+        // CSV, Gephi, GraphML, JSON and Neo4j writers.
+        .target(
+            name: "MeetGraphExport",
+            dependencies: ["MeetGraph", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The command-line tool: a thin shell over the libraries.
+        .executableTarget(
+            name: "meetgraph",
+            dependencies: [
+                "MeetGraph", "MeetGraphExtraction", "MeetGraphStore", "MeetGraphRender", "MeetGraphExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Throughput and scale benchmarks, run on demand (`make bench`), never in `swift test`.
+        .executableTarget(
+            name: "meetgraph-bench",
+            dependencies: [
+                "MeetGraph", "MeetGraphExtraction", "MeetGraphStore", "MeetGraphRender", "MeetGraphExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/MeetGraphBenchmarks"
+        ),
+        .testTarget(name: "MeetGraphTests", dependencies: ["MeetGraph"]),
+        .testTarget(name: "MeetGraphExtractionTests", dependencies: ["MeetGraphExtraction"]),
+        .testTarget(name: "MeetGraphStoreTests", dependencies: ["MeetGraphStore"]),
+        .testTarget(name: "MeetGraphRenderTests", dependencies: ["MeetGraphRender"]),
+        .testTarget(name: "MeetGraphExportTests", dependencies: ["MeetGraphExport"]),
+        .testTarget(name: "meetgraphTests", dependencies: ["meetgraph"]),
+    ]
+)

@@ -1,0 +1,59 @@
+/// A calendar day as news reports give it: the year may be unknown ("5月16日" with no
+/// publication date), the month and day are known.
+///
+/// Written as `YYYY-MM-DD`, or `MM-DD` without a year, the forms GUIDELINE.md uses.
+/// Dates order by (year, month, day), an unknown year sorting first.
+public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, when the text or the document's date gives it.
+    public var year: Int?
+    /// 1...12.
+    public var month: Int
+    /// 1...31.
+    public var day: Int
+
+    /// A date; nil unless month is 1...12 and day 1...31.
+    public init?(year: Int? = nil, month: Int, day: Int) {
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        if let year, !(1...9999).contains(year) { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` or `MM-DD`; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count else { return nil }
+        switch numbers.count {
+        case 3: self.init(year: numbers[0], month: numbers[1], day: numbers[2])
+        case 2: self.init(month: numbers[0], day: numbers[1])
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        let monthDay = (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+        guard let year else { return monthDay }
+        return String(year) + "-" + monthDay
+    }
+
+    public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
+        ((lhs.year ?? 0), lhs.month, lhs.day) < ((rhs.year ?? 0), rhs.month, rhs.day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = EventDate(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date in YYYY-MM-DD or MM-DD form")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
