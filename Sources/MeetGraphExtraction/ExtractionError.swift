@@ -1,0 +1,26 @@
+import MeetGraph
+
+/// Why a file could not be read as a news text. Each message names the file and says what to do.
+public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened or read (missing, a folder, no permission).
+    case unreadable(file: String, reason: String)
+    /// The file holds no text (zero bytes, or only white space).
+    case empty(file: String)
+    /// The file looks binary (NUL bytes or mostly control bytes), not a text.
+    case binary(file: String)
+    /// The bytes are not valid in the given or detected encoding.
+    case undecodable(file: String, encoding: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason):
+            "\(file): cannot read the file (\(reason))"
+        case let .empty(file):
+            "\(file): the file is empty; nothing to extract"
+        case let .binary(file):
+            "\(file): this looks like a binary file, not a text; give a UTF-8 or GB18030 text file"
+        case let .undecodable(file, encoding):
+            "\(file): the bytes are not valid \(encoding); try --encoding utf8 or --encoding gb18030"
+        }
+    }
+}
