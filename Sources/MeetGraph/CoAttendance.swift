@@ -19,12 +19,10 @@ public struct CoAttendance: Sendable {
         public var a: PersonID
         /// The person with the larger ID.
         public var b: PersonID
-        /// The shared events, in event-ID order.
-        public var events: [EventID]
+        /// Number of shared events.
+        public var count: Int
         /// Number of shared events, or Newman's weight (see ``CoAttendance/weighting``).
         public var weight: Double
-        /// Number of shared events.
-        public var count: Int { events.count }
     }
 
     /// The graph this projection was made from.
@@ -73,7 +71,7 @@ public struct CoAttendance: Sendable {
             index[pair] = ties.count
             neighbours[Int(pair.a)].append(ties.count)
             neighbours[Int(pair.b)].append(ties.count)
-            ties.append(Tie(a: PersonID(Int(pair.a)), b: PersonID(Int(pair.b)), events: events, weight: weight))
+            ties.append(Tie(a: PersonID(Int(pair.a)), b: PersonID(Int(pair.b)), count: events.count, weight: weight))
         }
         self.ties = ties
         self.tieIndex = index
@@ -89,6 +87,14 @@ public struct CoAttendance: Sendable {
     /// The ties of `person`, ordered by the other person's ID.
     public func ties(of person: PersonID) -> [Tie] {
         neighbourTies[person.index].map { ties[$0] }
+    }
+
+    /// The events both people of `tie` took part in, in event-ID order.
+    ///
+    /// Computed on demand from the bipartite graph, so ties stay small on large graphs.
+    public func sharedEvents(_ tie: Tie) -> [EventID] {
+        let first = Set(graph.attendances(of: tie.a).map(\.event))
+        return graph.attendances(of: tie.b).map(\.event).filter(first.contains).sorted()
     }
 
     /// The other end of `tie` as seen from `person`.
