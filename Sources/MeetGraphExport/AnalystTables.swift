@@ -210,7 +210,8 @@ struct Sheet {
 
         func text(_ column: String) throws -> String {
             guard let index = columns[column] else { throw ExportError.missingColumn(file: file, column: column) }
-            return guardsFormulas ? FormulaGuard.restore(fields[index]) : fields[index]
+            let cell = QuoteIsolation.decode(fields[index])
+            return guardsFormulas ? FormulaGuard.restore(cell) : cell
         }
 
         func optionalText(_ column: String) throws -> String? {

@@ -70,8 +70,9 @@ struct CSVEncoding {
             for row in table.rows {
                 writer.beginNewRow()
                 for (index, cell) in row.enumerated() {
-                    let text = guardsFormulas && table.columns[index].kind == .text ? FormulaGuard.neutralise(cell) : cell
-                    // CSV.swift decides on quotes by Character, which misses a `,` or `"` that a
+                    let guarded = guardsFormulas && table.columns[index].kind == .text ? FormulaGuard.neutralise(cell) : cell
+                    let text = QuoteIsolation.encode(guarded)
+                    // CSV.swift decides on quotes by Character, which misses a `,` that a
                     // combining mark joins (",\u{301}"); deciding by scalar keeps such cells whole.
                     try writer.write(field: text, quoted: Self.needsQuotes(text))
                 }
@@ -94,6 +95,56 @@ struct CSVEncoding {
     /// Whether `text` must be quoted per RFC 4180, judged scalar by scalar.
     static func needsQuotes(_ text: String) -> Bool {
         text.unicodeScalars.contains(where: specials.contains)
+    }
+}
+
+/// Keeps every `"` a character of its own, so that CSV.swift 2.5.2 doubles it.
+///
+/// CSV.swift doubles quotes with `replacingOccurrences(of: "\"", …)`, which compares whole
+/// characters: a `"` that a combining mark joins (`"\u{301}`) or that follows a prepended mark is
+/// not doubled, and the field then reads back without the mark. Such a `"` gets a WORD JOINER
+/// (U+2060, invisible, and a character break on both sides) on the joining side; a `"` already
+/// next to a WORD JOINER gets one more, so ``decode(_:)`` restores the original exactly.
+enum QuoteIsolation {
+    static let joiner: Unicode.Scalar = "\u{2060}"
+
+    static func encode(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains("\"") else { return text }
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\"" {
+                if index > 0, needsBreak(scalars[index - 1], "\"") { out.append(joiner) }
+                out.append(scalar)
+                if index + 1 < scalars.count, needsBreak("\"", scalars[index + 1]) { out.append(joiner) }
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func decode(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(joiner) else { return text }
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == joiner {
+                if index > 0, scalars[index - 1] == "\"" { continue }
+                if index + 1 < scalars.count, scalars[index + 1] == "\"" { continue }
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Whether two neighbours need a joiner between them: they form one character, or one is a joiner.
+    private static func needsBreak(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        if first == joiner || second == joiner { return true }
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        return String(pair).count == 1
     }
 }
 
