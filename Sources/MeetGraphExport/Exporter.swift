@@ -108,6 +108,8 @@ public struct Exporter: Sendable {
     /// Writes `files` into `folder` (created if missing), each one atomically: the bytes go to a
     /// temporary file in the same folder, which is then renamed over the target, so an
     /// interrupted run leaves either the old file or the new one, never half of one.
+    /// (`Data.write(to:options: .atomic)`; on Linux it writes `.dat.nosync…` in the same folder,
+    /// calls `fsync`, then `rename`, as seen with strace.)
     /// - Returns: the URLs written, in the order of `files`.
     @discardableResult
     public func write(_ files: [ExportFile], to folder: URL) throws -> [URL] {

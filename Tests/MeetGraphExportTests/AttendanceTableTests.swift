@@ -166,7 +166,7 @@ import Testing
 
     @Test func csvRoundTripOverRandomNames() throws {
         var generator = SeededGenerator(state: 20_240_516)
-        for round in 0..<40 {
+        for round in 0..<20 {
             var names: [String] = []
             var seen = Set<String>()
             while names.count < 12 {

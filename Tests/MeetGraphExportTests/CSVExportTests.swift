@@ -170,4 +170,21 @@ import Testing
             #expect(line > 1 && line <= lineText.count)
         }
     }
+
+    @Test(.enabled(if: Python.isAvailable, "python3 is not installed"))
+    func pythonsCSVModuleReadsTheSameCells() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Exporter().write(try Exporter().files(for: graph, format: .csv, options: ExportOptions(excel: true)), to: folder)
+        let script = """
+            import csv, json, sys
+            with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+                print(json.dumps([row["name"] for row in csv.DictReader(f)]))
+            """
+        let (status, output) = try Python.run(script, arguments: [folder.appendingPathComponent("people.csv").path])
+        #expect(status == 0, "\(output)")
+        let names = try JSONDecoder().decode([String].self, from: Data(output.utf8))
+        #expect(names.map { FormulaGuard.restore(QuoteIsolation.decode($0)) } == graph.people.map(\.name))
+        #expect(names.contains("'=HYPERLINK(\"http://x\",\"点我\")"))
+    }
 }

@@ -54,6 +54,9 @@ enum Fixtures {
 
 /// Runs a Python script when python3 with NetworkX is installed.
 enum Python {
+    /// Whether `python3` runs here.
+    static let isAvailable: Bool = (try? run("pass").status) == 0
+
     /// Whether `python3 -c "import networkx"` works here.
     static let hasNetworkX: Bool = (try? run("import networkx").status) == 0
 
