@@ -2,12 +2,28 @@ import Foundation
 import MeetGraph
 
 /// Numbers shared by several writers: how often a person took part, when first and last.
+///
+/// First and last dates count only dates with a year when there are any: a yearless `05-17`
+/// sorts before every dated event and would otherwise always be "first".
 struct PersonSummary {
     var events = 0
     var chair = 0
     var speaker = 0
-    var first: EventDate?
-    var last: EventDate?
+    private var dated = DateSpan()
+    private var yearless = DateSpan()
+
+    var first: EventDate? { dated.first ?? yearless.first }
+    var last: EventDate? { dated.last ?? yearless.last }
+
+    private struct DateSpan {
+        var first: EventDate?
+        var last: EventDate?
+
+        mutating func include(_ date: EventDate) {
+            if first.map({ date < $0 }) ?? true { first = date }
+            if last.map({ $0 < date }) ?? true { last = date }
+        }
+    }
 
     init(_ person: PersonID, in graph: AttendanceGraph) {
         for attendance in graph.attendances(of: person) {
@@ -23,8 +39,7 @@ struct PersonSummary {
     }
 
     private mutating func include(_ date: EventDate) {
-        if first.map({ date < $0 }) ?? true { first = date }
-        if last.map({ $0 < date }) ?? true { last = date }
+        if date.year == nil { yearless.include(date) } else { dated.include(date) }
     }
 }
 

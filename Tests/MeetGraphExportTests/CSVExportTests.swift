@@ -188,3 +188,12 @@ import Testing
         #expect(names.contains("'=HYPERLINK(\"http://x\",\"点我\")"))
     }
 }
+
+@Suite struct DateSpanTests {
+    @Test func firstAndLastDatesPreferDatesWithAYear() {
+        let span = PersonSummary(dates: [EventDate("05-17"), EventDate("2022-05-16"), nil, EventDate("2021-12-01")])
+        #expect(span.first == EventDate("2021-12-01") && span.last == EventDate("2022-05-16"))
+        let yearless = PersonSummary(dates: [EventDate("05-17"), EventDate("03-01")])
+        #expect(yearless.first == EventDate("03-01") && yearless.last == EventDate("05-17"))
+    }
+}
