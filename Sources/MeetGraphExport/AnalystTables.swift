@@ -193,10 +193,15 @@ public enum ExportedTables {
 
     /// One row of `coattendance.csv`, as read back.
     public struct CoAttendanceRow: Sendable, Hashable {
+        /// The first person's name.
         public var a: String
+        /// The second person's name.
         public var b: String
+        /// The tie's weight (shared events, or Newman's weight).
         public var weight: Double
+        /// Number of shared events.
         public var count: Int
+        /// IDs (`e0` …) of the shared events.
         public var eventIDs: [String]
     }
 

@@ -9,12 +9,14 @@ public struct AttendanceRow: Sendable, Hashable {
     public var event: String
     /// What the person did; `.attendee` when the table gives no role.
     public var roles: Roles
+    /// The event's date, when the table gives one.
     public var date: EventDate?
     /// Titles from a `title` column, split at `;` or `、`.
     public var titles: [String]
     /// The line of the file the row starts on (1-based, the header being line 1 at the earliest).
     public var line: Int
 
+    /// A row; `line` is 0 for rows not read from a file.
     public init(person: String, event: String, roles: Roles = .attendee, date: EventDate? = nil,
                 titles: [String] = [], line: Int = 0) {
         self.person = person
@@ -43,8 +45,11 @@ public struct AttendanceRow: Sendable, Hashable {
 public struct AttendanceTable: Sendable, Hashable {
     /// A row that was left out, and why.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        /// The file, as given.
         public var file: String
+        /// The line the row starts on.
         public var line: Int
+        /// What is wrong and what to do.
         public var message: String
 
         /// `file:line: message`, the form compilers use, so editors can jump to the line.
@@ -214,16 +219,20 @@ public struct AttendanceTable: Sendable, Hashable {
 
 /// Why an attendance table could not be read at all.
 public enum AttendanceTableError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file could not be opened or read.
     case cannotRead(file: String, reason: String)
+    /// The file holds nothing, or only a byte-order mark.
     case empty(file: String)
     /// NUL bytes or a UTF-16/32 byte-order mark: a spreadsheet file or another encoding.
     case binary(file: String)
+    /// The bytes at `byteOffset` are not UTF-8.
     case notUTF8(file: String, byteOffset: Int)
     /// The header row lacks `person` or `event`.
     case missingColumns(file: String, line: Int, missing: [String], found: [String])
     /// Every row had a problem.
     case noRows(file: String, problems: [AttendanceTable.Problem])
 
+    /// The message the command line prints: the file, what is wrong, what to do.
     public var description: String {
         switch self {
         case let .cannotRead(file, reason):

@@ -59,7 +59,6 @@ struct CSVEncoding {
     var guardsFormulas = false
 
     static let byteOrderMarkBytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-    private static let specials: Set<Unicode.Scalar> = ["\"", ",", "\r", "\n"]
 
     func file(for table: CSVTable) throws -> ExportFile {
         let stream = OutputStream.toMemory()
@@ -94,7 +93,8 @@ struct CSVEncoding {
 
     /// Whether `text` must be quoted per RFC 4180, judged scalar by scalar.
     static func needsQuotes(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: specials.contains)
+        // These are ASCII, so their UTF-8 bytes never occur inside another scalar's encoding.
+        text.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
     }
 }
 
@@ -109,8 +109,8 @@ enum QuoteIsolation {
     static let joiner: Unicode.Scalar = "\u{2060}"
 
     static func encode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return text }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains("\"") else { return text }
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if scalar == "\"" {
@@ -125,8 +125,8 @@ enum QuoteIsolation {
     }
 
     static func decode(_ text: String) -> String {
+        guard text.unicodeScalars.contains(joiner) else { return text }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(joiner) else { return text }
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if scalar == joiner {

@@ -21,6 +21,7 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A row or element does not say what the reader expects.
     case malformed(file: String, line: Int, problem: String)
 
+    /// The message the command line prints: the file, what is wrong, what to do.
     public var description: String {
         switch self {
         case let .cannotWrite(file, reason):

@@ -5,9 +5,13 @@ import MeetGraph
 /// Integers and doubles compare by value (`.integer(2) == .double(2)`), because JSON does not
 /// keep the difference: a weight of 2.0 may come back from another tool as `2`.
 public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
+    /// Text (GraphML `string`).
     case string(String)
+    /// A whole number (GraphML `int`).
     case integer(Int)
+    /// A number (GraphML `double`).
     case double(Double)
+    /// GraphML `boolean`.
     case boolean(Bool)
 
     /// The GraphML `attr.type` of the value.
@@ -35,6 +39,7 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// The value as GraphML writes it.
     public var description: String {
         switch self {
         case let .string(text): text
@@ -44,6 +49,7 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Equal strings or booleans, or numerically equal numbers.
     public static func == (lhs: AttributeValue, rhs: AttributeValue) -> Bool {
         switch (lhs, rhs) {
         case let (.string(x), .string(y)): x == y
@@ -52,6 +58,7 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Hashes numbers by value, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case let .string(text): hasher.combine(0); hasher.combine(text)
@@ -68,9 +75,12 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
 public struct ExportedGraph: Sendable, Hashable {
     /// A node and its attributes.
     public struct Node: Sendable, Hashable {
+        /// The node's ID (`p0`, `e0`).
         public var id: String
+        /// Attribute values by name.
         public var attributes: [String: AttributeValue]
 
+        /// A node.
         public init(id: String, attributes: [String: AttributeValue] = [:]) {
             self.id = id
             self.attributes = attributes
@@ -79,10 +89,14 @@ public struct ExportedGraph: Sendable, Hashable {
 
     /// An edge between two node IDs and its attributes.
     public struct Edge: Sendable, Hashable {
+        /// The ID of one end.
         public var source: String
+        /// The ID of the other end.
         public var target: String
+        /// Attribute values by name.
         public var attributes: [String: AttributeValue]
 
+        /// An edge.
         public init(source: String, target: String, attributes: [String: AttributeValue] = [:]) {
             self.source = source
             self.target = target
@@ -92,10 +106,14 @@ public struct ExportedGraph: Sendable, Hashable {
 
     /// The graph's name (`attendance`, `coattendance`), written as the GraphML graph id.
     public var name: String
+    /// False for every MeetGraph export.
     public var directed: Bool
+    /// Nodes in export order.
     public var nodes: [Node]
+    /// Edges in export order.
     public var edges: [Edge]
 
+    /// A graph.
     public init(name: String, directed: Bool = false, nodes: [Node] = [], edges: [Edge] = []) {
         self.name = name
         self.directed = directed

@@ -42,6 +42,7 @@ public struct ExportOptions: Sendable, Hashable {
     /// Gephi and Neo4j files are read by programs, not spreadsheets, and are never changed.
     public var guardsFormulas: Bool
 
+    /// Options; the defaults write every tie, weighted by shared events, with the formula guard.
     public init(excel: Bool = false, minWeight: Double? = nil, weighting: CoAttendance.Weighting = .count,
                 guardsFormulas: Bool = true) {
         self.excel = excel
@@ -53,9 +54,12 @@ public struct ExportOptions: Sendable, Hashable {
 
 /// One exported file: its name inside the output folder and its bytes (always UTF-8 text).
 public struct ExportFile: Sendable, Hashable {
+    /// The file name inside the output folder (`people.csv`).
     public var name: String
+    /// The file's bytes.
     public var data: Data
 
+    /// A file.
     public init(name: String, data: Data) {
         self.name = name
         self.data = data
@@ -74,6 +78,7 @@ public struct ExportFile: Sendable, Hashable {
 /// Output is deterministic: people and events in graph order, ties by (a, b), and no
 /// timestamps, so exporting the same graph twice gives the same bytes.
 public struct Exporter: Sendable {
+    /// An exporter; it holds no state.
     public init() {}
 
     /// The files of `format` for `graph`, in ``ExportFormat/fileNames`` order.
