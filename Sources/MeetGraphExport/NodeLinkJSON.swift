@@ -39,9 +39,9 @@ public enum NodeLinkJSON {
         } catch {
             throw ExportError.malformed(file: file, line: 1, problem: "not node-link JSON: \(error)")
         }
-        var graph = ExportedGraph(name: document.graph?["name"]??.string ?? "", directed: document.directed ?? false)
+        var graph = ExportedGraph(name: document.graph?.name ?? "", directed: document.directed ?? false)
         for (index, fields) in document.nodes.enumerated() {
-            guard let id = fields["id"] ?? nil else {
+            guard let id = fields["id"]?.value else {
                 throw ExportError.malformed(file: file, line: 1, problem: "node \(index) has no id")
             }
             graph.nodes.append(ExportedGraph.Node(id: id.description, attributes: compact(fields, without: ["id"])))
@@ -50,7 +50,7 @@ public enum NodeLinkJSON {
             throw ExportError.malformed(file: file, line: 1, problem: "no \"edges\" (or \"links\") list")
         }
         for (index, fields) in edges.enumerated() {
-            guard let source = fields["source"] ?? nil, let target = fields["target"] ?? nil else {
+            guard let source = fields["source"]?.value, let target = fields["target"]?.value else {
                 throw ExportError.malformed(file: file, line: 1, problem: "edge \(index) lacks source or target")
             }
             graph.edges.append(ExportedGraph.Edge(source: source.description, target: target.description,
@@ -72,15 +72,35 @@ public enum NodeLinkJSON {
 
     private struct Document: Decodable {
         var directed: Bool?
-        var graph: [String: AttributeValue?]?
-        var nodes: [[String: AttributeValue?]]
-        var edges: [[String: AttributeValue?]]?
-        var links: [[String: AttributeValue?]]?
+        var graph: Header?
+        var nodes: [[String: Scalar]]
+        var edges: [[String: Scalar]]?
+        var links: [[String: Scalar]]?
     }
 
-    private static func compact(_ fields: [String: AttributeValue?], without reserved: Set<String>) -> [String: AttributeValue] {
+    /// The `graph` object: only its `name` is read (NetworkX puts defaults and other objects there).
+    private struct Header: Decodable {
+        var name: String?
+
+        enum CodingKeys: String, CodingKey { case name }
+
+        init(from decoder: Decoder) throws {
+            name = try? decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .name)
+        }
+    }
+
+    /// A value in a node or edge object; lists, objects and null are skipped.
+    private struct Scalar: Decodable {
+        var value: AttributeValue?
+
+        init(from decoder: Decoder) throws {
+            value = try? AttributeValue(from: decoder)
+        }
+    }
+
+    private static func compact(_ fields: [String: Scalar], without reserved: Set<String>) -> [String: AttributeValue] {
         fields.reduce(into: [:]) { result, field in
-            if !reserved.contains(field.key), let value = field.value { result[field.key] = value }
+            if !reserved.contains(field.key), let value = field.value.value { result[field.key] = value }
         }
     }
 

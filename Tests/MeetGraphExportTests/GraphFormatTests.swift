@@ -160,3 +160,41 @@ import Testing
         #expect(results[1]["weights"] as? [Double] == CoAttendance(graph).ties.map(\.weight).sorted())
     }
 }
+
+@Suite struct ThirdPartyFilesTests {
+    /// NetworkX's GraphML writer leaves CR unescaped, and XML parsers turn it into LF, so names
+    /// with CR cannot survive a trip through it; every other hostile name is kept.
+    let graph = Fixtures.graph(names: Fixtures.hostileNames.filter { !$0.unicodeScalars.contains("\r") })
+
+    /// Edges as undirected pairs with their attributes, for comparing graphs whose edge order differs.
+    private func edgeSet(_ graph: ExportedGraph) -> Set<ExportedGraph.Edge> {
+        Set(graph.edges.map { edge in
+            let (a, b) = edge.source < edge.target ? (edge.source, edge.target) : (edge.target, edge.source)
+            return ExportedGraph.Edge(source: a, target: b, attributes: edge.attributes)
+        })
+    }
+
+    @Test(.enabled(if: Python.hasNetworkX, "python3 with networkx is not installed"))
+    func filesWrittenByNetworkXReadBackToTheSameGraph() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try Exporter().write(try Exporter().files(for: graph, format: .graphml), to: folder)[0]
+        let graphML = folder.appendingPathComponent("networkx.graphml")
+        let json = folder.appendingPathComponent("networkx.json")
+        let script = """
+            import json, sys, networkx as nx
+            from networkx.readwrite import json_graph
+            g = nx.read_graphml(sys.argv[1])
+            nx.write_graphml(g, sys.argv[2])
+            with open(sys.argv[3], "w", encoding="utf-8") as f:
+                json.dump(json_graph.node_link_data(g), f, ensure_ascii=False)
+            """
+        let (status, output) = try Python.run(script, arguments: [source.path, graphML.path, json.path])
+        #expect(status == 0, "\(output)")
+        let original = ExportedGraph.bipartite(graph)
+        for back in [try GraphML.graph(contentsOf: graphML), try NodeLinkJSON.graph(contentsOf: json)] {
+            #expect(back.nodes == original.nodes)
+            #expect(edgeSet(back) == edgeSet(original))
+        }
+    }
+}
