@@ -38,6 +38,9 @@ public struct AttendanceRow: Sendable, Hashable {
 /// 出席/参加/列席, several joined by `;`. Dates are `2022-05-16`, `05-16`, `2022/5/16`,
 /// `2022.5.16` or `2022年5月16日`.
 ///
+/// A cell starting with `'` followed by `=`, `+`, `-`, `@` or `'` loses the `'`, which
+/// ``FormulaGuard`` adds on export, so a MeetGraph `participations.csv` imports as written.
+///
 /// Policy: a bad row (no person or event, a bad role or date, more or fewer fields than the
 /// header — extra empty fields are allowed) is left out and reported in ``problems`` with its
 /// line; the good rows are kept. Reading fails only when the file is unreadable, is not UTF-8
@@ -143,7 +146,8 @@ public struct AttendanceTable: Sendable, Hashable {
                 + "quote fields that hold a comma (\"a, b\")"))
         }
         func cell(_ index: Int?) -> String {
-            index.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{3000}"])) } ?? ""
+            // A `'=…` cell is most likely a guarded cell of a MeetGraph export (see FormulaGuard).
+            index.map { FormulaGuard.restoreIfGuarded(fields[$0].trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{3000}"]))) } ?? ""
         }
         let person = cell(columns.person)
         let event = cell(columns.event)

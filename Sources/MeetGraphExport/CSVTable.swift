@@ -49,6 +49,14 @@ public enum FormulaGuard {
     public static func restore(_ cell: String) -> String {
         cell.unicodeScalars.first == "'" ? String(cell.unicodeScalars.dropFirst()) : cell
     }
+
+    /// `cell` without a leading `'` that the guard would have added (one followed by a formula
+    /// start or another `'`); for tables of unknown origin, where a lone `'` may be data.
+    public static func restoreIfGuarded(_ cell: String) -> String {
+        let scalars = cell.unicodeScalars
+        guard scalars.first == "'", let second = scalars.dropFirst().first, triggers.contains(second) else { return cell }
+        return String(scalars.dropFirst())
+    }
 }
 
 /// How tables become bytes: RFC 4180 through CSV.swift, CR LF line ends, a final line end.

@@ -110,6 +110,15 @@ public struct Exporter: Sendable {
         }
     }
 
+    /// Writes the files of `format` for `graph` into `folder`; ``files(for:format:options:)``
+    /// then ``write(_:to:)``.
+    /// - Returns: the URLs written.
+    @discardableResult
+    public func export(_ graph: AttendanceGraph, format: ExportFormat, options: ExportOptions = ExportOptions(),
+                       to folder: URL) throws -> [URL] {
+        try write(files(for: graph, format: format, options: options), to: folder)
+    }
+
     /// Writes `files` into `folder` (created if missing), each one atomically: the bytes go to a
     /// temporary file in the same folder, which is then renamed over the target, so an
     /// interrupted run leaves either the old file or the new one, never half of one.

@@ -142,12 +142,13 @@ import Testing
     }
 
     @Test func exportedParticipationsCanBeImported() throws {
-        let graph = Fixtures.graph(names: ["甄志远", "柏文涛", "何晓岚"])
+        let graph = Fixtures.graph(names: ["甄志远", "=柏文涛", "-何晓岚", "'引", "@x"])
         let file = try Exporter().files(for: graph, format: .csv)[2]
         let table = try AttendanceTable.read(file.data, file: file.name)
         #expect(table.problems.isEmpty)
         #expect(table.rows.count == graph.attendances.count)
         #expect(Set(table.rows.map(\.person)) == Set(graph.people.map(\.name)))
+        #expect(table.graph().people.count == graph.people.count)
     }
 }
 

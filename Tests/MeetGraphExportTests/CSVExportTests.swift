@@ -98,6 +98,13 @@ import Testing
         #expect(participations.dropFirst().allSatisfy { $0[start].isEmpty || Int($0[start]) != nil })
     }
 
+    @Test func onlyGuardQuotesAreDroppedFromTablesOfUnknownOrigin() {
+        #expect(FormulaGuard.restoreIfGuarded("'=1+1") == "=1+1")
+        #expect(FormulaGuard.restoreIfGuarded("''x") == "'x")
+        #expect(FormulaGuard.restoreIfGuarded("'x") == "'x")
+        #expect(FormulaGuard.restoreIfGuarded("'") == "'")
+    }
+
     @Test func guardIsLosslessForEveryStart() {
         for text in ["=1+1", "+x", "-", "@", "\tx", "\rx", "'", "''", "'=", "普通", "", "x=1"] {
             #expect(FormulaGuard.restore(FormulaGuard.neutralise(text)) == text)
