@@ -33,7 +33,8 @@ struct CSVTable {
 ///
 /// Excel, LibreOffice and Google Sheets run a cell that starts with `=`, `+`, `-` or `@` as a
 /// formula, and tab or CR can hide such a start. A text cell starting with one of these, or with
-/// `'`, gets a `'` in front: spreadsheets show the text as typed, and a reader gets the original
+/// `'`, gets a `'` in front, so the cell is text (LibreOffice 7.4 shows `'=1+1` where the bare
+/// `=1+1` shows 2, and a bare `=HYPERLINK(…)` becomes a live link). A reader gets the original
 /// back by dropping one leading `'` (``FormulaGuard/restore(_:)``), so the mapping is lossless.
 /// Number columns (counts, weights, offsets) are never changed, so `-1` stays a number.
 public enum FormulaGuard {
