@@ -234,8 +234,8 @@ private struct LouvainLevel {
         var nodesOf = [[Int]](repeating: [], count: groupCount)
         for node in 0..<nodeCount {
             nodesOf[assignment[node]].append(node)
-            degrees[assignment[node]] += degrees[node]
-            selfWeights[assignment[node]] += selfWeights[node]
+            degrees[assignment[node]] += self.degrees[node]
+            selfWeights[assignment[node]] += self.selfWeights[node]
         }
         var starts = [0]
         var neighbours: [Int] = []
