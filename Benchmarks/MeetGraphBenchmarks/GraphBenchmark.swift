@@ -36,7 +36,7 @@ struct GraphBenchmark: ParsableCommand {
     var seed: UInt64 = 20_260_414
 
     @Option(help: "Events in the sample on which betweenness, eigenvector and Louvain are timed (0 skips them).")
-    var sampleEvents = 20_000
+    var sampleEvents = 5_000
 
     @Flag(help: "Skip the NetworkX comparison.")
     var skipNetworkX = false
@@ -50,9 +50,9 @@ struct GraphBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        print("Generating \(attendances) attendances: \(events) events, \(people) people, Zipf exponent \(skew), seed \(seed)")
+        report("Generating \(attendances) attendances: \(events) events, \(people) people, Zipf exponent \(skew), seed \(seed)")
         let corpus = SyntheticCorpus(attendances: attendances, events: events, people: people, skew: skew, seed: seed)
-        print("  most active person attends \(corpus.largestPersonDegree) events; mean event size \(String(format: "%.2f", Double(attendances) / Double(events)))")
+        report("  most active person attends \(corpus.largestPersonDegree) events; mean event size \(String(format: "%.2f", Double(attendances) / Double(events)))")
 
         trimMemory()
         let residentBefore = Memory.resident()
@@ -70,29 +70,29 @@ struct GraphBenchmark: ParsableCommand {
 
         let graphBytes = residentGraph - residentBefore
         let projectionBytes = residentProjection - residentGraph
-        print("MeetGraph (Swift):")
-        print("  graph build        \(format(buildTime))  (\(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) attendances)")
-        print("  projection         \(format(projectionTime))  (\(ties.count) ties, total weight \(Int(totalWeight)))")
-        print("  graph memory       \(megabytes(graphBytes)) resident, \(graphBytes / max(1, graph.attendances.count)) bytes per attendance")
-        print("  projection memory  \(megabytes(projectionBytes)) resident, \(projectionBytes / max(1, ties.count)) bytes per tie")
-        print("  graph + projection \((graphBytes + projectionBytes) / max(1, graph.attendances.count)) bytes per attendance")
-        print("  peak resident (VmHWM) \(megabytes(Memory.peak())) for the whole process, generator included")
+        report("MeetGraph (Swift):")
+        report("  graph build        \(format(buildTime))  (\(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) attendances)")
+        report("  projection         \(format(projectionTime))  (\(ties.count) ties, total weight \(Int(totalWeight)))")
+        report("  graph memory       \(megabytes(graphBytes)) resident, \(graphBytes / max(1, graph.attendances.count)) bytes per attendance")
+        report("  projection memory  \(megabytes(projectionBytes)) resident, \(projectionBytes / max(1, ties.count)) bytes per tie")
+        report("  graph + projection \((graphBytes + projectionBytes) / max(1, graph.attendances.count)) bytes per attendance")
+        report("  peak resident (VmHWM) \(megabytes(Memory.peak())) for the whole process, generator included")
 
         if sampleEvents > 0 { timeAlgorithms(corpus: corpus) }
 
         guard !skipNetworkX else { return }
         let swiftSeconds = seconds(buildTime) + seconds(projectionTime)
         guard let python = try NetworkXProjection.run(corpus: corpus) else {
-            print("NetworkX: python3 with networkx not found; no comparison.")
+            report("NetworkX: python3 with networkx not found; no comparison.")
             return
         }
-        print("NetworkX \(python.version) (python3):")
-        print("  bipartite graph build \(String(format: "%.3f s", python.buildSeconds))")
-        print("  weighted_projected_graph \(String(format: "%.3f s", python.projectionSeconds))  (\(python.edges) edges, total weight \(python.totalWeight))")
+        report("NetworkX \(python.version) (python3):")
+        report("  bipartite graph build \(String(format: "%.3f s", python.buildSeconds))")
+        report("  weighted_projected_graph \(String(format: "%.3f s", python.projectionSeconds))  (\(python.edges) edges, total weight \(python.totalWeight))")
         if python.edges != ties.count || python.totalWeight != Int(totalWeight) {
-            print("  MISMATCH: NetworkX's projection differs from MeetGraph's")
+            report("  MISMATCH: NetworkX's projection differs from MeetGraph's")
         }
-        print(String(format: "Speed-up: projection %.1f×, build + projection %.1f×",
+        report(String(format: "Speed-up: projection %.1f×, build + projection %.1f×",
                      python.projectionSeconds / seconds(projectionTime),
                      (python.buildSeconds + python.projectionSeconds) / swiftSeconds))
     }
@@ -103,21 +103,21 @@ struct GraphBenchmark: ParsableCommand {
         let sample = corpus.graph(events: sampleCount)
         let projection = CoAttendance(sample)
         let clock = ContinuousClock()
-        print("Algorithms on the projection of the first \(sampleCount) events (\(sample.attendances.count) attendances, \(projection.attendees.count) people, \(projection.ties.count) ties):")
+        report("Algorithms on the projection of the first \(sampleCount) events (\(sample.attendances.count) attendances, \(projection.attendees.count) people, \(projection.ties.count) ties):")
         let betweennessTime = clock.measure { _ = Centrality.betweenness(in: projection) }
-        print("  betweenness (Brandes)  \(format(betweennessTime))")
+        report("  betweenness (Brandes)  \(format(betweennessTime))")
         let eigenvectorTime = clock.measure { _ = try? Centrality.eigenvector(in: projection) }
-        print("  eigenvector            \(format(eigenvectorTime))")
+        report("  eigenvector            \(format(eigenvectorTime))")
         var communities: Communities?
         let louvainTime = clock.measure { communities = Communities.louvain(projection) }
-        print("  Louvain                \(format(louvainTime))  (\(communities!.count) communities, modularity \(String(format: "%.4f", communities!.modularity)))")
+        report("  Louvain                \(format(louvainTime))  (\(communities!.count) communities, modularity \(String(format: "%.4f", communities!.modularity)))")
         let people = projection.attendees
         let chainTime = clock.measure {
             for index in 0..<100 {
                 _ = ShortestChain(from: people[index * 7919 % people.count], to: people[index * 104_729 % people.count], in: projection)
             }
         }
-        print("  100 shortest chains    \(format(chainTime))")
+        report("  100 shortest chains    \(format(chainTime))")
     }
 }
 
@@ -253,7 +253,7 @@ enum NetworkXProjection {
             import networkx as nx
             from networkx.algorithms import bipartite
         except ImportError:
-            print("missing"); sys.exit(0)
+            report("missing"); sys.exit(0)
         pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
         start = time.perf_counter()
         B = nx.Graph()
@@ -263,7 +263,7 @@ enum NetworkXProjection {
         G = bipartite.weighted_projected_graph(B, people)
         projected = time.perf_counter()
         total = sum(w for _, _, w in G.edges(data="weight"))
-        print(nx.__version__, built - start, projected - built, G.number_of_edges(), total)
+        report(nx.__version__, built - start, projected - built, G.number_of_edges(), total)
         """
 
     static func run(corpus: SyntheticCorpus) throws -> Result? {
@@ -288,7 +288,7 @@ enum NetworkXProjection {
         process.arguments = ["python3", scriptFile.path, edges.path]
         let output = Pipe()
         process.standardOutput = output
-        print("NetworkX: projecting the same attendances (this takes a while)…")
+        report("NetworkX: projecting the same attendances (this takes a while)…")
         do { try process.run() } catch { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -353,3 +353,8 @@ private func seconds(_ duration: Duration) -> Double {
 private func format(_ duration: Duration) -> String { String(format: "%8.3f s", seconds(duration)) }
 
 private func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+
+/// Prints a line at once (unbuffered), so progress shows while NetworkX runs.
+private func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A score for each person of a projection, such as a centrality.
 public struct PersonScores: Sendable, Hashable {
     /// One person's score, as listed by ``ranked()``.
@@ -54,25 +57,47 @@ public enum Centrality {
     /// Betweenness centrality: for each person, the share of shortest chains between two other
     /// people that pass through them. Hops are unweighted.
     ///
-    /// Brandes' algorithm, O(people × ties). With `normalized` (the default) the sums are divided
+    /// Brandes' algorithm, O(people × ties), spread over the machine's cores. With `normalized` (the default) the sums are divided
     /// by (n−1)(n−2) for n people, as NetworkX's `betweenness_centrality` does for undirected
     /// graphs with its defaults (`normalized=True, endpoints=False`); without it, each unordered
     /// pair counts once (NetworkX's `normalized=False`).
     public static func betweenness(in projection: CoAttendance, normalized: Bool = true) -> PersonScores {
-        let slots = projection.graph.people.count
+        let adjacency = projection.adjacency()
+        let sources = projection.attendees.map(\.rawValue)
+        // Sources are split into interleaved parts run on all cores; the parts' sums are added in
+        // part order afterwards, so the result does not depend on scheduling.
+        let partCount = min(16, max(1, sources.count / 64))
+        let parts = Mutex([[Double]?](repeating: nil, count: partCount))
+        DispatchQueue.concurrentPerform(iterations: partCount) { part in
+            let sums = dependencySums(adjacency, sources: stride(from: part, to: sources.count, by: partCount).map { sources[$0] })
+            parts.withLock { $0[part] = sums }
+        }
+        var total = [Double](repeating: 0, count: adjacency.slotCount)
+        for sums in parts.withLock({ $0 }) {
+            for (index, value) in sums!.enumerated() { total[index] += value }
+        }
+        // Every unordered pair was counted from both ends.
+        let n = Double(projection.attendees.count)
+        let scale = normalized ? (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) : 0.5
+        return PersonScores(people: projection.attendees, values: total.map { $0 * scale })
+    }
+
+    /// Brandes' accumulation from each of `sources`: for every node, the summed dependency of
+    /// the sources on it.
+    private static func dependencySums(_ adjacency: Adjacency, sources: [Int32]) -> [Double] {
+        let slots = adjacency.slotCount
         var total = [Double](repeating: 0, count: slots)
         var distance = [Int32](repeating: -1, count: slots)
         var paths = [Double](repeating: 0, count: slots)
         var dependency = [Double](repeating: 0, count: slots)
         var order: [Int32] = []
         order.reserveCapacity(slots)
-        let adjacency = projection.adjacency()
-        for source in projection.attendees {
+        for source in sources {
             // Breadth-first from the source, counting shortest paths; `order` is the visiting order.
             order.removeAll(keepingCapacity: true)
-            distance[source.index] = 0
-            paths[source.index] = 1
-            order.append(source.rawValue)
+            distance[Int(source)] = 0
+            paths[Int(source)] = 1
+            order.append(source)
             var head = 0
             while head < order.count {
                 let node = Int(order[head])
@@ -104,10 +129,7 @@ public enum Centrality {
                 dependency[Int(node)] = 0
             }
         }
-        // Every unordered pair was counted from both ends.
-        let n = Double(projection.attendees.count)
-        let scale = normalized ? (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) : 0.5
-        return PersonScores(people: projection.attendees, values: total.map { $0 * scale })
+        return total
     }
 
     /// Eigenvector centrality: a person is central when the people they meet are central.
