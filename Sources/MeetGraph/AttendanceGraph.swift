@@ -2,19 +2,29 @@
 ///
 /// Distinct from ``EventID`` so that the two sides of the bipartite graph cannot be mixed up.
 public struct PersonID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The index, stored in 32 bits to keep graphs of millions of attendances small.
     public let rawValue: Int32
+    /// The ID of the person at `index` in ``AttendanceGraph/people``.
     public init(_ index: Int) { rawValue = Int32(index) }
+    /// The index into ``AttendanceGraph/people``.
     public var index: Int { Int(rawValue) }
+    /// Orders by index, which is the order people were added in.
     public static func < (lhs: PersonID, rhs: PersonID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// `p` and the index (`p12`), for debugging output.
     public var description: String { "p\(rawValue)" }
 }
 
 /// Identifies an event in one ``AttendanceGraph``: an index into ``AttendanceGraph/events``.
 public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The index, stored in 32 bits to keep graphs of millions of attendances small.
     public let rawValue: Int32
+    /// The ID of the event at `index` in ``AttendanceGraph/events``.
     public init(_ index: Int) { rawValue = Int32(index) }
+    /// The index into ``AttendanceGraph/events``.
     public var index: Int { Int(rawValue) }
+    /// Orders by index, which is the order events were added in.
     public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// `e` and the index (`e12`), for debugging output.
     public var description: String { "e\(rawValue)" }
 }
 
@@ -29,6 +39,7 @@ public struct AttendanceGraph: Sendable {
         public var name: String
         /// Every distinct title the person was given, in order of first appearance.
         public var titles: [String]
+        /// A person called `name` with `titles`.
         public init(name: String, titles: [String] = []) {
             self.name = name
             self.titles = titles
@@ -55,6 +66,7 @@ public struct AttendanceGraph: Sendable {
         /// `.video` when held by video link.
         public var form: EventForm?
 
+        /// An event node with every field given.
         public init(key: String, document: String, kind: EventKind, name: String, date: EventDate? = nil,
                     timeOfDay: String? = nil, place: String? = nil, form: EventForm? = nil) {
             self.key = key
@@ -82,14 +94,18 @@ public struct AttendanceGraph: Sendable {
 
     /// An edge: one person's participation in one event.
     public struct Attendance: Sendable, Hashable {
+        /// Who took part.
         public var person: PersonID
+        /// Where they took part.
         public var event: EventID
+        /// What they did there (chair, speaker, attendee; possibly several).
         public var roles: Roles
         /// Titles as written in that event's text.
         public var titles: [String]
         /// The sentences that prove it.
         public var evidence: [Evidence]
 
+        /// A participation with every field given.
         public init(person: PersonID, event: EventID, roles: Roles, titles: [String] = [], evidence: [Evidence] = []) {
             self.person = person
             self.event = event
@@ -338,6 +354,8 @@ public struct AttendanceFilter: Sendable, Hashable {
     /// Keep participations holding at least one of these roles; nil keeps all.
     public var roles: Roles?
 
+    /// A filter keeping `kinds` between `since` and `until` (inclusive) and participations with one of `roles`;
+    /// nil keeps everything on that count.
     public init(kinds: Set<EventKind>? = nil, since: EventDate? = nil, until: EventDate? = nil, roles: Roles? = nil) {
         self.kinds = kinds
         self.since = since

@@ -45,6 +45,7 @@ public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
+    /// `YYYY-MM-DD`, or `MM-DD` without a year.
     public var description: String {
         let monthDay = (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
         guard let year else { return monthDay }
@@ -56,6 +57,7 @@ public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         lhs.packed < rhs.packed
     }
 
+    /// Decodes the `YYYY-MM-DD` or `MM-DD` string form.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -66,6 +68,7 @@ public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = date
     }
 
+    /// Encodes as ``description``.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
