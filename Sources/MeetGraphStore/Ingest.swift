@@ -186,8 +186,10 @@ struct DocumentWriter {
             let eventID = eventRecord.id!
             let titleDate = eventRecord.dateKey ?? publishedKey
 
+            var peopleOfEvent: [Int64] = []
             for (position, participant) in try merge(event.participants, in: event).enumerated() {
                 let personID = try person(participant)
+                peopleOfEvent.append(personID)
                 try db.cachedStatement(sql: """
                     INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
                     VALUES (?, ?, ?, ?, ?, ?)
@@ -206,6 +208,12 @@ struct DocumentWriter {
                         INSERT OR IGNORE INTO personTitle (personId, eventId, title, documentId, dateKey)
                         VALUES (?, ?, ?, ?, ?)
                         """).execute(arguments: [personID, eventID, title, documentID, titleDate])
+                }
+            }
+            let addTie = try db.cachedStatement(sql: Ties.addEvent)
+            for person in peopleOfEvent {
+                for other in peopleOfEvent where other != person {
+                    try addTie.execute(arguments: [person, other, eventRecord.dateKey])
                 }
             }
             try interruption?(item.path, index)
@@ -276,15 +284,40 @@ struct DocumentWriter {
         return id
     }
 
-    /// Deletes a stored document with its events, participations and evidence, and the people
-    /// left with no participation.
+    /// Deletes a stored document with its events, participations and evidence, takes its events
+    /// out of the ties, and deletes the people left with no participation.
     private mutating func deleteDocument(_ id: Int64) throws {
-        let peopleOfDocument = try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT participation.personId FROM participation JOIN event ON event.id = participation.eventId
+        var peopleByEvent: [Int64: (date: Int?, people: [Int64])] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT event.id, event.dateKey, participation.personId
+            FROM event JOIN participation ON participation.eventId = event.id
             WHERE event.documentId = ?
-            """, arguments: [id])
+            """, arguments: [id]) {
+            peopleByEvent[row[0], default: (date: row[1], people: [])].people.append(row[2])
+        }
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-        for person in peopleOfDocument {
+
+        var recompute = Set<[Int64]>()
+        for (date, people) in peopleByEvent.values {
+            for person in people {
+                for other in people where other != person {
+                    guard let tie = try Row.fetchOne(db, sql: """
+                        SELECT count, firstDate, lastDate FROM tie WHERE personId = ? AND otherId = ?
+                        """, arguments: [person, other]) else { continue }
+                    if (tie[0] as Int) <= 1 {
+                        try db.execute(sql: "DELETE FROM tie WHERE personId = ? AND otherId = ?", arguments: [person, other])
+                        continue
+                    }
+                    try db.execute(sql: "UPDATE tie SET count = count - 1 WHERE personId = ? AND otherId = ?",
+                                   arguments: [person, other])
+                    // The first or last shared date may have gone with this event: count again.
+                    if let date, date == tie[1] || date == tie[2] { recompute.insert([person, other]) }
+                }
+            }
+        }
+        for pair in recompute { try Ties.recompute(db, person: pair[0], other: pair[1]) }
+
+        for person in Set(peopleByEvent.values.flatMap(\.people)) {
             try db.execute(sql: """
                 DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
                 """, arguments: [person, person])

@@ -11,7 +11,8 @@ public struct CoAttendeeRow: Sendable, Hashable {
     public var first: EventDate?
     /// Date of the latest shared event with a date.
     public var last: EventDate?
-    /// Keys (`document#id`) of the shared events, in the order they were stored.
+    /// Keys (`document#id`) of the shared events, in the order they were stored; empty unless
+    /// asked for with `includingEvents`.
     public var eventKeys: [String]
 }
 
@@ -66,13 +67,27 @@ public struct Timeline: Sendable, Hashable {
 extension MeetGraphStore {
     /// The people who took part in events with `name`, most shared events first (ties by name).
     ///
-    /// Runs as one SQL query over the participation indices: the person's events through the
-    /// primary key, each event's people through `participation_by_event`. The role filter applies
-    /// to both people's participations, as ``AttendanceGraph/filtered(by:)`` does.
+    /// Without a filter and without event keys this reads the `tie` table, which ingest keeps up
+    /// to date: one index range per person. Otherwise one SQL query joins the person's
+    /// participations (primary key) with each event's people (`participation_by_event`); the role
+    /// filter applies to both people's participations, as ``AttendanceGraph/filtered(by:)`` does.
+    /// - Parameter includingEvents: fill ``CoAttendeeRow/eventKeys`` (slower for very active people).
     /// - Throws: ``StoreError/unknownPerson(name:suggestions:)`` when no one is called `name`.
-    public func coAttendees(of name: String, filter: AttendanceFilter = .everything) throws -> [CoAttendeeRow] {
+    public func coAttendees(of name: String, filter: AttendanceFilter = .everything,
+                            includingEvents: Bool = false) throws -> [CoAttendeeRow] {
         try read { db in
             let person = try personID(named: name, db)
+            if filter.keepsEverything && !includingEvents {
+                return try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT person.name, tie.count, tie.firstDate, tie.lastDate
+                    FROM tie JOIN person ON person.id = tie.otherId
+                    WHERE tie.personId = ?
+                    ORDER BY tie.count DESC, person.name
+                    """), arguments: [person]).map { row in
+                    CoAttendeeRow(person: row[0], count: row[1], first: DateKey.date(row[2]), last: DateKey.date(row[3]),
+                                  eventKeys: [])
+                }
+            }
             var conditions = EventConditions(filter)
             conditions.addRoles(filter.roles, on: "mine")
             conditions.addRoles(filter.roles, on: "other")
@@ -80,7 +95,7 @@ extension MeetGraphStore {
                 SELECT person.name, shared.count, shared.firstDate, shared.lastDate, shared.eventKeys FROM (
                     SELECT other.personId AS personId, COUNT(*) AS count,
                            MIN(event.dateKey) AS firstDate, MAX(event.dateKey) AS lastDate,
-                           group_concat(event.eventKey, char(31)) AS eventKeys
+                           \(includingEvents ? "group_concat(event.eventKey, char(31))" : "NULL") AS eventKeys
                     FROM participation AS mine
                     JOIN event ON event.id = mine.eventId
                     JOIN participation AS other ON other.eventId = mine.eventId

@@ -8,7 +8,7 @@ import Testing
 func snapshot(_ store: MeetGraphStore) throws -> [String] {
     try store.pool.read { db throws in
         var lines: [String] = []
-        for table in ["document", "event", "person", "participation", "evidence", "personTitle", "alias"] {
+        for table in ["document", "event", "person", "participation", "evidence", "personTitle", "alias", "tie"] {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") { lines.append("\(table) \(row)") }
         }
         return lines.sorted()
@@ -62,10 +62,25 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         #expect(try store.counts() == MeetGraphStore.Counts(documents: 2, events: 2, people: 3, participations: 6))
         #expect(throws: StoreError.self) { try store.timeline(of: "付清岚") }
         #expect(try isConsistent(store))
+        #expect(try tiesAgreeWithParticipations(store))
         // And the result is what ingesting the corrected file alone would give.
         let fresh = try MeetGraphStore(path: folder.path("fresh.sqlite"))
         _ = try fresh.ingest([Sample.item(Sample.committee), Sample.item(corrected)])
         #expect(lines(try store.loadGraph()) == lines(try fresh.loadGraph()))
+    }
+
+    @Test func replacingADocumentMovesTheFirstDateTwoPeopleMet() throws {
+        let folder = try TemporaryFolder()
+        let store = try MeetGraphStore(path: folder.path())
+        _ = try store.ingest([Sample.item(Sample.flood), Sample.item(Sample.committee)])
+        #expect(try store.coAttendees(of: "柯望舒").first { $0.person == "苗新禾" }?.first == EventDate("2024-03-05"))
+        var withoutMeeting = Sample.flood
+        withoutMeeting.events.removeFirst()
+        _ = try store.ingest([Sample.item(withoutMeeting)])
+        let row = try store.coAttendees(of: "柯望舒").first { $0.person == "苗新禾" }
+        #expect(row?.count == 1 && row?.first == EventDate("2024-04-10") && row?.last == EventDate("2024-04-10"))
+        #expect(try store.coAttendees(of: "付清岚").map(\.person) == ["苗新禾"])
+        #expect(try tiesAgreeWithParticipations(store))
     }
 
     @Test func aBadDocumentFailsAloneWithItsReason() throws {
@@ -99,6 +114,7 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         let rerun = try store.ingest([Sample.item(Sample.flood), Sample.item(Sample.threeEvents)])
         #expect(rerun.unchanged == ["/corpus/a.txt"] && rerun.added == ["/corpus/c.txt"])
         #expect(try store.counts() == MeetGraphStore.Counts(documents: 2, events: 5, people: 6, participations: 10))
+        #expect(try tiesAgreeWithParticipations(store))
     }
 
     @Test(arguments: [1, 64])
@@ -119,6 +135,7 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         let clean = try MeetGraphStore(path: folder.path("clean.sqlite"))
         _ = try clean.ingest(items)
         #expect(try store.counts() == clean.counts())
+        #expect(try tiesAgreeWithParticipations(store))
         #expect(lines(try store.loadGraph()) == lines(try clean.loadGraph()))
     }
 

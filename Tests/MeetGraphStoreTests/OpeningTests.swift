@@ -9,7 +9,7 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try MeetGraphStore(path: folder.path())
         try store.pool.read { db throws in
-            for table in ["document", "event", "person", "participation", "evidence", "personTitle", "alias"] {
+            for table in ["document", "event", "person", "participation", "evidence", "personTitle", "alias", "tie"] {
                 #expect(try db.tableExists(table), "missing table \(table)")
             }
             #expect(try db.indexes(on: "participation").contains { $0.name == "participation_by_event" })
@@ -25,6 +25,24 @@ import Testing
         _ = try MeetGraphStore(path: folder.path()).ingest([Sample.item(Sample.flood)])
         let reopened = try MeetGraphStore(path: folder.path())
         #expect(try reopened.counts().participations == 5)
+    }
+
+    @Test func aVersionOneDatabaseIsUpgradedAndItsTiesFilledIn() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path()
+        _ = try MeetGraphStore(path: path).ingest([Sample.item(Sample.flood), Sample.item(Sample.committee)])
+        // Take the database back to the first migration, as an early MeetGraph left it.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE tie")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2 %'")
+        }
+        try queue.close()
+        let store = try MeetGraphStore(path: path)
+        let graph = AttendanceGraph(documents: [Sample.flood, Sample.committee])
+        let rows = try store.coAttendees(of: "苗新禾")
+        #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.person, $0.count) }) == inMemoryCoAttendees(of: "苗新禾", in: graph))
+        #expect(try tiesAgreeWithParticipations(store))
     }
 
     @Test func aFileOfRandomBytesIsRejectedAndLeftAlone() throws {

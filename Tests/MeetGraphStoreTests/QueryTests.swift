@@ -20,7 +20,7 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
     @Test func coAttendeesGivesCountsAndFirstAndLastDates() throws {
         let folder = try TemporaryFolder()
         let store = try sampleStore(folder)
-        let rows = try store.coAttendees(of: "苗新禾")
+        let rows = try store.coAttendees(of: "苗新禾", includingEvents: true)
         #expect(rows.map(\.person) == ["柯望舒", "谭远帆", "付清岚"])  // 2, 2, then 1; ties by name
         #expect(rows.map(\.count) == [2, 2, 1])
         #expect(rows[0].first == EventDate("2024-03-05") && rows[0].last == EventDate("2024-04-10"))
@@ -47,6 +47,9 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
             let rows = try store.coAttendees(of: name, filter: filter)
             let stored = Dictionary(uniqueKeysWithValues: rows.map { ($0.person, $0.count) })
             #expect(stored == inMemoryCoAttendees(of: name, in: graph), "\(name) with \(filter)")
+            let withEvents = try store.coAttendees(of: name, filter: filter, includingEvents: true)
+            #expect(withEvents.map(\.count) == rows.map(\.count))
+            #expect(withEvents.allSatisfy { $0.eventKeys.count == $0.count })
         }
     }
 
@@ -174,10 +177,12 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
         #expect(try store.timeline(of: "苗欣禾").entries.count == 4)
         #expect(try store.sharedEvents("苗欣禾", "柯望舒").last?.first.writtenName == "苗欣禾")
         #expect(try isConsistent(store))
+        #expect(try tiesAgreeWithParticipations(store))
 
         try store.setAliases([:])
         #expect(try store.counts().people == 5)
         #expect(try store.timeline(of: "苗欣禾").entries.count == 1)
+        #expect(try tiesAgreeWithParticipations(store))
     }
 
     @Test func aliasesApplyToDocumentsIngestedLater() throws {
@@ -223,5 +228,6 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
         try plain.reconcilePeople()
         #expect(try plain.timeline(of: "单启明").entries.count == 1)
         #expect(try plain.timeline(of: "單啟明").entries.count == 1)
+        #expect(try tiesAgreeWithParticipations(plain))
     }
 }

@@ -113,3 +113,17 @@ func inMemoryCoAttendees(of name: String, in graph: AttendanceGraph) -> [String:
     }
     return result
 }
+
+/// Whether the maintained `tie` table says what a join over the participations says, for everyone.
+func tiesAgreeWithParticipations(_ store: MeetGraphStore) throws -> Bool {
+    for person in try store.loadGraph().people {
+        let fromTies = try store.coAttendees(of: person.name)
+        let fromJoin = try store.coAttendees(of: person.name, includingEvents: true).map { row in
+            var row = row
+            row.eventKeys = []
+            return row
+        }
+        if fromTies != fromJoin { return false }
+    }
+    return true
+}
