@@ -163,8 +163,8 @@ public enum DOT {
             writer.tieEdge(tie, in: projection, heaviest: heaviest)
         }
         let note = options.weighting == .count
-            ? "line width: shared events 线宽：共同出席次数"
-            : "line width: collaboration weight 线宽：合作权重"
+            ? "thicker line: more shared events 线越粗，共同出席越多"
+            : "thicker line: higher collaboration weight 线越粗，合作权重越高"
         writer.legend(organisations: organisations, eventKinds: [], roles: [], tieNote: note,
                       ego: ego.map { graph[$0].name })
         return writer.finish()

@@ -105,19 +105,37 @@ extension DOT {
             let graph = projection.graph
             let (a, b) = (graph[tie.a].name, graph[tie.b].name)
             let (first, second) = a < b ? (a, b) : (b, a)
-            let share = heaviest > 0 ? max(0, tie.weight) / heaviest : 0
             var attributes = [
                 "weight=\"\(tie.count)\"",
-                "penwidth=\"\(DOTText.number(0.6 + 5.4 * share.squareRoot()))\"",
+                "penwidth=\"\(DOTText.number(Self.lineWidth(tie, weighting: projection.weighting, heaviest: heaviest)))\"",
             ]
             if !large && tie.count >= 2 { attributes.append("label=\"\(tie.count)\"") }
             var tooltip = "\(first) — \(second): \(tie.count) shared event\(tie.count == 1 ? "" : "s") 次共同出席"
             if projection.weighting == .collaboration { tooltip += ", weight \(DOTText.number(tie.weight))" }
-            let shared = projection.sharedEvents(tie)
-            for event in shared.prefix(tooltipEventLimit) { tooltip += "\n" + graph[event].label }
+            // In date order (undated last), then by key: event IDs follow the order documents were read.
+            let shared = projection.sharedEvents(tie).map { graph[$0] }.sorted { x, y in
+                switch (x.date, y.date) {
+                case let (a?, b?) where a != b: a < b
+                case (nil, _?): false
+                case (_?, nil): true
+                default: x.key < y.key
+                }
+            }
+            for event in shared.prefix(tooltipEventLimit) { tooltip += "\n" + event.label }
             if shared.count > tooltipEventLimit { tooltip += "\n… \(shared.count - tooltipEventLimit) more" }
             attributes.append("tooltip=\(DOTText.tooltip(tooltip))")
             edge(Self.personID(first), Self.personID(second), attributes)
+        }
+
+        /// A tie's line width: 1 for one shared event, 2 more each time the count doubles (at most 9);
+        /// for collaboration weights, 1 to 6 in proportion to the heaviest tie.
+        static func lineWidth(_ tie: CoAttendance.Tie, weighting: CoAttendance.Weighting, heaviest: Double) -> Double {
+            switch weighting {
+            case .count:
+                return min(9, 1 + 2 * log2(Double(max(tie.count, 1))))
+            case .collaboration:
+                return 1 + 5 * (heaviest > 0 ? max(0, tie.weight) / heaviest : 0)
+            }
         }
 
         /// Writes the legend (title, organisations, event kinds, line styles) as the graph's label.
@@ -141,13 +159,14 @@ extension DOT {
                 rows.append("<tr><td><font color=\"\(color)\">\(sample)</font></td><td align=\"left\">\(DOTText.html(Self.roleName(role)))</td></tr>")
             }
             if let tieNote {
-                rows.append("<tr><td><font color=\"#7f7f7f\"><b>━</b> ─</font></td><td align=\"left\">\(DOTText.html(tieNote))</td></tr>")
+                rows.append("<tr><td><font color=\"#7f7f7f\"><b>━━</b></font></td><td align=\"left\">\(DOTText.html(tieNote))</td></tr>")
             }
             if let ego {
                 rows.append("<tr><td>◎</td><td align=\"left\">\(DOTText.html(ego))</td></tr>")
             }
-            text += "  graph [label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"3\">"
-            text += rows.joined() + "</table>>];\n"
+            let size = large ? 28 : 11
+            text += "  graph [label=<<font point-size=\"\(size)\"><table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"2\">"
+            text += rows.joined() + "</table></font>>];\n"
         }
 
         /// The finished DOT text.
@@ -166,7 +185,7 @@ extension DOT {
 
         private func swatch(fill: String, line: String, rounded: Bool, text: String) -> String {
             let style = rounded ? " style=\"rounded\"" : ""
-            return "<tr><td bgcolor=\"\(fill)\" color=\"\(line)\" border=\"1\"\(style) width=\"28\"> </td>"
+            return "<tr><td bgcolor=\"\(fill)\" color=\"\(line)\" border=\"1\"\(style) width=\"\(large ? 48 : 20)\" height=\"\(large ? 28 : 12)\"></td>"
                 + "<td align=\"left\">\(DOTText.html(text))</td></tr>"
         }
 
