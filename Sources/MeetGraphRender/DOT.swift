@@ -48,7 +48,7 @@ public enum DOT {
         let large = personOrder.count + eventOrder.count > largeGraphThreshold
         let layout = resolvedLayout(options.layout, large: large, small: .neato)
 
-        var writer = Writer(name: "MeetGraph attendance", options: options, layout: layout, large: large)
+        var writer = Writer(name: "MeetGraph attendance", view: .attendance, options: options, layout: layout, large: large)
         var organisations = Set<Organisation>()
         for person in personOrder {
             organisations.insert(writer.person(person, in: filtered))
@@ -87,7 +87,8 @@ public enum DOT {
             ? projection
             : CoAttendance(projection.graph.filtered(by: options.filter), weighting: projection.weighting)
         let people = topPeople(projection, top: options.top, keeping: [])
-        return tiesPicture(projection, people: people, ego: nil, name: "MeetGraph coattendance", options: options)
+        return tiesPicture(projection, people: people, ego: nil, name: "MeetGraph coattendance", view: .coattendance,
+                           options: options)
     }
 
     /// The co-attendance neighbourhood of `person`: everybody within `depth` ties of them (ties
@@ -117,7 +118,8 @@ public enum DOT {
         if let top = options.top {
             people = topPeople(projection, top: max(top, 1), keeping: [centre], among: reached)
         }
-        return tiesPicture(projection, people: people, ego: centre, name: "MeetGraph ego " + person, options: options)
+        return tiesPicture(projection, people: people, ego: centre, name: "MeetGraph ego " + person,
+                           view: .ego(person: person, depth: depth), options: options)
     }
 
     // MARK: - Selection
@@ -137,7 +139,7 @@ public enum DOT {
 
     /// The picture of the ties among `people`, for the co-attendance and ego views.
     static func tiesPicture(_ projection: CoAttendance, people: Set<PersonID>, ego: PersonID?, name: String,
-                            options: RenderOptions) -> String {
+                            view: RenderOptions.View, options: RenderOptions) -> String {
         let graph = projection.graph
         let minimum = options.minWeight ?? -.infinity
         var ties = projection.ties.filter { people.contains($0.a) && people.contains($0.b) && $0.weight >= minimum }
@@ -152,7 +154,7 @@ public enum DOT {
         let large = personOrder.count > largeGraphThreshold
         let layout = resolvedLayout(options.layout, large: large, small: ego == nil ? .neato : .twopi)
 
-        var writer = Writer(name: name, options: options, layout: layout, large: large)
+        var writer = Writer(name: name, view: view, options: options, layout: layout, large: large)
         if let ego, layout == .twopi { writer.graphAttribute("root", DOTText.quoted(Writer.personID(graph[ego].name))) }
         var organisations = Set<Organisation>()
         for person in personOrder {

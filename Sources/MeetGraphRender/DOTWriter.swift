@@ -9,8 +9,10 @@ extension DOT {
         private let large: Bool
         private let layout: Layout
         private let options: RenderOptions
+        private let view: RenderOptions.View
 
-        init(name: String, options: RenderOptions, layout: Layout, large: Bool) {
+        init(name: String, view: RenderOptions.View, options: RenderOptions, layout: Layout, large: Bool) {
+            self.view = view
             self.large = large
             self.layout = layout
             self.options = options
@@ -25,7 +27,7 @@ extension DOT {
             if layout == .twopi { graphAttributes.append("ranksep=\"1.6\"") }
             text += "  graph [" + graphAttributes.joined(separator: ", ") + "];\n"
             text += "  node [fontname=\(font), fontsize=\(large ? 10 : 12), shape=\"ellipse\", style=\"filled\", penwidth=\"1.2\", margin=\"0.08,0.04\"];\n"
-            text += "  edge [fontname=\(font), fontsize=\"9\", fontcolor=\"#555555\", color=\(large ? "\"#55555566\"" : "\"#7f7f7f\"")];\n"
+            text += "  edge [fontname=\(font), fontsize=\"10\", fontcolor=\"#333333\", color=\(large ? "\"#55555566\"" : "\"#7f7f7f\"")];\n"
         }
 
         /// Sets one graph attribute; `value` is already quoted.
@@ -142,7 +144,7 @@ extension DOT {
         mutating func legend(organisations: Set<Organisation>, eventKinds: Set<EventKind>, roles: Roles,
                              tieNote: String?, ego: String?) {
             var rows: [String] = []
-            let title = options.title ?? Self.defaultTitle(of: options.view)
+            let title = options.title ?? Self.defaultTitle(of: view)
             rows.append("<tr><td colspan=\"2\" align=\"left\"><b>\(DOTText.html(title))</b></td></tr>")
             for organisation in organisations.sorted() {
                 rows.append(swatch(fill: organisation.fillColor, line: organisation.lineColor, rounded: false,
