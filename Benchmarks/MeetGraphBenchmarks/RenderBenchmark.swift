@@ -59,7 +59,7 @@ struct RenderBenchmark: ParsableCommand {
               + "generated and projected in \(seconds(generated))")
         print("DOT: \(dot.utf8.count / 1024) KiB written in \(seconds(written)) → \(dotFile.path)")
 
-        guard let renderer = GraphvizRenderer.shared else { throw RenderError.graphvizUnavailable }
+        let renderer = try GraphvizRenderer.shared
         var inProcess = Double.infinity, inProcessCPU = Double.infinity
         var rendered: GraphvizRenderer.Output?
         for _ in 0..<repetitions {

@@ -22,10 +22,14 @@ public final class GraphvizRenderer: @unchecked Sendable {
         public var text: String? { String(validating: bytes, as: UTF8.self) }
     }
 
-    /// The renderer most callers share: one Graphviz context for the whole process.
+    /// The renderer most callers share: one Graphviz context for the whole process, started on first use.
     ///
-    /// Nil only when Graphviz cannot start; ``init()`` then throws the reason.
-    public static let shared: GraphvizRenderer? = try? GraphvizRenderer()
+    /// - Throws: ``RenderError/graphvizUnavailable`` when Graphviz cannot start.
+    public static var shared: GraphvizRenderer {
+        get throws(RenderError) { try sharedRenderer.get() }
+    }
+
+    private static let sharedRenderer = Result { () throws(RenderError) -> GraphvizRenderer in try GraphvizRenderer() }
 
     private let context: OpaquePointer
 

@@ -69,6 +69,7 @@ public enum Organisation: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// Legend order: the order of the cases.
     public static func < (lhs: Organisation, rhs: Organisation) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -13,6 +13,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The ego view's depth is below 1.
     case invalidDepth(Int)
 
+    /// One line for a person: what went wrong and what to do.
     public var description: String {
         switch self {
         case .graphvizUnavailable:

@@ -9,7 +9,7 @@ import Testing
     static var cityDOT: String { DOT.coattendance(Fixtures.city) }
 
     @Test func svgDeclaresUTF8AndHoldsTheChineseNames() throws {
-        let output = try #require(GraphvizRenderer.shared).render(dot: DOT.attendance(Fixtures.city), format: .svg)
+        let output = try GraphvizRenderer.shared.render(dot: DOT.attendance(Fixtures.city), format: .svg)
         let svg = try SVGDocument.parse(output.bytes).get()
         #expect(svg.declaredEncoding == "UTF-8")
         for person in Fixtures.city.people {
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func pngHasTheSignatureAndAPicture() throws {
-        let output = try #require(GraphvizRenderer.shared).render(dot: Self.cityDOT, format: .png)
+        let output = try GraphvizRenderer.shared.render(dot: Self.cityDOT, format: .png)
         #expect(output.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         // Width and height from the IHDR chunk: a drawing of six people is hundreds of pixels wide.
         let width = output.bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
@@ -31,13 +31,13 @@ import Testing
     }
 
     @Test func pdfStartsWithItsHeader() throws {
-        let output = try #require(GraphvizRenderer.shared).render(dot: Self.cityDOT, format: .pdf)
+        let output = try GraphvizRenderer.shared.render(dot: Self.cityDOT, format: .pdf)
         #expect(output.bytes.starts(with: Array("%PDF-".utf8)))
         #expect(output.bytes.count > 5_000)
     }
 
     @Test func dotOutputHasPositions() throws {
-        let output = try #require(GraphvizRenderer.shared).render(dot: Self.cityDOT, format: .dot)
+        let output = try GraphvizRenderer.shared.render(dot: Self.cityDOT, format: .dot)
         let text = try #require(output.text)
         #expect(text.contains("pos=\""))
         #expect(text.contains("王建平"))
@@ -48,7 +48,7 @@ import Testing
         // puts every node of the chain's first event on its own rank.
         let dot = DOT.coattendance(Fixtures.chain(4))
         #expect(dot.contains("layout=\"neato\""))
-        let renderer = try #require(GraphvizRenderer.shared)
+        let renderer = try GraphvizRenderer.shared
         let asWritten = try renderer.render(dot: dot, format: .dot)
         let asDot = try renderer.render(dot: dot, layout: .dot, format: .dot)
         #expect(try #require(asDot.text).contains("layout=dot"))
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func concurrentRendersAllSucceed() async throws {
-        let renderer = try #require(GraphvizRenderer.shared)
+        let renderer = try GraphvizRenderer.shared
         let dot = Self.cityDOT
         let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<20 {
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func invalidDOTGivesGraphvizsMessage() throws {
-        let renderer = try #require(GraphvizRenderer.shared)
+        let renderer = try GraphvizRenderer.shared
         #expect {
             try renderer.render(dot: "graph g { a -- ; }", format: .svg)
         } throws: { error in
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func badHTMLLabelIsAnErrorAlthoughLayoutSucceeds() throws {
-        let renderer = try #require(GraphvizRenderer.shared)
+        let renderer = try GraphvizRenderer.shared
         #expect {
             try renderer.render(dot: "graph g { a [label=<<b>unclosed>]; }", format: .svg)
         } throws: { error in
@@ -106,8 +106,24 @@ import Testing
     }
 
     @Test func warningsAreReturnedNotPrinted() throws {
-        let output = try #require(GraphvizRenderer.shared)
+        let output = try GraphvizRenderer.shared
             .render(dot: "graph g { a [shape=\"no-such-shape\"]; }", format: .svg)
         #expect(output.warnings.contains { $0.contains("no-such-shape") })
+    }
+}
+
+/// Pictures of graphs with nothing in them, or straight from a graph.
+@Suite struct GraphvizRendererGraphTests {
+    @Test func emptyGraphGivesALegendOnly() throws {
+        let output = try GraphvizRenderer.shared.render(AttendanceGraph(), options: RenderOptions(view: .attendance), format: .svg)
+        let svg = try SVGDocument.parse(output.bytes).get()
+        #expect(svg.texts == ["Who attended what 人物与活动"])
+    }
+
+    @Test func egoOfAnAbsentPersonFailsBeforeGraphviz() {
+        #expect(throws: RenderError.unknownPerson("无此人")) {
+            try GraphvizRenderer.shared.render(Fixtures.city, options: RenderOptions(view: .ego(person: "无此人", depth: 1)),
+                                               format: .svg)
+        }
     }
 }

@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [RenderOptions.View.attendance, .coattendance])
     func hostileNamesSurviveInSVG(view: RenderOptions.View) throws {
         let dot = try DOT.picture(of: Fixtures.hostile, options: RenderOptions(view: view))
-        let output = try #require(GraphvizRenderer.shared).render(dot: dot, format: .svg)
+        let output = try GraphvizRenderer.shared.render(dot: dot, format: .svg)
         let svg = try SVGDocument.parse(output.bytes).get()
         for name in Fixtures.hostileNames {
             for line in Self.shownLines(name) {
@@ -27,7 +27,7 @@ import Testing
 
     @Test func hostileEventNameIsShownAsWritten() throws {
         let dot = DOT.attendance(Fixtures.hostile)
-        let svg = try SVGDocument.parse(try #require(GraphvizRenderer.shared).render(dot: dot, format: .svg).bytes).get()
+        let svg = try SVGDocument.parse(try GraphvizRenderer.shared.render(dot: dot, format: .svg).bytes).get()
         #expect(svg.texts.contains("<i>会议</i> & \\N \"quoted\""))
         #expect(svg.texts.contains("2024-01-02"))
     }
@@ -36,7 +36,7 @@ import Testing
         let name = "<b>x</b>"
         let options = RenderOptions(view: .ego(person: name, depth: 1), title: "A & B <i>\\N</i> \"q\"")
         let dot = try DOT.picture(of: Fixtures.hostile, options: options)
-        let svg = try SVGDocument.parse(try #require(GraphvizRenderer.shared).render(dot: dot, format: .svg).bytes).get()
+        let svg = try SVGDocument.parse(try GraphvizRenderer.shared.render(dot: dot, format: .svg).bytes).get()
         #expect(svg.texts.contains("A & B <i>\\N</i> \"q\""))
         #expect(svg.texts.contains(name))
     }
@@ -47,7 +47,7 @@ import Testing
         graph.attend(person: graph.addPerson(named: "a\u{1B}b"), event: event, roles: .attendee)
         let dot = DOT.attendance(graph)
         #expect(!dot.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
-        let svg = try SVGDocument.parse(try #require(GraphvizRenderer.shared).render(dot: dot, format: .svg).bytes).get()
+        let svg = try SVGDocument.parse(try GraphvizRenderer.shared.render(dot: dot, format: .svg).bytes).get()
         #expect(svg.texts.contains("a\u{FFFD}b"))
         #expect(svg.texts.contains("bell\u{FFFD}zero\u{FFFD}end"))
     }
