@@ -112,6 +112,17 @@ struct DocumentAnalysis {
                 let date = sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
                 var next: [Int] = []
                 for trigger in triggers {
+                    if trigger.refersBack, !current.isEmpty {
+                        for event in current where !next.contains(event) { next.append(event) }
+                        continue
+                    }
+                    // A visit goes on (X在调研中指出, 随后又来到…): same outing unless a new date is written.
+                    if trigger.kind == .visit, sentenceDate == nil, let last = current.last,
+                       lastDateSentence <= drafts[last].sentence, drafts[last].kind == .visit,
+                       trigger.leader == nil || drafts[last].participants.contains(where: { $0.key == trigger.leader }) {
+                        if !next.contains(last) { next.append(last) }
+                        continue
+                    }
                     let target = place(trigger, sentence: index, isHeadline: sentence.isHeadline, date: date)
                     if !next.contains(target) { next.append(target) }
                 }
@@ -262,7 +273,8 @@ struct DocumentAnalysis {
                 // Cross a comma only when the list of names goes on after it.
                 let next = position + 1
                 let listGoesOn = mentions.contains { $0.sentence == mention.sentence && $0.start == next }
-                if !listGoesOn { break }
+                // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
+                if !listGoesOn, !groupClauseJoins(at: next, end: end) { break }
                 position = next
                 continue
             }
@@ -300,6 +312,19 @@ struct DocumentAnalysis {
             }
         }
         return .unknown
+    }
+
+    /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.
+    private func groupClauseJoins(at start: Int, end: Int) -> Bool {
+        var index = start
+        while index < end, !ScalarClass.endsClause(scalars[index]) {
+            if mentions.contains(where: { $0.range.lowerBound == index }) { return false }
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
+                return verb.value == .attendee && (scalars.has("参加", at: index) || scalars.has("出席", at: index) || scalars.has("列席", at: index))
+            }
+            index += 1
+        }
+        return false
     }
 
     private func isInsideEventName(_ position: Int) -> Bool {

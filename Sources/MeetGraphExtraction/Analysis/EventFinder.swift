@@ -10,6 +10,10 @@ struct EventTrigger: Sendable {
     var place: String?
     /// Offset of the keyword, which orders the triggers of one sentence.
     var keyword: Int
+    /// 出席会议, 主持会议: the bare keyword, which refers to the event being reported when there is one.
+    var refersBack = false
+    /// For a visit or reception: the person named before the verb.
+    var leader: String?
 }
 
 /// Finds event triggers in sentences.
@@ -112,7 +116,7 @@ struct EventFinder {
         if followedBy(["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]) && !followedBy(["后召开", "前召开"]) {
             return (nil, span)
         }
-        if isFuture(before: hit.range.lowerBound, sentence: sentence) { return (nil, span) }
+        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
         var place: String?
         var tookPlace = false
         switch stop {
@@ -178,9 +182,9 @@ struct EventFinder {
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
-        if written == scalars.string(hit.range) || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) }) {
-            return (nil, span)
-        }
+        let convenes = scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start)
+        let refersBack = (written == scalars.string(hit.range) && !convenes)
+            || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
@@ -192,7 +196,8 @@ struct EventFinder {
         }
         name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, span: span, place: place, keyword: hit.range.lowerBound), span)
+        return (EventTrigger(kind: hit.keyword.kind, name: name, span: span, place: place, keyword: hit.range.lowerBound,
+                             refersBack: refersBack), span)
     }
 
     /// The organisation written as the subject before 召开/举行 (“市疫情防控指挥部以视频形式召开”).
@@ -244,7 +249,7 @@ struct EventFinder {
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        for word in ["将于", "即将", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "下一步", "明年", "届时"] where scalars.find(word, in: lower..<index) != nil {
+        for word in ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"] where scalars.find(word, in: lower..<index) != nil {
             return true
         }
         return false
@@ -287,7 +292,8 @@ struct EventFinder {
             }
             let isReception = hit.keyword.kind == .other
             let name = isReception ? scalars.string(hit.range) : scalars.string(hit.range.lowerBound..<end)
-            return EventTrigger(kind: hit.keyword.kind, name: name, span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound)
+            return EventTrigger(kind: hit.keyword.kind, name: name, span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
+                                leader: leader.key)
         }
         return nil
     }

@@ -55,6 +55,15 @@ struct NameFinder {
                 known.insert(key)
             }
         }
+        // Untitled lists: 金忠明、陈海刚、郭翔等23名委员先后发言.
+        for (index, sentence) in sentences.enumerated() {
+            for range in untitledList(in: sentence.range) {
+                let key = scalars.string(range)
+                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
+                known.insert(key)
+                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
+            }
+        }
         // Every other occurrence of a known name.
         var trie = ScalarTrie<Bool>()
         for key in known { trie.insert(key, true) }
@@ -99,7 +108,11 @@ struct NameFinder {
             guard givenRange.allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { continue }
             candidates.append(length)
         }
-        // A single-character surname may itself be followed by a compound-looking pair; try both.
+        // 叶华一行: a short name followed by a two-character follower word beats a longer name.
+        if requireEnd, candidates.count == 2, !isNonPerson(start..<(start + candidates[1])),
+           let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + candidates[1], limit: limit), follower.length >= 2 {
+            return candidates[1]
+        }
         for length in candidates {
             let range = start..<(start + length)
             if isNonPerson(range) { continue }
@@ -294,6 +307,48 @@ struct NameFinder {
             position += 1
         }
         return result
+    }
+
+    /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
+    func untitledList(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
+                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
+                || scalars.has("了", endingAt: position)
+            guard atStart, let first = listName(at: position, limit: range.upperBound) else {
+                position += 1
+                continue
+            }
+            var names = [position..<(position + first)]
+            var cursor = position + first
+            while cursor < range.upperBound, scalars[cursor] == ScalarClass.enumerationComma,
+                  let length = listName(at: cursor + 1, limit: range.upperBound) {
+                names.append((cursor + 1)..<(cursor + 1 + length))
+                cursor = cursor + 1 + length
+            }
+            let endsWithEtc = cursor < range.upperBound && scalars[cursor] == "等"
+            if names.count >= 3 || (names.count == 2 && endsWithEtc) {
+                result.append(contentsOf: names)
+                position = cursor
+            } else {
+                position += 1
+            }
+        }
+        return result
+    }
+
+    /// A name in an untitled list: followed by 、, 等, punctuation or a follower word.
+    private func listName(at start: Int, limit: Int) -> Int? {
+        guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        for candidate in [length, length - 1] where candidate >= 2 {
+            let end = start + candidate
+            if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
+                if (start + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }), !isNonPerson(start..<end) { return candidate }
+            }
+        }
+        return nil
     }
 
     /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
