@@ -74,6 +74,7 @@ struct DocumentAnalysis {
         /// Speaker only because of 宣布: dropped for the chair, whose announcements are part of chairing.
         var announcesOnly: Bool
         var titles: [String]
+        var titlesFromHeadline: Bool
         var evidence: [Evidence]
     }
 
@@ -99,6 +100,7 @@ struct DocumentAnalysis {
         var pending: [Int] = []
         var lastDate: (EventDate?, String?)?
         var lastDateSentence = -100
+        var lastSubject: Mention?
         for (index, sentence) in sentences.enumerated() {
             let here = mentionsBySentence[index].map { mentions[$0] }
             let triggers = events.triggers(in: sentence, mentionsInSentence: here)
@@ -109,7 +111,8 @@ struct DocumentAnalysis {
                 if resolved != nil || phrase.timeOfDay != nil { sentenceDate = (resolved, phrase.timeOfDay) }
             }
             if !triggers.isEmpty {
-                let date = sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
+                // A headline has no date of its own: its event takes the date of the article's text.
+                let date = sentence.isHeadline ? sentenceDate : sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
                 var next: [Int] = []
                 for trigger in triggers {
                     if trigger.refersBack, !current.isEmpty {
@@ -149,6 +152,11 @@ struct DocumentAnalysis {
                     assign(mentions[mentionIndex], to: current, triggerSentence: !triggers.isEmpty)
                 }
             }
+            if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: sentence, subject: subject, events: current) }
+            if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
+               current.contains(where: { event in drafts[event].participants.contains { $0.key == first.key } }) {
+                lastSubject = first
+            }
             if pending.count > 0, triggers.isEmpty, !sentence.isHeadline, !current.isEmpty {
                 for mentionIndex in pending { assign(mentions[mentionIndex], to: current, triggerSentence: false) }
                 pending.removeAll()
@@ -168,8 +176,8 @@ struct DocumentAnalysis {
                 && sentence - draft.sentence <= 8 && index == drafts.count - 1
             guard (sameName && compatibleDate && compatibleTime) || headlineMatch else { continue }
             if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty { draft.name = trigger.name }
-            if draft.date == nil { draft.date = date?.0 }
-            if draft.timeOfDay == nil { draft.timeOfDay = date?.1 }
+            if draft.date == nil || (headlineMatch && date?.0 != nil) { draft.date = date?.0 }
+            if draft.timeOfDay == nil || (headlineMatch && date?.1 != nil) { draft.timeOfDay = date?.1 }
             if draft.place == nil { draft.place = trigger.place }
             draft.isVideo = draft.isVideo || isVideo
             if !isHeadline { draft.hasBodyTrigger = true }
@@ -181,6 +189,34 @@ struct DocumentAnalysis {
                                  isVideo: isVideo, fromHeadline: isHeadline, hasBodyTrigger: !isHeadline, sentence: sentence,
                                  nameSpans: [trigger.span]))
         return drafts.count - 1
+    }
+
+    /// 他强调, 他还要求: a speech verb after 他/她 at the start of a clause belongs to the person
+    /// the text was last about.
+    private mutating func speakerPronoun(in sentence: Sentence, subject: Mention, events: [Int]) {
+        let range = sentence.range
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
+            if atClauseStart, scalars[position] == "他" || scalars[position] == "她", position + 1 < range.upperBound,
+               scalars[position + 1] != "们" {
+                var index = position + 1
+                while index < min(range.upperBound, position + 14) {
+                    if mentions.contains(where: { $0.range.contains(index) }) { break }
+                    if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: range.upperBound), verb.value.contains(.speaker) {
+                        if lexicons.mentionMarkers.longestMatch(in: scalars, at: index + verb.length, limit: range.upperBound) != nil { break }
+                        var pronoun = subject
+                        pronoun.sentence = subject.sentence
+                        for event in events where drafts[event].participants.contains(where: { $0.key == subject.key }) {
+                            add(pronoun, roles: .speaker, announcesOnly: false, to: event)
+                        }
+                        return
+                    }
+                    index += 1
+                }
+            }
+            position += 1
+        }
     }
 
     private func sentenceSaysVideo(_ index: Int) -> Bool {
@@ -225,6 +261,7 @@ struct DocumentAnalysis {
     }
 
     private mutating func add(_ mention: Mention, roles: Roles, announcesOnly: Bool, to event: Int) {
+        let fromHeadline = sentences[mention.sentence].isHeadline
         let titles = mention.titles.map { normalized.original($0) }
         let evidence = evidence(for: mention)
         if let index = drafts[event].participants.firstIndex(where: { $0.key == mention.key }) {
@@ -232,12 +269,21 @@ struct DocumentAnalysis {
             if roles.contains(.speaker), !announcesOnly { participant.announcesOnly = false }
             if !participant.roles.contains(.speaker), roles.contains(.speaker) { participant.announcesOnly = announcesOnly }
             participant.roles.formUnion(roles)
-            for title in titles where !participant.titles.contains(title) { participant.titles.append(title) }
+            // Titles come from the article's text; a headline's title only stands in until the text gives one.
+            if !fromHeadline, participant.titlesFromHeadline, !titles.isEmpty {
+                participant.titles = []
+                participant.titlesFromHeadline = false
+            }
+            if !fromHeadline || participant.titles.isEmpty {
+                for title in titles where !participant.titles.contains(title) { participant.titles.append(title) }
+                if fromHeadline, !titles.isEmpty { participant.titlesFromHeadline = true }
+            }
             if !participant.evidence.contains(where: { $0.start == evidence.start }) { participant.evidence.append(evidence) }
             drafts[event].participants[index] = participant
         } else {
             drafts[event].participants.append(ParticipantDraft(key: mention.key, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
-                                                               titles: titles, evidence: [evidence]))
+                                                               titles: titles, titlesFromHeadline: fromHeadline && !titles.isEmpty,
+                                                               evidence: [evidence]))
         }
     }
 

@@ -33,7 +33,15 @@ struct EventFinder {
         var nouns: [KeywordHit] = []
         var verbs: [KeywordHit] = []
         var position = range.lowerBound
+        var bookTitleDepth = 0
         while position < range.upperBound {
+            // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
+            if scalars[position] == "《" { bookTitleDepth += 1 }
+            if scalars[position] == "》" { bookTitleDepth = max(0, bookTitleDepth - 1) }
+            if bookTitleDepth > 0 {
+                position += 1
+                continue
+            }
             if let match = lexicons.eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let hit = KeywordHit(range: position..<(position + match.length), keyword: match.value)
                 if match.value.isVerb { verbs.append(hit) } else { nouns.append(hit) }
@@ -189,7 +197,7 @@ struct EventFinder {
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
         var name = scalars.string(start..<end)
-        if stop == .trigger, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
+        if stop == .trigger, start - stopStart == 2, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
            let subject = organiser(before: stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             name = scalars.string(subject) + name
             span = subject.lowerBound..<end

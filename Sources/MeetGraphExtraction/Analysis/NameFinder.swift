@@ -203,6 +203,8 @@ struct NameFinder {
     /// (帕巴拉·格列朗杰) or in Latin letters.
     func personName(at start: Int, limit: Int) -> Int? {
         if let length = nameLength(at: start, limit: limit) { return length }
+        // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
+        if let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
         // Names with a middle dot: ideographs and dots up to a separator.
         var end = start
         var dots = 0
@@ -282,7 +284,7 @@ struct NameFinder {
                position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]) || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil {
                 for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
                     let end = position + candidate
-                    if ["总书记", "同志", "总理", "委员长"].contains(where: { scalars.has($0, at: end) }) {
+                    if ["总书记", "同志", "总理", "委员长", "新时代"].contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append((nameRange, scalars.string(nameRange))) }
                         break
@@ -317,7 +319,7 @@ struct NameFinder {
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
                 || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
                 || scalars.has("了", endingAt: position)
-            guard atStart, let first = listName(at: position, limit: range.upperBound) else {
+            guard let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
             }
@@ -329,7 +331,7 @@ struct NameFinder {
                 cursor = cursor + 1 + length
             }
             let endsWithEtc = cursor < range.upperBound && scalars[cursor] == "等"
-            if names.count >= 3 || (names.count == 2 && endsWithEtc) {
+            if (names.count >= 3 && (atStart || names.count >= 4)) || (atStart && names.count == 2 && endsWithEtc) {
                 result.append(contentsOf: names)
                 position = cursor
             } else {
@@ -416,7 +418,8 @@ struct NameFinder {
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
-            if end >= limit || !ScalarClass.isIdeograph(scalars[end]) { return candidate }
+            if end >= limit || !ScalarClass.isIdeograph(scalars[end])
+                || lexicons.bylinesBefore.longestMatch(in: scalars, at: end, limit: limit) != nil { return candidate }
         }
         return nil
     }
