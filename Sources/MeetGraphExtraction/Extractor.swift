@@ -347,7 +347,13 @@ struct DocumentAnalysis {
             position += 1
         }
         // 出席会议的有A、B: the verb comes before the list.
-        let listStart = mentions.filter { $0.sentence == mention.sentence && $0.list == mention.list }.map(\.start).min() ?? mention.start
+        // The chain of names joined by separators, whatever their titles: 重庆市委常委、秘书长A,四川省委常委B …
+        var listStart = mention.start
+        while let previous = mentions.last(where: { $0.sentence == mention.sentence && $0.range.upperBound <= listStart }),
+              listStart - previous.range.upperBound <= 1,
+              listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
+            listStart = previous.start
+        }
         var index = listStart
         while index > max(sentence.lowerBound, listStart - 14) {
             index -= 1
@@ -366,7 +372,7 @@ struct DocumentAnalysis {
         while index < end, !ScalarClass.endsClause(scalars[index]) {
             if mentions.contains(where: { $0.range.lowerBound == index }) { return false }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
-                return verb.value == .attendee && (scalars.has("参加", at: index) || scalars.has("出席", at: index) || scalars.has("列席", at: index))
+                return verb.value == .attendee
             }
             index += 1
         }

@@ -161,7 +161,11 @@ struct NameFinder {
                 position += 1
                 continue
             }
-            guard let length = personName(at: position, limit: range.upperBound) else {
+            // After a visited person's label (困难群众X) only a cleanly ending name counts.
+            let strict = head.value == false
+            guard let length = strict ? labelledName(at: position, limit: range.upperBound)
+                    : personName(at: position, limit: range.upperBound, afterTitle: true)
+                        ?? delimitedName(at: position, limit: range.upperBound, surnameFirst: true) else {
                 position += 1
                 continue
             }
@@ -187,7 +191,7 @@ struct NameFinder {
             while cursor < range.upperBound {
                 guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
                 if startsTitledPerson(at: next, limit: range.upperBound) { break }
-                guard let nextLength = personName(at: next, limit: range.upperBound) else { break }
+                guard let nextLength = personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
                 let continued = next..<(next + nextLength)
                 result.append(Mention(range: continued, key: scalars.string(continued), titles: titles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
@@ -201,10 +205,10 @@ struct NameFinder {
 
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
     /// (帕巴拉·格列朗杰) or in Latin letters.
-    func personName(at start: Int, limit: Int) -> Int? {
+    func personName(at start: Int, limit: Int, afterTitle: Bool = false) -> Int? {
         if let length = nameLength(at: start, limit: limit) { return length }
         // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
-        if let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+        if afterTitle, let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
         // Names with a middle dot: ideographs and dots up to a separator.
         var end = start
         var dots = 0
@@ -215,6 +219,39 @@ struct NameFinder {
         }
         if dots > 0, end - start >= 3, isNameEnd(at: end, limit: limit), scalars[end - 1] != "·" { return end - start }
         return nil
+    }
+
+    /// A name after a visited person's label: it must end at punctuation or 家 (困难群众王某家中).
+    func labelledName(at start: Int, limit: Int) -> Int? {
+        guard let length = nameLength(at: start, limit: limit) else { return nil }
+        let end = start + length
+        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家" else { return nil }
+        return length
+    }
+
+    /// A name in a title-led list or right after a title, whatever its surname: two or three
+    /// ideographs closed by 、 , ， or 等 (市领导…、牛炎平、王付举、买万国).
+    func delimitedName(at start: Int, limit: Int, surnameFirst: Bool = false) -> Int? {
+        var end = start
+        while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 4 { end += 1 }
+        guard (2...3).contains(end - start), end < limit else { return nil }
+        let next = scalars[end]
+        guard next == ScalarClass.enumerationComma || next == "," || next == "，" || next == "等" else { return nil }
+        if isNonPerson(start..<end) { return nil }
+        // Without a known surname, only as the first of a list: 市领导平遂民、王冬梅.
+        if surnameFirst, lexicons.surnames.longestMatch(in: scalars, at: start, limit: end) == nil,
+           next != ScalarClass.enumerationComma || nameLength(at: end + 1, limit: limit) == nil {
+            return nil
+        }
+        // Function words and title characters do not occur before a name's last character (王付举).
+        if (start..<(end - 1)).contains(where: { !isGivenNameScalar(scalars[$0]) }) { return nil }
+        var index = start
+        while index < end {
+            if lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: end) != nil { return nil }
+            index += 1
+        }
+        if lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: start) != nil { return nil }
+        return end - start
     }
 
     /// Whether a title followed by a name starts at `position` (so a list ends and a new person begins).

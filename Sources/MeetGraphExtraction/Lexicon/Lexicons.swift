@@ -22,6 +22,8 @@ struct Lexicons: Sendable {
 
     var surnames: ScalarTrie<Bool>
     var titles: ScalarTrie<Bool>
+    /// Labels of people a visit calls on (困难群众, 老人): titles after which a name must end cleanly.
+    var peopleLabels: ScalarTrie<Bool>
     /// The last scalars of title head words (记, 长, 席 …): a bitmap that tells where a title may end.
     var titleLastScalars: [Bool]
     var roleVerbs: ScalarTrie<Roles>
@@ -64,6 +66,12 @@ struct Lexicons: Sendable {
         titleLastScalars = [Bool](repeating: false, count: 0x10000)
         for word in Self.words("titles") {
             titles.insert(word, true)
+            if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
+        }
+        peopleLabels = ScalarTrie()
+        for word in Self.words("people-labels") {
+            titles.insert(word, false)
+            peopleLabels.insert(word, true)
             if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }
         roleVerbs = ScalarTrie()
