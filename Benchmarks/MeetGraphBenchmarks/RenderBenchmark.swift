@@ -149,7 +149,7 @@ enum SyntheticAttendance {
             cumulative.append(total)
         }
         func popularPerson() -> PersonID {
-            let target = random.nextUnit() * total
+            let target = random.nextDouble() * total
             var low = 0, high = people - 1
             while low < high {
                 let middle = (low + high) / 2
@@ -165,7 +165,7 @@ enum SyntheticAttendance {
                                              date: EventDate(year: 2020 + index % 5, month: 1 + index % 12, day: 1 + index % 28)))
             // Sizes 2…40, mostly small: 2 + a geometric number of extra people.
             var size = 2
-            while size < 40 && random.nextUnit() < 0.8 { size += 1 }
+            while size < 40 && random.nextDouble() < 0.8 { size += 1 }
             // Spread the people who have not attended yet over the events, so everybody attends.
             let newcomers = min(people - nextNewcomer, max(0, (people - nextNewcomer) / max(1, events - index)) + 1)
             for _ in 0..<newcomers where nextNewcomer < people {
@@ -180,20 +180,3 @@ enum SyntheticAttendance {
     }
 }
 
-/// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}

@@ -1,0 +1,86 @@
+import Foundation
+import MeetGraph
+import MeetGraphExtraction
+
+/// A problem with one input file: reported on stderr, the other files still processed.
+struct InputFailure: Error, CustomStringConvertible {
+    let file: String
+    let message: String
+    var description: String { message }
+}
+
+/// Finds the text files named on the command line: files as given, folders searched recursively
+/// for `*.txt` (hidden files skipped), in a stable sorted order.
+struct InputFiles {
+    private(set) var files: [URL] = []
+    private(set) var failures: [InputFailure] = []
+
+    init(paths: [String]) {
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(InputFailure(file: path, message: "\(path): no such file or folder"))
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
+            guard isDirectory.boolValue else {
+                files.append(url)
+                continue
+            }
+            guard let enumerator = manager.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+                errorHandler: { [self] url, error in
+                    // Unreadable sub-folders are reported, the rest is still searched.
+                    _ = self
+                    Console.error("\(url.path): cannot read the folder (\(error.localizedDescription))")
+                    return true
+                })
+            else {
+                failures.append(InputFailure(file: path, message: "\(path): cannot read the folder"))
+                continue
+            }
+            var found: [URL] = []
+            for case let file as URL in enumerator where file.pathExtension.lowercased() == "txt" {
+                found.append(file)
+            }
+            if found.isEmpty {
+                failures.append(InputFailure(file: path, message: "\(path): the folder holds no .txt files"))
+            }
+            files.append(contentsOf: found.sorted { $0.path < $1.path })
+        }
+    }
+}
+
+/// Reads and extracts documents, reporting per-file failures on stderr.
+struct DocumentReader {
+    var encoding: TextEncoding?
+    var published: EventDate?
+    let extractor = Extractor()
+
+    /// One extracted file: the document and the bytes' identity for the store.
+    struct Item {
+        var url: URL
+        var source: SourceText
+        var document: Document
+    }
+
+    /// Extracts every file; `failures` collects what could not be read, with messages naming the file.
+    func read(_ inputs: InputFiles, label: String = "extracting") -> (items: [Item], failures: [InputFailure]) {
+        var items: [Item] = []
+        var failures = inputs.failures
+        let progress = Progress(total: inputs.files.count, label: label)
+        for (index, url) in inputs.files.enumerated() {
+            do {
+                let source = try SourceText.read(contentsOf: url, encoding: encoding)
+                let document = extractor.document(from: source, published: published, sourceLabel: url.path)
+                items.append(Item(url: url, source: source, document: document))
+            } catch {
+                failures.append(InputFailure(file: url.path, message: error.description))
+            }
+            progress.update(index + 1, item: url.lastPathComponent)
+        }
+        progress.finish()
+        return (items, failures)
+    }
+}
