@@ -12,6 +12,14 @@ struct InputFailure: Error, CustomStringConvertible {
 /// Finds the text files named on the command line: files as given, folders searched recursively
 /// for `*.txt` (hidden files skipped), in a stable sorted order.
 struct InputFiles {
+    /// `url`'s path relative to the current folder when it lies below it, else the full path:
+    /// what messages and the documents' `source` show.
+    static func displayPath(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+
     private(set) var files: [URL] = []
     private(set) var failures: [InputFailure] = []
 
@@ -73,10 +81,10 @@ struct DocumentReader {
         for (index, url) in inputs.files.enumerated() {
             do {
                 let source = try SourceText.read(contentsOf: url, encoding: encoding)
-                let document = extractor.document(from: source, published: published, sourceLabel: url.path)
+                let document = extractor.document(from: source, published: published, sourceLabel: InputFiles.displayPath(url))
                 items.append(Item(url: url, source: source, document: document))
             } catch {
-                failures.append(InputFailure(file: url.path, message: error.description))
+                failures.append(InputFailure(file: InputFiles.displayPath(url), message: error.description))
             }
             progress.update(index + 1, item: url.lastPathComponent)
         }

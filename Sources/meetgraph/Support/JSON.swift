@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import MeetGraph
 
-/// JSON as the CLI writes it: pretty-printed UTF-8, Chinese unescaped, keys in schema order.
+/// JSON as the CLI writes it: pretty-printed UTF-8, Chinese unescaped, keys sorted so that output is byte-for-byte repeatable.
 enum JSON {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
         return data
@@ -19,7 +19,7 @@ enum JSON {
     /// One line of JSON, for JSON Lines output.
     static func line<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
