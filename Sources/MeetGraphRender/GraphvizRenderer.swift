@@ -74,7 +74,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
         var text = Substring(dot)
         while let last = text.last, last.isWhitespace { text.removeLast() }
         guard let graph = agmemread(String(text)) else {
-            throw .invalidDOT(messages: messages.errors.isEmpty ? messages.all : messages.errors)
+            let said = messages.errors.isEmpty ? messages.all : messages.errors
+            throw .invalidDOT(messages: said.isEmpty ? ["the text holds no graph"] : said)
         }
         defer { agclose(graph) }
         if !messages.errors.isEmpty { throw .invalidDOT(messages: messages.errors) }

@@ -95,6 +95,12 @@ import Testing
         #expect(try renderer.render(dot: "graph g { a -- b }", format: .svg).bytes.count > 100)
     }
 
+    @Test func textWithoutAGraphIsInvalid() throws {
+        #expect(throws: RenderError.invalidDOT(messages: ["the text holds no graph"])) {
+            try GraphvizRenderer.shared.render(dot: "  \n", format: .svg)
+        }
+    }
+
     @Test func badHTMLLabelIsAnErrorAlthoughLayoutSucceeds() throws {
         let renderer = try GraphvizRenderer.shared
         #expect {
