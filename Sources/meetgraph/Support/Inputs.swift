@@ -23,6 +23,11 @@ struct InputFiles {
     private(set) var files: [URL] = []
     private(set) var failures: [InputFailure] = []
 
+    /// Exactly these files, already found.
+    init(urls: [URL]) {
+        files = urls
+    }
+
     init(paths: [String]) {
         let manager = FileManager.default
         for path in paths {

@@ -33,3 +33,9 @@ enum Exit {
         throw ExitCode(1)
     }
 }
+
+/// A failure the user can fix, printed as one line (`Error: …`) with exit code 1 and no usage text.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
