@@ -13,7 +13,7 @@ struct MeetGraphCommand: ParsableCommand {
             Example:
               meetgraph analyze seeds --out output
               meetgraph ingest seeds --db meetgraph.sqlite
-              meetgraph query who-met 刘涛
+              meetgraph query who-met 韩立平
             """,
         version: "0.1.0",
         subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self])

@@ -14,9 +14,9 @@ struct Query: ParsableCommand {
             table|json|csv.
 
             Example:
-              meetgraph query who-met 刘涛
-              meetgraph query met 王志宏 卢希望
-              meetgraph query path 刘保新 赵鹏 --from seeds
+              meetgraph query who-met 韩立平
+              meetgraph query met 朱文静 钱卫东
+              meetgraph query path 高振宇 宋雅琴 --from seeds
             """,
         subcommands: [WhoMet.self, Met.self, Path.self, Top.self, PersonTimeline.self, Events.self, CommunitiesQuery.self])
 
@@ -31,7 +31,7 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "who-met",
             abstract: "List the people who attended events with PERSON: counts, first and last date, events.",
-            discussion: "Example:\n  meetgraph query who-met 刘涛 --since 2022-05-01 --format csv")
+            discussion: "Example:\n  meetgraph query who-met 韩立平 --since 2022-05-01 --format csv")
 
         @Argument(help: "The person's name.") var person: String
         @OptionGroup var common: Common
@@ -55,7 +55,7 @@ struct Query: ParsableCommand {
     struct Met: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say whether A and B attended an event together, naming each event and the sentences that say so.",
-            discussion: "Example:\n  meetgraph query met 王志宏 卢希望")
+            discussion: "Example:\n  meetgraph query met 朱文静 钱卫东")
 
         @Argument(help: "The first person's name.") var first: String
         @Argument(help: "The second person's name.") var second: String
@@ -103,7 +103,7 @@ struct Query: ParsableCommand {
     struct Path: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find the shortest chain of co-attendance from A to B, with the events linking each step.",
-            discussion: "Example:\n  meetgraph query path 刘保新 赵鹏")
+            discussion: "Example:\n  meetgraph query path 高振宇 宋雅琴")
 
         @Argument(help: "Where the chain starts.") var first: String
         @Argument(help: "Where the chain ends.") var second: String
@@ -184,7 +184,7 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "person",
             abstract: "Show a person's events in date order, with roles and the titles held.",
-            discussion: "Example:\n  meetgraph query person 刘涛")
+            discussion: "Example:\n  meetgraph query person 韩立平")
 
         @Argument(help: "The person's name.") var person: String
         @OptionGroup var common: Common
@@ -217,7 +217,7 @@ struct Query: ParsableCommand {
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List events, filtered by kind, date, person and role.",
-            discussion: "Example:\n  meetgraph query events --kind visit --person 刘涛 --since 2022-05-10")
+            discussion: "Example:\n  meetgraph query events --kind visit --person 韩立平 --since 2022-05-10")
 
         @Option(help: "Only events this person took part in.") var person: String?
         @OptionGroup var common: Common

@@ -22,7 +22,7 @@ struct Render: ParsableCommand {
 
             Example:
               meetgraph render --view coattendance --format png -o people.png
-              meetgraph render --view ego --person 刘涛 --depth 2 --from seeds -o ego.svg
+              meetgraph render --view ego --person 韩立平 --depth 2 --from seeds -o ego.svg
               meetgraph render --view attendance --layout dot --since 2022-05-10 -o week.pdf
             """)
 
