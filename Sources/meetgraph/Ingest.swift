@@ -53,7 +53,7 @@ struct Ingest: ParsableCommand {
         var start = 0
         while start < inputs.files.count {
             let batch = Array(inputs.files[start..<min(start + batchSize, inputs.files.count)])
-            let (items, batchFailures) = reader.read(InputFiles(urls: batch), label: "")
+            let (items, batchFailures) = reader.read(InputFiles(urls: batch), label: nil)
             failures += batchFailures
             let result = try database.ingest(items.map(\.ingestItem), batchSize: batchSize)
             summary.merge(result)

@@ -79,10 +79,11 @@ struct DocumentReader {
     }
 
     /// Extracts every file; `failures` collects what could not be read, with messages naming the file.
-    func read(_ inputs: InputFiles, label: String = "extracting") -> (items: [Item], failures: [InputFailure]) {
+    /// `label` names the progress line on stderr; nil draws none (the caller shows its own).
+    func read(_ inputs: InputFiles, label: String? = "extracting") -> (items: [Item], failures: [InputFailure]) {
         var items: [Item] = []
         var failures = inputs.failures
-        let progress = Progress(total: inputs.files.count, label: label)
+        let progress = label.map { Progress(total: inputs.files.count, label: $0) }
         for (index, url) in inputs.files.enumerated() {
             do {
                 let source = try SourceText.read(contentsOf: url, encoding: encoding)
@@ -91,9 +92,9 @@ struct DocumentReader {
             } catch {
                 failures.append(InputFailure(file: InputFiles.displayPath(url), message: error.description))
             }
-            progress.update(index + 1, item: url.lastPathComponent)
+            progress?.update(index + 1, item: url.lastPathComponent)
         }
-        progress.finish()
+        progress?.finish()
         return (items, failures)
     }
 }
