@@ -5,7 +5,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meetgraph-bench",
         abstract: "Measures MeetGraph's speed and memory on generated data.",
-        subcommands: [ExtractionBenchmark.self, GraphBenchmark.self, StoreBenchmark.self, RenderBenchmark.self])
+        subcommands: [ExtractionBenchmark.self, TextBenchmark.self, GraphBenchmark.self, StoreBenchmark.self, RenderBenchmark.self])
 }
 
 Bench.main()

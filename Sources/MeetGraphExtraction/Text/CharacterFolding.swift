@@ -35,27 +35,34 @@ enum CharacterClass {
 /// - traditional characters become simplified ones (``TraditionalTable``): those never written in
 ///   simplified texts always (`議`→`议`, `會`→`会`), those that are valid simplified characters too
 ///   (`乾`→`干`, `於`→`于`) only when the text is traditional.
+///
+/// A table entry holds the folded value in its low 21 bits and flags above, so that the common case,
+/// a Chinese character that needs nothing, costs one lookup and one test (``needsAttention``).
 struct CharacterFolding: Sendable {
     /// A folded value that means "drop this scalar".
     static let dropped: UInt32 = 0x11_0000
+    /// The bits of an entry that hold the folded value.
+    static let valueMask: UInt32 = 0x1F_FFFF
+    /// Set when the folded value differs from the scalar.
+    static let changedFlag: UInt32 = 1 << 28
+    /// Set when the scalar needs more than copying: it may start a page-jump marker, or folds to a
+    /// space, a break, nothing, or punctuation that line joining looks at.
+    static let attentionFlag: UInt32 = 1 << 29
     /// Set on a table entry whose source character is never written in simplified texts.
     static let traditionalOnlyFlag: UInt32 = 1 << 30
 
     /// The shared tables, built on first use (about 0.5 MB).
     static let shared = CharacterFolding(traditional: TraditionalTable.load())
 
-    /// Folded value of each BMP scalar for simplified texts, with ``traditionalOnlyFlag`` where it applies.
-    private let simplifiedTable: [UInt32]
-    /// Folded value of each BMP scalar for traditional texts.
-    private let traditionalTable: [UInt32]
+    /// Entries of each BMP scalar for simplified texts, with ``traditionalOnlyFlag`` where it applies.
+    let simplifiedTable: [UInt32]
+    /// Entries of each BMP scalar for traditional texts.
+    let traditionalTable: [UInt32]
     /// Conversions of characters beyond the BMP (rare CJK extension characters).
     private let supplementary: [UInt32: TraditionalTable.Entry]
 
     init(traditional: TraditionalTable) {
-        var table = [UInt32](unsafeUninitializedCapacity: 0x1_0000) { buffer, count in
-            for value in 0..<0x1_0000 { buffer[value] = UInt32(value) }
-            count = 0x1_0000
-        }
+        var table = (0..<UInt32(0x1_0000)).map { $0 }
         // C0 and C1 controls: dropped, except those that break or space a line.
         for value in 0..<0x20 { table[value] = Self.dropped }
         for value in 0x7F...0x9F { table[value] = Self.dropped }
@@ -70,6 +77,7 @@ struct CharacterFolding: Sendable {
             table[Int(value)] = value - 0xFEE0
         }
         var traditionalVersion = table
+        var traditionalOnly = Set<Int>()
         var supplementary: [UInt32: TraditionalTable.Entry] = [:]
         for entry in traditional.entries {
             if entry.source >= 0x1_0000 {
@@ -79,12 +87,29 @@ struct CharacterFolding: Sendable {
             let index = Int(entry.source)
             traditionalVersion[index] = entry.target
             if entry.isTraditionalOnly {
-                table[index] = entry.target | Self.traditionalOnlyFlag
+                table[index] = entry.target
+                traditionalOnly.insert(index)
             }
         }
-        simplifiedTable = table
-        traditionalTable = traditionalVersion
+        simplifiedTable = table.indices.map { index in
+            Self.entry(for: UInt32(index), folded: table[index]) | (traditionalOnly.contains(index) ? Self.traditionalOnlyFlag : 0)
+        }
+        traditionalTable = traditionalVersion.indices.map { Self.entry(for: UInt32($0), folded: traditionalVersion[$0]) }
         self.supplementary = supplementary
+    }
+
+    /// The folded value with its flags.
+    private static func entry(for value: UInt32, folded: UInt32) -> UInt32 {
+        var entry = folded
+        if folded != value { entry |= changedFlag }
+        // Everything below U+3040 or among the full-width forms may be a space, a break or punctuation.
+        if folded < 0x3040 || folded >= 0xFF00 || PageJumpMarker.canStart(value) { entry |= attentionFlag }
+        return entry
+    }
+
+    /// The table for a text of this script.
+    func table(traditional: Bool) -> [UInt32] {
+        traditional ? traditionalTable : simplifiedTable
     }
 
     /// Whether `value` is a character only traditional texts use (counts towards ``Script/traditional``).
@@ -99,8 +124,13 @@ struct CharacterFolding: Sendable {
     func fold(_ value: UInt32, traditional: Bool) -> UInt32 {
         if value < 0x1_0000 {
             let folded = traditional ? traditionalTable[Int(value)] : simplifiedTable[Int(value)]
-            return folded & ~Self.traditionalOnlyFlag
+            return folded & Self.valueMask
         }
+        return foldSupplementary(value, traditional: traditional)
+    }
+
+    /// The folded value of a scalar beyond the BMP.
+    func foldSupplementary(_ value: UInt32, traditional: Bool) -> UInt32 {
         guard let entry = supplementary[value] else { return value }
         return traditional || entry.isTraditionalOnly ? entry.target : value
     }
