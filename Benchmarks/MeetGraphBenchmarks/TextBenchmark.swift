@@ -29,7 +29,17 @@ struct TextBenchmark: ParsableCommand {
     @Option(help: "Encoding of the file: utf8 or gb18030.")
     var encoding = "utf8"
 
+    @Option(help: "Measure this existing file instead of a generated one (nothing is written).")
+    var file: String?
+
     func run() throws {
+        if let file {
+            let url = URL(fileURLWithPath: file)
+            let size = Double((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1_000_000
+            print(String(format: "file: %.1f MB %@", size, file))
+            try measure(url, size: size)
+            return
+        }
         let text = Self.generate(bytes: megabytes * 1_000_000, singleLine: singleLine, traditional: traditional)
         var bytes = Array(text.utf8)
         if encoding == "gb18030" {
@@ -41,7 +51,11 @@ struct TextBenchmark: ParsableCommand {
         let size = Double(bytes.count) / 1_000_000
         bytes = []
         print(String(format: "file: %.1f MB %@%@%@", size, encoding, singleLine ? ", one line" : "", traditional ? ", traditional" : ""))
+        try measure(url, size: size)
+    }
 
+    /// Reads, decodes and normalises `url`, printing times and memory.
+    private func measure(_ url: URL, size: Double) throws {
         var source: SourceText?
         let readTime = try Self.measure { source = try SourceText.read(contentsOf: url) }
         guard let source else { return }
