@@ -15,6 +15,10 @@
 ///   a headline (no `，` `。` `；` inside, not ending with `。`, shorter than the column), and
 /// - at most two blank lines separate them.
 ///
+/// Two more rules come first: a line B that starts with `，` `。` `)` and the like always joins A (no
+/// line starts with those), and a page-jump marker removed at the end of A or the start of B
+/// (`(下转第二版)`, `(上接第一版)`) keeps them apart, since the story goes on elsewhere.
+///
 /// Headlines (`张某提出要求 李某等参加`) and fields (`时间:5月9日中午`) have no such punctuation
 /// inside, so they stay lines of their own.
 enum LineJoiner {
@@ -32,6 +36,10 @@ enum LineJoiner {
         var lastValue: UInt32 = 0
         var valueBeforeLast: UInt32 = 0
         var startsNewUnit = false
+        /// A page-jump marker was removed at the line's start (`(上接第一版)`) or end (`(下转第二版)`):
+        /// the text on the other side of the break belongs to another story.
+        var startsAfterJumpMarker = false
+        var endsAtJumpMarker = false
     }
 
     /// Facts about the whole text that the decision uses.
@@ -128,16 +136,23 @@ enum LineJoiner {
         /// Source offset of the break that ended the previous non-blank line.
         private var breakOffset = 0
         private var blankLines = 0
+        /// A page-jump marker was removed since the current line's last scalar (or its start).
+        private var jumpMarkerPending = false
 
         init(layout: Layout) {
             self.layout = layout
+        }
+
+        /// Notes that a page-jump marker was removed here.
+        mutating func jumpMarkerRemoved() {
+            jumpMarkerPending = true
         }
 
         /// Takes a folded scalar that needs no attention (a Chinese character, not punctuation nor space).
         @inline(__always)
         mutating func appendPlain(_ scalar: Unicode.Scalar, at offset: Int,
                                   to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
-            guard lineStart >= 0, pendingSpace < 0 else {
+            guard lineStart >= 0, pendingSpace < 0, !jumpMarkerPending else {
                 append(scalar, at: offset, to: &scalars, offsets: &offsets)
                 return
             }
@@ -165,6 +180,7 @@ enum LineJoiner {
             }
             if lineStart < 0 {
                 startLine(value, scalars: &scalars, offsets: &offsets)
+                line.startsAfterJumpMarker = jumpMarkerPending
             } else {
                 if pendingSpace >= 0 {
                     scalars.append(" ")
@@ -175,6 +191,7 @@ enum LineJoiner {
                 if lastWasInnerPunctuation { punctuationBeforeLast = true }
             }
             lastWasInnerPunctuation = false
+            jumpMarkerPending = false
             // Punctuation and brackets are below U+3040 or among the full-width forms.
             if value < 0x3040 || value >= 0xFF00 {
                 if isInnerPunctuation(value) {
@@ -226,6 +243,8 @@ enum LineJoiner {
 
         private mutating func closeLine(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
             let end = scalars.count
+            line.endsAtJumpMarker = jumpMarkerPending
+            jumpMarkerPending = false
             line.width = end - lineStart
             line.hasInnerPunctuation = punctuationBeforeLast
             line.leavesBracketOpen = openBrackets > 0
@@ -259,7 +278,10 @@ enum LineJoiner {
     // MARK: - The decision
 
     static func shouldJoin(_ a: Line, _ b: Line, blankLines: Int, layout: Layout) -> Bool {
-        guard blankLines <= 2, !endsSentence(a), !b.startsNewUnit else { return false }
+        guard blankLines <= 2, !a.endsAtJumpMarker, !b.startsAfterJumpMarker else { return false }
+        // A line cannot start with a comma or a full stop: 市长陈建华出席会议\n,并讲话.
+        if continuesPrevious(b.firstValue) { return true }
+        guard !endsSentence(a), !b.startsNewUnit else { return false }
         // 召开会议,\n研究… : a line ending in a comma or leaving a bracket open goes on.
         if continuesForSure(a.lastValue) || a.leavesBracketOpen { return true }
         let fillsColumn = layout.wrapWidth.map { blankLines == 0 && a.width >= $0 - 3 } ?? false
@@ -297,6 +319,17 @@ enum LineJoiner {
     private static func isCloser(_ value: UInt32) -> Bool {
         switch value {
         case 0x201D, 0x2019, 0x22, 0x27, 0x29, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0x5D:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Punctuation that never starts a line: ， , 。 、 ； ; ： ！ ？ ） 》 ” 」 』.
+    @inline(__always)
+    private static func continuesPrevious(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFF0C, 0x2C, 0x3002, 0x3001, 0xFF1B, 0x3B, 0xFF01, 0xFF1F, 0x29, 0x300B, 0x201D, 0x300D, 0x300F:
             true
         default:
             false

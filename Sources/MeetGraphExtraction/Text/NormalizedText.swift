@@ -6,7 +6,8 @@ import MeetGraph
 /// 1. Per character (``CharacterFolding``): full-width ASCII letters, digits, brackets and `：` become
 ///    half-width (`（` → `(`, `：` → `:`), while `，` `。` `、` `；` `！` `？` stay; U+3000, U+00A0 and tabs
 ///    become spaces; CR LF, CR, form feed and U+2028/2029 become `\n`; zero-width characters and
-///    control characters go; traditional characters become simplified ones.
+///    control characters go; traditional characters become simplified ones (`會議` → `会议`; those
+///    that are also simplified characters, `乾` `於`, only when ``script`` is traditional).
 /// 2. Page-jump markers such as `(下转第二版)` are removed.
 /// 3. Lines (``LineJoiner``): a line broken inside a sentence by OCR or PDF layout is joined to the
 ///    next, even across a blank line, while paragraph breaks and headlines stay separate lines. Each
@@ -85,6 +86,7 @@ public struct NormalizedText: Sendable {
                         }
                     }
                     if PageJumpMarker.canStart(value), let end = PageJumpMarker.match(original, at: index) {
+                        assembler.jumpMarkerRemoved()
                         index = end
                         continue
                     }

@@ -112,3 +112,22 @@ struct LineJoiningTests {
         #expect(Self.lines(text).count == 2)
     }
 }
+
+/// Line joining around page-jump markers and punctuation at a line's start.
+@Suite("Line joining at markers")
+struct LineJoiningAtMarkersTests {
+    @Test func storyContinuedOnAnotherPageIsNotJoinedToTheNextStory() {
+        let text = "会议强调,要坚持和完善(下转第二版)\n\n全省春耕生产现场会召开,副省长钱文出席。"
+        #expect(LineJoiningTests.lines(text) == ["会议强调,要坚持和完善", "全省春耕生产现场会召开,副省长钱文出席。"])
+    }
+
+    @Test func continuationFromAnotherPageIsNotJoinedToTheLineBefore() {
+        let text = "会议强调,要抓好春耕,确保\n\n(上接第一版)全面落实各项措施,推动发展。"
+        #expect(LineJoiningTests.lines(text) == ["会议强调,要抓好春耕,确保", "全面落实各项措施,推动发展。"])
+    }
+
+    @Test func lineStartingWithPunctuationJoinsTheLineBefore() {
+        let text = "市长陈建华出席会议\n\n,并作重要讲话。"
+        #expect(LineJoiningTests.lines(text) == ["市长陈建华出席会议,并作重要讲话。"])
+    }
+}
