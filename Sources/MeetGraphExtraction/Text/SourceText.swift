@@ -164,6 +164,9 @@ enum ByteOrderMark {
 }
 
 /// How far bytes that are not valid UTF-8 are from being valid: told apart from other encodings.
+///
+/// Stops early once bad sequences outnumber good ones (64 at least): the counts then only tell
+/// that the bytes are not UTF-8, which is all the decision needs.
 struct UTF8Damage {
     /// Offset of the first invalid byte (from the slice's start).
     private(set) var firstBadOffset = -1
@@ -185,6 +188,8 @@ struct UTF8Damage {
                 if firstBadOffset < 0 { firstBadOffset = offset }
                 badSequences += 1
                 offset += length
+                // Far more bad than good sequences: another encoding, no need to read on.
+                if badSequences >= 64 && validMultibyte < badSequences { break loop }
             case .emptyInput:
                 break loop
             }
