@@ -119,6 +119,13 @@ struct CharacterFolding: Sendable {
         return supplementary[value]?.isTraditionalOnly ?? false
     }
 
+    /// Whether a text is traditional, from its counts of Han characters and of traditional-only ones:
+    /// at least 2, and at least 1 in 10. (Traditional news texts have 30–40 %, simplified ones a stray
+    /// character or none.)
+    static func isTraditional(han: Int, traditionalOnly: Int) -> Bool {
+        traditionalOnly >= 2 && traditionalOnly * 10 >= han
+    }
+
     /// The folded value of `value`: a scalar value, `0x20` for a space, `0x0A` for a line break, or ``dropped``.
     @inline(__always)
     func fold(_ value: UInt32, traditional: Bool) -> UInt32 {

@@ -60,8 +60,7 @@ public struct NormalizedText: Sendable {
             }
         }
         let count = original.count
-        // Traditional news texts have 30–40 % traditional-only characters, simplified ones a stray one or none.
-        let script: Script = traditionalOnly >= 2 && traditionalOnly * 10 >= han ? .traditional : .simplified
+        let script: Script = CharacterFolding.isTraditional(han: han, traditionalOnly: traditionalOnly) ? .traditional : .simplified
 
         // Pass 2: fold, drop markers, assemble lines. Never more scalars out than in.
         let traditional = script == .traditional
