@@ -9,7 +9,7 @@
 /// - A does not end a sentence (`。！？；:…` or a closing bracket `)` `）`, or a closing quote right after one), and
 /// - A reads as running text: it ends with `，` `、` or leaves a bracket or quote open, or has
 ///   `，` `。` `；` inside it and no byline after them (`。记者 王某 摄`), or (PDF layout) fills
-///   the column width, and
+///   the column width without a space inside, and
 /// - B does not start something new: no list marker (`一、` `(二)` `3.` `①`), no label
 ///   (`时间:`), no dateline (`本报讯`), no indentation where paragraphs are indented, and B is not
 ///   a headline (no `，` `。` `；` inside, not ending with `。`, shorter than the column), and
@@ -31,6 +31,8 @@ enum LineJoiner {
         var leavesBracketOpen = false
         /// A space among Chinese words after the last `，` `。`: a byline or caption tail (`。记者 王某 摄`).
         var hasSpacedTail = false
+        /// A space inside the line: PDF text lines have none, lists and headlines do (`张某 市长`).
+        var hasInnerSpace = false
         var isIndented = false
         var firstValue: UInt32 = 0
         var lastValue: UInt32 = 0
@@ -99,7 +101,8 @@ enum LineJoiner {
             // The most common width, give or take a few characters, if it covers 4+ lines and 40% of them.
             var best = 0
             var bestCount = 0
-            for width in 8...Self.largestWidth {
+            // Columns narrower than 12 characters are lists, not layout.
+            for width in 12...Self.largestWidth {
                 let near = counter.histogram[(width - 3)...width].reduce(0, +)
                 if near > bestCount {
                     bestCount = near
@@ -186,6 +189,7 @@ enum LineJoiner {
                     scalars.append(" ")
                     offsets.append(pendingSpace)
                     pendingSpace = -1
+                    line.hasInnerSpace = true
                     if value >= 0x80 || line.lastValue >= 0x80 { line.hasSpacedTail = true }
                 }
                 if lastWasInnerPunctuation { punctuationBeforeLast = true }
@@ -284,10 +288,10 @@ enum LineJoiner {
         guard !endsSentence(a), !b.startsNewUnit else { return false }
         // 召开会议,\n研究… : a line ending in a comma or leaving a bracket open goes on.
         if continuesForSure(a.lastValue) || a.leavesBracketOpen { return true }
-        let fillsColumn = layout.wrapWidth.map { blankLines == 0 && a.width >= $0 - 3 } ?? false
+        let fillsColumn = layout.wrapWidth.map { blankLines == 0 && !a.hasInnerSpace && a.width >= $0 - 3 } ?? false
         guard (a.hasInnerPunctuation && !a.hasSpacedTail) || fillsColumn else { return false }
         if b.isIndented && layout.indentationMarksParagraphs { return false }
-        let bFillsColumn = layout.wrapWidth.map { b.width >= $0 - 3 } ?? false
+        let bFillsColumn = layout.wrapWidth.map { !b.hasInnerSpace && b.width >= $0 - 3 } ?? false
         let bIsHeadline = !b.hasInnerPunctuation && b.lastValue != 0x3002 && !bFillsColumn && !continuesForSure(b.lastValue)
         return !bIsHeadline
     }
