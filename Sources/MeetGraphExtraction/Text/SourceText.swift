@@ -38,10 +38,10 @@ public struct SourceText: Sendable {
     /// Detection: a UTF-16 byte-order mark means UTF-16; valid UTF-8 (with or without a BOM) means
     /// UTF-8; otherwise valid GB18030 means GB18030, except that bytes which are nearly all valid
     /// UTF-8 are reported as damaged UTF-8 rather than read as GB18030 gibberish, and that Big5 bytes
-    /// (which are valid GB18030 too) are read as Big5 when they shape like Big5 and give a text in
-    /// traditional characters. Throws `.empty`
-    /// for no bytes or only white space, `.binary` for NUL bytes or many control bytes, and
-    /// `.invalidBytes` with the offset of the first bad byte when no encoding fits.
+    /// (valid GB18030 too) are read as Big5 when their second bytes look like Big5's and the Big5
+    /// reading has more common characters. Throws `.empty` for no bytes or only white space,
+    /// `.binary` for NUL bytes or many control bytes, and `.invalidBytes` with the offset of the
+    /// first bad byte when no encoding fits.
     public static func decode(_ bytes: [UInt8], name: String, encoding: TextEncoding? = nil) throws(ExtractionError) -> SourceText {
         guard !bytes.isEmpty else { throw .empty(file: name) }
         let utf16Order = ByteOrderMark.utf16(in: bytes)
@@ -72,7 +72,7 @@ public struct SourceText: Sendable {
 
     // MARK: - Steps
 
-    /// UTF-8 or GB18030, forced or detected.
+    /// UTF-8, GB18030 or Big5, forced or detected.
     private static func decodeBytes(_ bytes: [UInt8], name: String, encoding: TextEncoding?) throws(ExtractionError) -> (TextEncoding, String) {
         let withoutMark = ByteOrderMark.hasUTF8(bytes) ? bytes[3...] : bytes[...]
         if encoding == .gb18030 || encoding == .big5 {
