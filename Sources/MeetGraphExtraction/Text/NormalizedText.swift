@@ -32,15 +32,26 @@ public struct NormalizedText: Sendable {
     /// Normalises `source` in two linear passes over its scalars.
     public init(_ source: SourceText) {
         let folding = CharacterFolding.shared
-        // Pass 1: the source scalars, the script, and the layout of lines.
-        var han = 0
-        var traditionalOnly = 0
-        var layoutCounter = LineJoiner.LayoutCounter()
+        let (original, traditional, layout) = Self.readScalars(of: source.text, folding: folding)
+        (scalars, originalOffsets) = Self.assemble(original, folding: folding, traditional: traditional, layout: layout)
+        originalScalars = original
+        script = traditional ? .traditional : .simplified
+    }
+
+    /// Pass 1: the source scalars, whether the text is traditional, and the layout of its lines.
+    private static func readScalars(of text: String, folding: CharacterFolding)
+        -> (scalars: [Unicode.Scalar], traditional: Bool, layout: LineJoiner.Layout) {
+        var traditional = false
+        var layout = LineJoiner.Layout()
         let simplifiedTable = folding.simplifiedTable
         // At most one scalar per UTF-8 byte; pages reserved beyond the real count are never touched.
-        let original = [Unicode.Scalar](capacity: source.text.utf8.count) { output in
+        let scalars = [Unicode.Scalar](capacity: text.utf8.count) { output in
+            // Counters live in the closure, so they stay in registers.
+            var han = 0
+            var traditionalOnly = 0
+            var layoutCounter = LineJoiner.LayoutCounter()
             var index = 0
-            for scalar in source.text.unicodeScalars {
+            for scalar in text.unicodeScalars {
                 output.append(scalar)
                 let value = scalar.value
                 if value >= 0x3400 {
@@ -58,17 +69,21 @@ public struct NormalizedText: Sendable {
                 }
                 index += 1
             }
+            traditional = CharacterFolding.isTraditional(han: han, traditionalOnly: traditionalOnly)
+            layout = layoutCounter.layout(count: index)
         }
-        let count = original.count
-        let script: Script = CharacterFolding.isTraditional(han: han, traditionalOnly: traditionalOnly) ? .traditional : .simplified
+        return (scalars, traditional, layout)
+    }
 
-        // Pass 2: fold, drop markers, assemble lines. Never more scalars out than in.
-        let traditional = script == .traditional
+    /// Pass 2: fold, drop page-jump markers, assemble lines. Never more scalars out than in.
+    private static func assemble(_ original: [Unicode.Scalar], folding: CharacterFolding, traditional: Bool,
+                                 layout: LineJoiner.Layout) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        let count = original.count
         let table = folding.table(traditional: traditional)
-        var assembler = LineJoiner.Assembler(layout: layoutCounter.layout(count: count))
         var offsets = [Int]()
-        scalars = [Unicode.Scalar](capacity: count) { output in
+        let scalars = [Unicode.Scalar](capacity: count) { output in
             offsets = [Int](capacity: count + 1) { outputOffsets in
+                var assembler = LineJoiner.Assembler(layout: layout)
                 var index = 0
                 while index < count {
                     let scalar = original[index]
@@ -104,9 +119,7 @@ public struct NormalizedText: Sendable {
                 outputOffsets.append(count)
             }
         }
-        self.originalOffsets = offsets
-        self.originalScalars = original
-        self.script = script
+        return (scalars, offsets)
     }
 
     /// The normalised text as a String.
