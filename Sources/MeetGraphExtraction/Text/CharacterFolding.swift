@@ -102,9 +102,20 @@ struct CharacterFolding: Sendable {
     private static func entry(for value: UInt32, folded: UInt32) -> UInt32 {
         var entry = folded
         if folded != value { entry |= changedFlag }
-        // Everything below U+3040 or among the full-width forms may be a space, a break or punctuation.
-        if folded < 0x3040 || folded >= 0xFF00 || PageJumpMarker.canStart(value) { entry |= attentionFlag }
+        if needsAttention(folded) || PageJumpMarker.canStart(value) { entry |= attentionFlag }
         return entry
+    }
+
+    /// Whether a folded value may be a space, a break, nothing, or punctuation that line joining looks
+    /// at: ASCII other than letters and digits, Latin-1 signs, general punctuation (quotes, dashes),
+    /// CJK punctuation (`。` `、` `《》` `「」`) and the full-width forms (`，` `；`). Letters, digits and
+    /// Han characters are not.
+    private static func needsAttention(_ folded: UInt32) -> Bool {
+        switch folded {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: false
+        case 0...0xBF, 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF, dropped: true
+        default: false
+        }
     }
 
     /// The table for a text of this script.

@@ -151,7 +151,8 @@ enum LineJoiner {
             jumpMarkerPending = true
         }
 
-        /// Takes a folded scalar that needs no attention (a Chinese character, not punctuation nor space).
+        /// Takes a folded scalar that needs no attention: a letter, digit or Han character (not
+        /// punctuation, not a space).
         @inline(__always)
         mutating func appendPlain(_ scalar: Unicode.Scalar, at offset: Int,
                                   to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
