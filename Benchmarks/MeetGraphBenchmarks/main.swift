@@ -5,8 +5,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meetgraph-bench",
         abstract: "Measures MeetGraph's speed and memory on generated data.",
-        subcommands: [ExtractionBenchmark.self, GraphBenchmark.self, StoreBenchmark.self, RenderBenchmark.self,
-                      ExportBenchmark.self])
+        subcommands: [
+            TextBenchmark.self, ExtractionBenchmark.self, GraphBenchmark.self, StoreBenchmark.self,
+            RenderBenchmark.self, ExportBenchmark.self,
+        ])
 }
 
 Bench.main()

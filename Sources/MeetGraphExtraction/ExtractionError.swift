@@ -23,9 +23,9 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .empty(file):
             "\(file): the file holds no text (it is empty or only white space); give a file with the news text"
         case let .binary(file):
-            "\(file): this looks like a binary file, not a text; give a UTF-8 or GB18030 text file"
+            "\(file): this looks like a binary file, not a text; give a UTF-8, GB18030 or Big5 text file"
         case let .undecodable(file, encoding):
-            "\(file): the bytes are not valid \(encoding); try --encoding utf8 or --encoding gb18030"
+            "\(file): the bytes are not valid \(encoding); try --encoding utf8, gb18030 or big5"
         case let .invalidBytes(file, encoding, byteOffset):
             "\(file): the bytes are not valid \(encoding) (first bad byte at offset \(byteOffset)); "
                 + "convert the file to UTF-8 (iconv -f ENCODING -t UTF-8) or give its encoding with --encoding"

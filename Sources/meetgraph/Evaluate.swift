@@ -28,7 +28,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Write the predicted documents as a JSON array to this file.")
     var predictions: String?
 
-    @Option(help: "The files' encoding: utf8 or gb18030 (default: detected per file).")
+    @Option(help: "The files' encoding: utf8, gb18030, big5 or utf16 (default: detected per file).")
     var encoding: TextEncoding?
 
     func run() throws {

@@ -9,32 +9,39 @@
 /// - A does not end a sentence (`。！？；:…` or a closing bracket `)` `）`, or a closing quote right after one), and
 /// - A reads as running text: it ends with `，` `、` or leaves a bracket or quote open, or has
 ///   `，` `。` `；` inside it and no byline after them (`。记者 王某 摄`), or (PDF layout) fills
-///   the column width, and
+///   the column width without a space inside, and
 /// - B does not start something new: no list marker (`一、` `(二)` `3.` `①`), no label
 ///   (`时间:`), no dateline (`本报讯`), no indentation where paragraphs are indented, and B is not
 ///   a headline (no `，` `。` `；` inside, not ending with `。`, shorter than the column), and
 /// - at most two blank lines separate them.
+///
+/// Two more rules come first: a line B that starts with `，` `。` `)` and the like always joins A (no
+/// line starts with those), and a page-jump marker removed at the end of A or the start of B
+/// (`(下转第二版)`, `(上接第一版)`) keeps them apart, since the story goes on elsewhere.
 ///
 /// Headlines (`张某提出要求 李某等参加`) and fields (`时间:5月9日中午`) have no such punctuation
 /// inside, so they stay lines of their own.
 enum LineJoiner {
     /// What the decision needs to know about one non-blank line.
     struct Line {
-        /// Index of the first and last scalar that is not a space.
-        var first = 0
-        var last = 0
-        /// Display width in columns: 2 for CJK and full-width characters, 1 for the rest.
+        /// Length in scalars, spaces collapsed.
         var width = 0
         var hasInnerPunctuation = false
         /// A bracket or quote opened and not closed in the line: `(以` then `下简称…)` on the next.
         var leavesBracketOpen = false
         /// A space among Chinese words after the last `，` `。`: a byline or caption tail (`。记者 王某 摄`).
         var hasSpacedTail = false
+        /// A space inside the line: PDF text lines have none, lists and headlines do (`张某 市长`).
+        var hasInnerSpace = false
         var isIndented = false
         var firstValue: UInt32 = 0
         var lastValue: UInt32 = 0
         var valueBeforeLast: UInt32 = 0
         var startsNewUnit = false
+        /// A page-jump marker was removed at the line's start (`(上接第一版)`) or end (`(下转第二版)`):
+        /// the text on the other side of the break belongs to another story.
+        var startsAfterJumpMarker = false
+        var endsAtJumpMarker = false
     }
 
     /// Facts about the whole text that the decision uses.
@@ -45,148 +52,247 @@ enum LineJoiner {
         var indentationMarksParagraphs = false
     }
 
-    /// Rewrites `scalars` (and their `offsets`) in place: joins broken lines, one `\n` per kept
-    /// break, spaces trimmed at line ends and collapsed inside lines.
-    static func joinLines(_ scalars: inout [Unicode.Scalar], offsets: inout [Int]) {
-        let layout = layout(of: scalars)
-        let count = scalars.count
-        var write = 0
-        var previous: Line?
-        var previousBreak = 0
-        var blankLines = 0
-        var read = 0
-        while read <= count {
-            let (line, end) = scan(scalars, from: read)
-            defer { read = end + 1 }
-            guard let line else {
-                if previous != nil, end < count { blankLines += 1 }
-                continue
+    /// Counts line widths and indents in a first pass, then gives the ``Layout``.
+    ///
+    /// Widths count scalars (a full-width and a half-width character alike): close enough to tell
+    /// lines broken at a column width, and cheap. Han characters never break or indent a line, so the
+    /// first pass only calls ``add(_:at:)`` for other scalars and clears ``inLeadingSpace`` for them.
+    struct LayoutCounter {
+        static let largestWidth = 160
+        private var histogram = [Int](repeating: 0, count: largestWidth + 1)
+        private var lines = 0
+        private var indented = 0
+        private var lineStart = 0
+        private var leadingSpaces = 0
+        /// Nothing but spaces seen on the line so far.
+        var inLeadingSpace = true
+
+        /// Takes the source scalar `value` (not a Han character) at `index`.
+        @inline(__always)
+        mutating func add(_ value: UInt32, at index: Int) {
+            switch value {
+            case 0x0A:
+                endLine(at: index)
+            case 0x20, 0x09, 0x3000, 0xA0, 0x0D:
+                if inLeadingSpace { leadingSpaces += 1 }
+            default:
+                inLeadingSpace = false
             }
-            if let previous {
-                if shouldJoin(previous, line, blankLines: blankLines - 1, layout: layout) {
-                    // Latin words either side of the break keep one space between them.
-                    if CharacterClass.isASCIIAlphanumeric(previous.lastValue), CharacterClass.isASCIIAlphanumeric(line.firstValue) {
-                        scalars[write] = " "
-                        offsets[write] = offsets[previousBreak]
-                        write += 1
-                    }
-                } else {
-                    scalars[write] = "\n"
-                    offsets[write] = offsets[previousBreak]
-                    write += 1
-                }
-            }
-            // Copy the line's visible part, one space for each run of spaces.
-            var afterSpace = false
-            for index in line.first...line.last {
-                let scalar = scalars[index]
-                if scalar == " " {
-                    if afterSpace { continue }
-                    afterSpace = true
-                } else {
-                    afterSpace = false
-                }
-                scalars[write] = scalar
-                offsets[write] = offsets[index]
-                write += 1
-            }
-            previous = line
-            previousBreak = end
-            // The break that ends this line counts as the first "blank line" until a line follows.
-            blankLines = 1
         }
-        scalars.removeLast(count - write)
-        offsets.removeLast(offsets.count - write)
+
+        private mutating func endLine(at index: Int) {
+            if !inLeadingSpace {
+                lines += 1
+                if leadingSpaces > 0 { indented += 1 }
+                let width = index - lineStart - leadingSpaces
+                if width <= Self.largestWidth { histogram[width] += 1 }
+            }
+            lineStart = index + 1
+            leadingSpaces = 0
+            inLeadingSpace = true
+        }
+
+        /// The layout of a text of `count` scalars, once every scalar was added.
+        func layout(count: Int) -> Layout {
+            var counter = self
+            counter.endLine(at: count)  // the last line
+            var layout = Layout()
+            layout.indentationMarksParagraphs = counter.indented > 0 && counter.indented * 10 < counter.lines * 8
+            // The most common width, give or take a few characters, if it covers 4+ lines and 40% of them.
+            var best = 0
+            var bestCount = 0
+            // Columns narrower than 12 characters are lists, not layout.
+            for width in 12...Self.largestWidth {
+                let near = counter.histogram[(width - 3)...width].reduce(0, +)
+                if near > bestCount {
+                    bestCount = near
+                    best = width
+                }
+            }
+            if bestCount >= 4, bestCount * 10 >= counter.lines * 4 { layout.wrapWidth = best }
+            return layout
+        }
     }
 
-    // MARK: - Lines
+    /// Builds the normalised text line by line from folded scalars, in one pass.
+    ///
+    /// Each non-blank line after the first is preceded by a `\n`; when the line ends and the rule says
+    /// the break was an OCR break, that `\n` is taken out again (or becomes a space between Latin words).
+    /// Spaces at line ends go, runs of spaces become one. The output goes to two spans that the caller
+    /// owns, the scalars and their source offsets, written in step.
+    struct Assembler {
+        let layout: Layout
 
-    /// The line starting at `start`: its facts (nil when blank) and the index of the `\n` ending it (or `count`).
-    static func scan(_ scalars: [Unicode.Scalar], from start: Int) -> (Line?, end: Int) {
-        let count = scalars.count
-        var index = start
-        var line = Line()
-        var found = false
-        var punctuationBeforeLast = false
-        var openBrackets = 0
-        var spaceBefore = false
-        while index < count {
-            let value = scalars[index].value
-            if value == 0x0A { break }
+        private var line = Line()
+        /// Output index of the current line's first scalar, or -1 while the line is blank so far.
+        private var lineStart = -1
+        private var leadingSpace = false
+        /// Source offset of the first space of a run inside the line, or -1.
+        private var pendingSpace = -1
+        private var openBrackets = 0
+        private var punctuationBeforeLast = false
+        private var lastWasInnerPunctuation = false
+
+        private var previous: Line?
+        /// Output index of the `\n` placed before the current line, or -1.
+        private var placeholder = -1
+        /// Source offset of the break that ended the previous non-blank line.
+        private var breakOffset = 0
+        private var blankLines = 0
+        /// A page-jump marker was removed since the current line's last scalar (or its start).
+        private var jumpMarkerPending = false
+
+        init(layout: Layout) {
+            self.layout = layout
+        }
+
+        /// Notes that a page-jump marker was removed here.
+        mutating func jumpMarkerRemoved() {
+            jumpMarkerPending = true
+        }
+
+        /// Takes a folded scalar that needs no attention: a letter, digit or Han character (not
+        /// punctuation, not a space).
+        @inline(__always)
+        mutating func appendPlain(_ scalar: Unicode.Scalar, at offset: Int,
+                                  to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+            guard lineStart >= 0, pendingSpace < 0, !jumpMarkerPending else {
+                append(scalar, at: offset, to: &scalars, offsets: &offsets)
+                return
+            }
+            if lastWasInnerPunctuation {
+                punctuationBeforeLast = true
+                lastWasInnerPunctuation = false
+            }
+            line.valueBeforeLast = line.lastValue
+            line.lastValue = scalar.value
+            scalars.append(scalar)
+            offsets.append(offset)
+        }
+
+        /// Takes a folded scalar that is not a line break, from source offset `offset`.
+        mutating func append(_ scalar: Unicode.Scalar, at offset: Int,
+                             to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+            let value = scalar.value
             if value == 0x20 {
-                if found { spaceBefore = true }
+                if lineStart < 0 {
+                    leadingSpace = true
+                } else if pendingSpace < 0 {
+                    pendingSpace = offset
+                }
+                return
+            }
+            if lineStart < 0 {
+                startLine(value, scalars: &scalars, offsets: &offsets)
+                line.startsAfterJumpMarker = jumpMarkerPending
             } else {
-                if spaceBefore && (value >= 0x80 || line.lastValue >= 0x80) { line.hasSpacedTail = true }
-                spaceBefore = false
-                if isInnerPunctuation(value) { line.hasSpacedTail = false }
-                if isOpener(value) {
+                if pendingSpace >= 0 {
+                    scalars.append(" ")
+                    offsets.append(pendingSpace)
+                    pendingSpace = -1
+                    line.hasInnerSpace = true
+                    if value >= 0x80 || line.lastValue >= 0x80 { line.hasSpacedTail = true }
+                }
+                if lastWasInnerPunctuation { punctuationBeforeLast = true }
+            }
+            lastWasInnerPunctuation = false
+            jumpMarkerPending = false
+            // Punctuation and brackets are below U+3040 or among the full-width forms.
+            if value < 0x3040 || value >= 0xFF00 {
+                if isInnerPunctuation(value) {
+                    line.hasSpacedTail = false
+                    lastWasInnerPunctuation = true
+                } else if isOpener(value) {
                     openBrackets += 1
                 } else if isCloser(value) && openBrackets > 0 {
                     openBrackets -= 1
                 }
-                if !found {
-                    found = true
-                    line.first = index
-                    line.firstValue = value
-                    line.isIndented = index > start
-                } else if isInnerPunctuation(line.lastValue) {
-                    punctuationBeforeLast = true
-                }
-                line.valueBeforeLast = line.lastValue
-                line.lastValue = value
-                line.last = index
             }
-            line.width += value < 0x1100 ? 1 : 2
-            index += 1
+            line.valueBeforeLast = line.lastValue
+            line.lastValue = value
+            scalars.append(scalar)
+            offsets.append(offset)
         }
-        guard found else { return (nil, index) }
-        line.hasInnerPunctuation = punctuationBeforeLast
-        line.leavesBracketOpen = openBrackets > 0
-        line.startsNewUnit = startsNewUnit(scalars, at: line.first, end: line.last + 1)
-        return (line, index)
-    }
 
-    /// Pass over all lines: is the text broken at a fixed width, and do indents mark paragraphs?
-    static func layout(of scalars: [Unicode.Scalar]) -> Layout {
-        let largestWidth = 160
-        var histogram = [Int](repeating: 0, count: largestWidth + 1)
-        var lines = 0
-        var indented = 0
-        var start = 0
-        while start <= scalars.count {
-            let (line, end) = scan(scalars, from: start)
-            start = end + 1
-            guard let line else { continue }
-            lines += 1
-            if line.isIndented { indented += 1 }
-            if line.width <= largestWidth { histogram[line.width] += 1 }
-        }
-        var layout = Layout()
-        layout.indentationMarksParagraphs = indented > 0 && indented * 10 < lines * 8
-        // The most common width, give or take one character, if it covers 4+ lines and 40% of them.
-        var best = 0
-        var bestCount = 0
-        for width in 12...largestWidth {
-            let near = histogram[(width - 3)...width].reduce(0, +)
-            if near > bestCount {
-                bestCount = near
-                best = width
+        /// Takes a line break at source offset `offset`.
+        mutating func lineBreak(at offset: Int, scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+            if lineStart < 0 {
+                if previous != nil { blankLines += 1 }
+            } else {
+                closeLine(scalars: &scalars, offsets: &offsets)
+                breakOffset = offset
             }
+            leadingSpace = false
+            pendingSpace = -1
         }
-        if bestCount >= 4, bestCount * 10 >= lines * 4 { layout.wrapWidth = best }
-        return layout
+
+        /// Ends the text: decides about the last line.
+        mutating func finish(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+            if lineStart >= 0 { closeLine(scalars: &scalars, offsets: &offsets) }
+        }
+
+        private mutating func startLine(_ firstValue: UInt32, scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+            if previous != nil {
+                placeholder = scalars.count
+                scalars.append("\n")
+                offsets.append(breakOffset)
+            }
+            lineStart = scalars.count
+            line = Line()
+            line.isIndented = leadingSpace
+            line.firstValue = firstValue
+            openBrackets = 0
+            punctuationBeforeLast = false
+            lastWasInnerPunctuation = false
+        }
+
+        private mutating func closeLine(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+            let end = scalars.count
+            line.endsAtJumpMarker = jumpMarkerPending
+            jumpMarkerPending = false
+            line.width = end - lineStart
+            line.hasInnerPunctuation = punctuationBeforeLast
+            line.leavesBracketOpen = openBrackets > 0
+            line.startsNewUnit = LineJoiner.startsNewUnit(scalars.span, at: lineStart, end: end)
+            if let previous, placeholder >= 0, shouldJoin(previous, line, blankLines: blankLines, layout: layout) {
+                // Latin words either side of the break keep one space between them.
+                if CharacterClass.isASCIIAlphanumeric(previous.lastValue), CharacterClass.isASCIIAlphanumeric(line.firstValue) {
+                    var written = scalars.mutableSpan
+                    written[placeholder] = " "
+                } else {
+                    // Take the placeholder out: move the line one place to the left.
+                    do {
+                        var written = scalars.mutableSpan
+                        for index in placeholder..<(end - 1) { written[index] = written[index + 1] }
+                    }
+                    do {
+                        var written = offsets.mutableSpan
+                        for index in placeholder..<(end - 1) { written[index] = written[index + 1] }
+                    }
+                    _ = scalars.removeLast()
+                    _ = offsets.removeLast()
+                }
+            }
+            previous = line
+            blankLines = 0
+            lineStart = -1
+            placeholder = -1
+        }
     }
 
     // MARK: - The decision
 
     static func shouldJoin(_ a: Line, _ b: Line, blankLines: Int, layout: Layout) -> Bool {
-        guard blankLines <= 2, !endsSentence(a), !b.startsNewUnit else { return false }
-        // 召开会议,\n研究… : a line ending in a comma or an opening bracket goes on.
+        guard blankLines <= 2, !a.endsAtJumpMarker, !b.startsAfterJumpMarker else { return false }
+        // A line cannot start with a comma or a full stop: 市长陈建华出席会议\n,并讲话.
+        if continuesPrevious(b.firstValue) { return true }
+        guard !endsSentence(a), !b.startsNewUnit else { return false }
+        // 召开会议,\n研究… : a line ending in a comma or leaving a bracket open goes on.
         if continuesForSure(a.lastValue) || a.leavesBracketOpen { return true }
-        let fillsColumn = layout.wrapWidth.map { blankLines == 0 && a.width >= $0 - 3 } ?? false
+        let fillsColumn = layout.wrapWidth.map { blankLines == 0 && !a.hasInnerSpace && a.width >= $0 - 3 } ?? false
         guard (a.hasInnerPunctuation && !a.hasSpacedTail) || fillsColumn else { return false }
         if b.isIndented && layout.indentationMarksParagraphs { return false }
-        let bFillsColumn = layout.wrapWidth.map { b.width >= $0 - 3 } ?? false
+        let bFillsColumn = layout.wrapWidth.map { !b.hasInnerSpace && b.width >= $0 - 3 } ?? false
         let bIsHeadline = !b.hasInnerPunctuation && b.lastValue != 0x3002 && !bFillsColumn && !continuesForSure(b.lastValue)
         return !bIsHeadline
     }
@@ -218,6 +324,17 @@ enum LineJoiner {
     private static func isCloser(_ value: UInt32) -> Bool {
         switch value {
         case 0x201D, 0x2019, 0x22, 0x27, 0x29, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0x5D:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Punctuation that never starts a line: ， , 。 、 ； ; ： ！ ？ ） 》 ” 」 』.
+    @inline(__always)
+    private static func continuesPrevious(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFF0C, 0x2C, 0x3002, 0x3001, 0xFF1B, 0x3B, 0xFF01, 0xFF1F, 0x29, 0x300B, 0x201D, 0x300D, 0x300F:
             true
         default:
             false
@@ -259,7 +376,7 @@ enum LineJoiner {
 
     /// A list marker (`一、` `(二)` `3、` `4.` `第一,` `①` `●`), a label (`时间:`, up to four
     /// characters before the colon) or a dateline (`本报讯` `新华社`) at `start`.
-    static func startsNewUnit(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> Bool {
+    static func startsNewUnit(_ scalars: Span<Unicode.Scalar>, at start: Int, end: Int) -> Bool {
         func value(_ index: Int) -> UInt32 { index < end ? scalars[index].value : 0 }
         let first = value(start)
         switch first {

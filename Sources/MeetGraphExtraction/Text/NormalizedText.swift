@@ -6,7 +6,8 @@ import MeetGraph
 /// 1. Per character (``CharacterFolding``): full-width ASCII letters, digits, brackets and `：` become
 ///    half-width (`（` → `(`, `：` → `:`), while `，` `。` `、` `；` `！` `？` stay; U+3000, U+00A0 and tabs
 ///    become spaces; CR LF, CR, form feed and U+2028/2029 become `\n`; zero-width characters and
-///    control characters go; traditional characters become simplified ones.
+///    control characters go; traditional characters become simplified ones (`會議` → `会议`; those
+///    that are also simplified characters, `乾` `於`, only when ``script`` is traditional).
 /// 2. Page-jump markers such as `(下转第二版)` are removed.
 /// 3. Lines (``LineJoiner``): a line broken inside a sentence by OCR or PDF layout is joined to the
 ///    next, even across a blank line, while paragraph breaks and headlines stay separate lines. Each
@@ -14,39 +15,115 @@ import MeetGraph
 ///
 /// Every normalised scalar comes from one source scalar (a kept `\n` from the first break of its
 /// run), in order, so ``originalOffsets`` is strictly increasing and offsets into the source are exact.
-/// Runs in O(n) time with about 16 bytes of memory per source scalar.
-struct NormalizedText: Sendable {
+/// Runs in O(n) time, two passes, with 16 bytes of memory per source scalar (plus the source text).
+public struct NormalizedText: Sendable {
     /// The normalised scalars, what patterns match against.
-    let scalars: [Unicode.Scalar]
+    public let scalars: [Unicode.Scalar]
     /// For each normalised scalar, its offset in the source text (`originalOffsets.count == scalars.count + 1`,
     /// the last entry is the source length, so half-open ranges map with it too).
-    let originalOffsets: [Int]
+    public let originalOffsets: [Int]
     /// The source's scalars, for reporting names and sentences as written.
-    let originalScalars: [Unicode.Scalar]
+    public let originalScalars: [Unicode.Scalar]
     /// Whether the source is written in traditional characters: at least 1 in 10 of its Han characters
     /// (and at least 2) are never used in simplified writing. (Traditional news texts have 30–40 %,
     /// simplified ones a stray character or none.)
-    let script: Script
+    public let script: Script
 
-    init(_ source: SourceText) {
-        let original = Self.scalarArray(source.text)
+    /// Normalises `source` in two linear passes over its scalars.
+    public init(_ source: SourceText) {
         let folding = CharacterFolding.shared
-        let script = Self.detectScript(original, folding: folding)
-        var scalars = [Unicode.Scalar]()
+        let (original, traditional, layout) = Self.readScalars(of: source.text, folding: folding)
+        (scalars, originalOffsets) = Self.assemble(original, folding: folding, traditional: traditional, layout: layout)
+        originalScalars = original
+        script = traditional ? .traditional : .simplified
+    }
+
+    /// Pass 1: the source scalars, whether the text is traditional, and the layout of its lines.
+    private static func readScalars(of text: String, folding: CharacterFolding)
+        -> (scalars: [Unicode.Scalar], traditional: Bool, layout: LineJoiner.Layout) {
+        var traditional = false
+        var layout = LineJoiner.Layout()
+        let simplifiedTable = folding.simplifiedTable
+        // At most one scalar per UTF-8 byte; pages reserved beyond the real count are never touched.
+        let scalars = [Unicode.Scalar](capacity: text.utf8.count) { output in
+            // Counters live in the closure, so they stay in registers.
+            var han = 0
+            var traditionalOnly = 0
+            var layoutCounter = LineJoiner.LayoutCounter()
+            var index = 0
+            for scalar in text.unicodeScalars {
+                output.append(scalar)
+                let value = scalar.value
+                if value >= 0x3400 {
+                    layoutCounter.inLeadingSpace = false
+                    if CharacterClass.isHan(value) {
+                        han += 1
+                        if value < 0x1_0000 {
+                            if simplifiedTable[Int(value)] & CharacterFolding.traditionalOnlyFlag != 0 { traditionalOnly += 1 }
+                        } else if folding.isTraditionalOnly(value) {
+                            traditionalOnly += 1
+                        }
+                    }
+                } else {
+                    layoutCounter.add(value, at: index)
+                }
+                index += 1
+            }
+            traditional = CharacterFolding.isTraditional(han: han, traditionalOnly: traditionalOnly)
+            layout = layoutCounter.layout(count: index)
+        }
+        return (scalars, traditional, layout)
+    }
+
+    /// Pass 2: fold, drop page-jump markers, assemble lines. Never more scalars out than in.
+    private static func assemble(_ original: [Unicode.Scalar], folding: CharacterFolding, traditional: Bool,
+                                 layout: LineJoiner.Layout) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        let count = original.count
+        let table = folding.table(traditional: traditional)
         var offsets = [Int]()
-        scalars.reserveCapacity(original.count)
-        offsets.reserveCapacity(original.count + 1)
-        Self.fold(original, folding: folding, traditional: script == .traditional, into: &scalars, offsets: &offsets)
-        LineJoiner.joinLines(&scalars, offsets: &offsets)
-        offsets.append(original.count)
-        self.scalars = scalars
-        self.originalOffsets = offsets
-        self.originalScalars = original
-        self.script = script
+        let scalars = [Unicode.Scalar](capacity: count) { output in
+            offsets = [Int](capacity: count + 1) { outputOffsets in
+                var assembler = LineJoiner.Assembler(layout: layout)
+                var index = 0
+                while index < count {
+                    let scalar = original[index]
+                    let value = scalar.value
+                    if value < 0x1_0000 {
+                        // The common case: a character that is copied, or converted (會 → 会), and nothing else.
+                        let entry = table[Int(value)]
+                        if entry & CharacterFolding.attentionFlag == 0 {
+                            let folded = entry & CharacterFolding.changedFlag == 0
+                                ? scalar : Unicode.Scalar(entry & CharacterFolding.valueMask) ?? scalar
+                            assembler.appendPlain(folded, at: index, to: &output, offsets: &outputOffsets)
+                            index += 1
+                            continue
+                        }
+                    }
+                    if PageJumpMarker.canStart(value), let end = PageJumpMarker.match(original, at: index) {
+                        assembler.jumpMarkerRemoved()
+                        index = end
+                        continue
+                    }
+                    let folded = folding.fold(value, traditional: traditional)
+                    if folded == 0x0A {
+                        // CR LF is one break: the LF counts.
+                        if !(value == 0x0D && index + 1 < count && original[index + 1].value == 0x0A) {
+                            assembler.lineBreak(at: index, scalars: &output, offsets: &outputOffsets)
+                        }
+                    } else if folded != CharacterFolding.dropped, let folded = Unicode.Scalar(folded) {
+                        assembler.append(folded, at: index, to: &output, offsets: &outputOffsets)
+                    }
+                    index += 1
+                }
+                assembler.finish(scalars: &output, offsets: &outputOffsets)
+                outputOffsets.append(count)
+            }
+        }
+        return (scalars, offsets)
     }
 
     /// The normalised text as a String.
-    var text: String {
+    public var text: String {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
         return String(result)
@@ -54,7 +131,7 @@ struct NormalizedText: Sendable {
 
     /// The source offsets (scalars) of the normalised range `range`: from the first scalar's original to
     /// just after the last one's, so a removed marker or break after the range is not included.
-    func originalRange(_ range: Range<Int>) -> Range<Int> {
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
         let lower = originalOffsets[range.lowerBound]
         guard !range.isEmpty else { return lower..<lower }
         return lower..<(originalOffsets[range.upperBound - 1] + 1)
@@ -62,7 +139,7 @@ struct NormalizedText: Sendable {
 
     /// The source text between the originals of normalised offsets `range`, as written (traditional
     /// characters, full-width digits and line breaks as in the file).
-    func original(_ range: Range<Int>) -> String {
+    public func original(_ range: Range<Int>) -> String {
         let bounds = originalRange(range)
         var result = String.UnicodeScalarView()
         result.append(contentsOf: originalScalars[bounds])
@@ -70,14 +147,14 @@ struct NormalizedText: Sendable {
     }
 
     /// The normalised text of `range` as a String.
-    func text(_ range: Range<Int>) -> String {
+    public func text(_ range: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[range])
         return String(result)
     }
 
     /// The lines of the normalised text (paragraphs and headlines), as ranges of ``scalars`` without their `\n`.
-    var lines: [Range<Int>] {
+    public var lines: [Range<Int>] {
         var result = [Range<Int>]()
         var start = 0
         for (index, scalar) in scalars.enumerated() where scalar == "\n" {
@@ -86,57 +163,5 @@ struct NormalizedText: Sendable {
         }
         if start < scalars.count { result.append(start..<scalars.count) }
         return result
-    }
-
-    // MARK: - Passes
-
-    /// The scalars of `text`, in an array allocated once at its exact size.
-    private static func scalarArray(_ text: String) -> [Unicode.Scalar] {
-        // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
-        let count = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-        } ?? text.unicodeScalars.count
-        var scalars = [Unicode.Scalar]()
-        scalars.reserveCapacity(count)
-        scalars.append(contentsOf: text.unicodeScalars)
-        return scalars
-    }
-
-    /// Traditional when at least 2, and at least 1 in 10, of the Han characters are traditional-only.
-    private static func detectScript(_ scalars: [Unicode.Scalar], folding: CharacterFolding) -> Script {
-        var han = 0
-        var traditionalOnly = 0
-        for scalar in scalars where scalar.value >= 0x3400 {
-            let value = scalar.value
-            guard CharacterClass.isHan(value) else { continue }
-            han += 1
-            if folding.isTraditionalOnly(value) { traditionalOnly += 1 }
-        }
-        return traditionalOnly >= 2 && traditionalOnly * 10 >= han ? .traditional : .simplified
-    }
-
-    /// Pass 1: folds each scalar and drops page-jump markers, recording where each kept scalar came from.
-    private static func fold(_ original: [Unicode.Scalar], folding: CharacterFolding, traditional: Bool,
-                             into scalars: inout [Unicode.Scalar], offsets: inout [Int]) {
-        var index = 0
-        let count = original.count
-        while index < count {
-            let value = original[index].value
-            if PageJumpMarker.canStart(value), let end = PageJumpMarker.match(original, at: index) {
-                index = end
-                continue
-            }
-            // CR LF is one break: keep the LF.
-            if value == 0x0D, index + 1 < count, original[index + 1].value == 0x0A {
-                index += 1
-                continue
-            }
-            let folded = folding.fold(value, traditional: traditional)
-            if folded != CharacterFolding.dropped, let scalar = Unicode.Scalar(folded) {
-                scalars.append(scalar)
-                offsets.append(index)
-            }
-            index += 1
-        }
     }
 }

@@ -9,6 +9,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case gb18030
     /// UTF-16 with a byte-order mark (read when the mark is found); little-endian when forced without one.
     case utf16
+    /// Big5 (with the HKSCS additions), the legacy encoding of traditional Chinese files from Taiwan
+    /// and Hong Kong. Detected when bytes that are valid GB18030 read far better as Big5.
+    case big5
 }
 
 /// A document's text as decoded from its bytes: the reference for every evidence offset.
@@ -34,9 +37,11 @@ public struct SourceText: Sendable {
     ///
     /// Detection: a UTF-16 byte-order mark means UTF-16; valid UTF-8 (with or without a BOM) means
     /// UTF-8; otherwise valid GB18030 means GB18030, except that bytes which are nearly all valid
-    /// UTF-8 are reported as damaged UTF-8 rather than read as GB18030 gibberish. Throws `.empty`
-    /// for no bytes or only white space, `.binary` for NUL bytes or many control bytes, and
-    /// `.invalidBytes` with the offset of the first bad byte when no encoding fits.
+    /// UTF-8 are reported as damaged UTF-8 rather than read as GB18030 gibberish, and that Big5 bytes
+    /// (valid GB18030 too) are read as Big5 when their second bytes look like Big5's and the Big5
+    /// reading has more common characters. Throws `.empty` for no bytes or only white space,
+    /// `.binary` for NUL bytes or many control bytes, and `.invalidBytes` with the offset of the
+    /// first bad byte when no encoding fits.
     public static func decode(_ bytes: [UInt8], name: String, encoding: TextEncoding? = nil) throws(ExtractionError) -> SourceText {
         guard !bytes.isEmpty else { throw .empty(file: name) }
         let utf16Order = ByteOrderMark.utf16(in: bytes)
@@ -67,16 +72,17 @@ public struct SourceText: Sendable {
 
     // MARK: - Steps
 
-    /// UTF-8 or GB18030, forced or detected.
+    /// UTF-8, GB18030 or Big5, forced or detected.
     private static func decodeBytes(_ bytes: [UInt8], name: String, encoding: TextEncoding?) throws(ExtractionError) -> (TextEncoding, String) {
         let withoutMark = ByteOrderMark.hasUTF8(bytes) ? bytes[3...] : bytes[...]
-        if encoding == .gb18030 {
-            switch Iconv.decode(bytes[...], from: "GB18030") {
-            case let .success(text): return (.gb18030, text)
+        if encoding == .gb18030 || encoding == .big5 {
+            let (iconvName, label) = encoding == .big5 ? ("BIG5-HKSCS", "Big5") : ("GB18030", "GB18030")
+            switch Iconv.decode(bytes[...], from: iconvName) {
+            case let .success(text): return (encoding ?? .gb18030, text)
             case let .failure(.invalidBytes(offset)):
-                throw .invalidBytes(file: name, encoding: "GB18030", byteOffset: offset)
+                throw .invalidBytes(file: name, encoding: label, byteOffset: offset)
             case .failure(.unsupported):
-                throw .undecodable(file: name, encoding: "GB18030 (the C library's iconv lacks it)")
+                throw .undecodable(file: name, encoding: "\(label) (the C library's iconv lacks it)")
             }
         }
         if let text = String(validating: withoutMark, as: UTF8.self) {
@@ -87,10 +93,16 @@ public struct SourceText: Sendable {
         if encoding == .utf8 || damage.isDamagedUTF8 || markLength > 0 {
             throw .invalidBytes(file: name, encoding: "UTF-8", byteOffset: markLength + damage.firstBadOffset)
         }
-        switch Iconv.decode(bytes[...], from: "GB18030") {
-        case let .success(text):
+        let big5 = Big5Evidence(bytes).isLikely ? Iconv.decode(bytes[...], from: "BIG5-HKSCS") : nil
+        switch (Iconv.decode(bytes[...], from: "GB18030"), big5) {
+        case let (.success(gbText), .success(big5Text)?):
+            // Both read: the right one is made of common characters, the wrong one of rare ones.
+            return CommonHan.share(in: big5Text) > CommonHan.share(in: gbText) ? (.big5, big5Text) : (.gb18030, gbText)
+        case let (.success(text), _):
             return (.gb18030, text)
-        case .failure:
+        case let (.failure, .success(text)?):
+            return (.big5, text)
+        default:
             throw .invalidBytes(file: name, encoding: "UTF-8 or GB18030", byteOffset: damage.firstBadOffset)
         }
     }
@@ -163,7 +175,72 @@ enum ByteOrderMark {
     }
 }
 
+/// Whether legacy double-byte text looks like Big5 rather than GB18030.
+///
+/// Both encodings use lead bytes 0x81–0xFE, but common GB2312 characters always have a second byte
+/// of 0xA1 or more, while about two Big5 characters in five have one in 0x40–0x7E (`會` is B7 7C).
+struct Big5Evidence {
+    private(set) var pairs = 0
+    private(set) var lowTrails = 0
+
+    init(_ bytes: [UInt8]) {
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] >= 0x81 {
+                pairs += 1
+                if (0x40...0x7E).contains(bytes[index + 1]) { lowTrails += 1 }
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// At least one pair in five has a low second byte (and there are a few pairs at all).
+    var isLikely: Bool {
+        pairs >= 4 && lowTrails * 5 >= pairs
+    }
+}
+
+/// The Han characters of everyday Chinese: GB2312's 6,763 and their traditional forms (the keys of the
+/// t2s table). Text decoded with the right encoding is nearly all common characters; text decoded
+/// with the wrong one is mostly rare ones.
+enum CommonHan {
+    /// Membership for the BMP, built on first use from the C library's GB2312 table and the t2s table.
+    static let isCommon: [Bool] = {
+        var common = [Bool](repeating: false, count: 0x1_0000)
+        // GB2312 rows 16–87 (lead bytes B0–F7) hold the Han characters; decode every code in them.
+        var bytes = [UInt8]()
+        for lead in UInt8(0xB0)...0xF7 {
+            for trail in UInt8(0xA1)...0xFE { bytes += [lead, trail] }
+        }
+        if case let .success(text) = Iconv.decode(bytes[...], from: "GB18030") {
+            for scalar in text.unicodeScalars where scalar.value < 0x1_0000 && CharacterClass.isHan(scalar.value) {
+                common[Int(scalar.value)] = true
+            }
+        }
+        for entry in TraditionalTable.load().entries where entry.source < 0x1_0000 {
+            common[Int(entry.source)] = true
+        }
+        return common
+    }()
+
+    /// The share of `text`'s Han characters that are common (0 when it has none).
+    static func share(in text: String) -> Double {
+        var han = 0
+        var common = 0
+        for scalar in text.unicodeScalars where CharacterClass.isHan(scalar.value) {
+            han += 1
+            if scalar.value < 0x1_0000 && isCommon[Int(scalar.value)] { common += 1 }
+        }
+        return han == 0 ? 0 : Double(common) / Double(han)
+    }
+}
+
 /// How far bytes that are not valid UTF-8 are from being valid: told apart from other encodings.
+///
+/// Stops early once bad sequences outnumber good ones (64 at least): the counts then only tell
+/// that the bytes are not UTF-8, which is all the decision needs.
 struct UTF8Damage {
     /// Offset of the first invalid byte (from the slice's start).
     private(set) var firstBadOffset = -1
@@ -185,6 +262,8 @@ struct UTF8Damage {
                 if firstBadOffset < 0 { firstBadOffset = offset }
                 badSequences += 1
                 offset += length
+                // Far more bad than good sequences: another encoding, no need to read on.
+                if badSequences >= 64 && validMultibyte < badSequences { break loop }
             case .emptyInput:
                 break loop
             }

@@ -15,7 +15,7 @@ extension EventDate: ExpressibleByArgument {
 
 /// How to read news texts: encoding and the publication date that relative dates count from.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "The files' encoding: utf8 or gb18030 (default: detected per file).")
+    @Option(help: "The files' encoding: utf8, gb18030, big5 or utf16 (default: detected per file).")
     var encoding: TextEncoding?
 
     @Option(help: ArgumentHelp(

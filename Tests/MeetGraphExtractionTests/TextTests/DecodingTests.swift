@@ -181,3 +181,32 @@ struct DecodingTests {
         return process.terminationStatus == 0 ? Array(data) : nil
     }
 }
+
+/// Big5, the legacy encoding of traditional texts, whose bytes are valid GB18030 too.
+@Suite("Decoding Big5")
+struct Big5DecodingTests {
+    /// 市長劉建國主持會議並講話。副市長陳志遠出席。 in Big5.
+    static let big5Sentence: [UInt8] = [
+        0xA5, 0xAB, 0xAA, 0xF8, 0xBC, 0x42, 0xAB, 0xD8, 0xB0, 0xEA, 0xA5, 0x44, 0xAB, 0xF9, 0xB7, 0x7C, 0xC4, 0xB3,
+        0xA8, 0xC3, 0xC1, 0xBF, 0xB8, 0xDC, 0xA1, 0x43, 0xB0, 0xC6, 0xA5, 0xAB, 0xAA, 0xF8, 0xB3, 0xAF, 0xA7, 0xD3,
+        0xBB, 0xB7, 0xA5, 0x58, 0xAE, 0x75, 0xA1, 0x43,
+    ]
+
+    @Test func big5IsDetectedRatherThanReadAsGB18030Gibberish() throws {
+        let source = try SourceText.decode(Self.big5Sentence, name: "tw.txt")
+        #expect(source.text == "市長劉建國主持會議並講話。副市長陳志遠出席。")
+        #expect(source.encoding == .big5)
+    }
+
+    @Test func gb18030WithTraditionalCharactersStaysGB18030() throws {
+        let phrase = "市長劉建國主持會議並講話，副市長陳志遠出席會議。"
+        guard let bytes = DecodingTests.iconv(phrase, to: "GB18030") else { return }
+        let source = try SourceText.decode(bytes, name: "gbk-traditional.txt")
+        #expect(source.text == phrase)
+        #expect(source.encoding == .gb18030)
+    }
+
+    @Test func forcedBig5IsUsed() throws {
+        #expect(try SourceText.decode(Self.big5Sentence, name: "tw.txt", encoding: .big5).text.hasPrefix("市長劉建國"))
+    }
+}

@@ -112,3 +112,37 @@ struct LineJoiningTests {
         #expect(Self.lines(text).count == 2)
     }
 }
+
+/// Line joining around page-jump markers and punctuation at a line's start.
+@Suite("Line joining at markers")
+struct LineJoiningAtMarkersTests {
+    @Test func storyContinuedOnAnotherPageIsNotJoinedToTheNextStory() {
+        let text = "会议强调,要坚持和完善(下转第二版)\n\n全省春耕生产现场会召开,副省长钱文出席。"
+        #expect(LineJoiningTests.lines(text) == ["会议强调,要坚持和完善", "全省春耕生产现场会召开,副省长钱文出席。"])
+    }
+
+    @Test func continuationFromAnotherPageIsNotJoinedToTheLineBefore() {
+        let text = "会议强调,要抓好春耕,确保\n\n(上接第一版)全面落实各项措施,推动发展。"
+        #expect(LineJoiningTests.lines(text) == ["会议强调,要抓好春耕,确保", "全面落实各项措施,推动发展。"])
+    }
+
+    @Test func lineStartingWithPunctuationJoinsTheLineBefore() {
+        let text = "市长陈建华出席会议\n\n,并作重要讲话。"
+        #expect(LineJoiningTests.lines(text) == ["市长陈建华出席会议,并作重要讲话。"])
+    }
+}
+
+/// Lines of similar length that are a list, not a column.
+@Suite("Line joining of lists")
+struct LineJoiningOfListsTests {
+    @Test func listOfNamesAndTitlesStaysOneLineEach() {
+        // Five lines of 11 to 13 characters: as even as a PDF column, but spaced like a list.
+        let text = "出席会议的领导有\n陈建华 市委书记市人大主任\n吴海涛 市委副书记市长\n孙立 市委常委常务副市长\n钱文 市委常委市委秘书长\n赵一鸣 市委常委宣传部长"
+        #expect(LineJoiningTests.lines(text).count == 6)
+    }
+
+    @Test func columnOfEqualLinesWithoutPunctuationIsStillJoined() {
+        let text = "市委召开常委会议研究部署全市安全生产\n工作市委书记陈建华主持会议并讲话市长\n吴海涛副市长孙立市政协主席钱文等参加\n会议认为全市安全形势总体平稳向好。"
+        #expect(LineJoiningTests.lines(text) == ["市委召开常委会议研究部署全市安全生产工作市委书记陈建华主持会议并讲话市长吴海涛副市长孙立市政协主席钱文等参加会议认为全市安全形势总体平稳向好。"])
+    }
+}

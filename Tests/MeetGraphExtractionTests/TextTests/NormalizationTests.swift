@@ -104,3 +104,23 @@ struct NormalizationTests {
         #expect(normalized.originalScalars == Array("（上接第一版）會議\r\n\r\n召開".unicodeScalars))
     }
 }
+
+/// The traditional → simplified table shipped as a resource, and its format.
+@Suite("Traditional table")
+struct TraditionalTableTests {
+    @Test func parsesEntriesKindsAndSkipsBadLines() {
+        let table = TraditionalTable(parsing: "# comment\t with a tab\n會\t会\tt\n乾\t干\ts\r\nbad line\n長長\t长\tt\n議\t议\n")
+        #expect(table.entries.map { String(Unicode.Scalar($0.source)!) } == ["會", "乾", "議"])
+        #expect(table.entries.map(\.isTraditionalOnly) == [true, false, true])
+    }
+
+    @Test func shippedTableCoversCommonMeetingWords() {
+        let table = TraditionalTable.load()
+        #expect(table.entries.count > 4_000)
+        let folding = CharacterFolding(traditional: table)
+        let converted = String(String.UnicodeScalarView("會議講話參加區縣長".unicodeScalars.map {
+            Unicode.Scalar(folding.fold($0.value, traditional: true))!
+        }))
+        #expect(converted == "会议讲话参加区县长")
+    }
+}
