@@ -59,89 +59,88 @@ struct GraphBenchmark: ParsableCommand {
 
         trimMemory()
         let residentBefore = Memory.resident()
-        let clock = ContinuousClock()
         var graph = AttendanceGraph()
-        let buildTime = clock.measure { graph = corpus.graph() }
+        let buildTime = Timing.measure { graph = corpus.graph() }
         trimMemory()
         let residentGraph = Memory.resident()
-        var projection: CoAttendance?
-        let projectionTime = clock.measure { projection = CoAttendance(graph) }
+        var projection = CoAttendance(AttendanceGraph())
+        let projectionTime = Timing.measure { projection = CoAttendance(graph) }
         trimMemory()
         let residentProjection = Memory.resident()
-        let ties = projection!.ties
+        let peak = Memory.peak()
+        let ties = projection.ties
         let totalWeight = ties.reduce(0.0) { $0 + $1.weight }
 
-        let peak = Memory.peak()
         // Repeat the timings (memory was measured on the first run) and keep the fastest, since
         // other work on the machine only ever slows a run down.
         var buildTimes = [buildTime], projectionTimes = [projectionTime]
         for _ in 1..<max(1, repetitions) {
             var again = AttendanceGraph()
-            buildTimes.append(clock.measure { again = corpus.graph() })
-            projectionTimes.append(clock.measure { _ = CoAttendance(again) })
+            buildTimes.append(Timing.measure { again = corpus.graph() })
+            projectionTimes.append(Timing.measure { _ = CoAttendance(again) })
         }
-        let bestBuild = buildTimes.min()!, bestProjection = projectionTimes.min()!
+        let build = Timing.fastest(buildTimes), project = Timing.fastest(projectionTimes)
 
         let graphBytes = residentGraph - residentBefore
         let projectionBytes = residentProjection - residentGraph
-        report("MeetGraph (Swift):")
-        report("Fastest of \(buildTimes.count) runs:")
-        report("  graph build        \(format(bestBuild))  (\(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) attendances)")
-        report("  projection         \(format(bestProjection))  (\(ties.count) ties, total weight \(Int(totalWeight)))")
+        report("MeetGraph (Swift), fastest of \(buildTimes.count) runs, wall clock / processor time:")
+        report("  graph build        \(build)  (\(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) attendances)")
+        report("  projection         \(project)  (\(ties.count) ties, total weight \(Int(totalWeight)))")
         report("  graph memory       \(megabytes(graphBytes)) resident, \(graphBytes / max(1, graph.attendances.count)) bytes per attendance")
         report("  projection memory  \(megabytes(projectionBytes)) resident, \(projectionBytes / max(1, ties.count)) bytes per tie")
         report("  graph + projection \((graphBytes + projectionBytes) / max(1, graph.attendances.count)) bytes per attendance")
         report("  peak resident (VmHWM) \(megabytes(peak)) after the first build and projection, generator included")
 
-        if sampleEvents > 0, let projection { timeAlgorithms(projection: projection, corpus: corpus) }
+        if sampleEvents > 0 { timeAlgorithms(projection: projection, corpus: corpus) }
 
         guard !skipNetworkX else { return }
-        let swiftSeconds = seconds(bestBuild) + seconds(bestProjection)
         guard let python = try NetworkXProjection.run(corpus: corpus) else {
             report("NetworkX: python3 with networkx not found; no comparison.")
             return
         }
-        report("NetworkX \(python.version) (python3):")
-        report("  bipartite graph build \(String(format: "%.3f s", python.buildSeconds))")
-        report("  weighted_projected_graph \(String(format: "%.3f s", python.projectionSeconds))  (\(python.edges) edges, total weight \(python.totalWeight))")
+        report("NetworkX \(python.version) (python3), wall clock / processor time:")
+        report(String(format: "  bipartite graph build    %8.3f s / %8.3f s", python.buildWallSeconds, python.buildSeconds))
+        report(String(format: "  weighted_projected_graph %8.3f s / %8.3f s", python.projectionWallSeconds, python.projectionSeconds)
+               + "  (\(python.edges) edges, total weight \(python.totalWeight))")
         if python.edges != ties.count || python.totalWeight != Int(totalWeight) {
             report("  MISMATCH: NetworkX's projection differs from MeetGraph's")
+        } else {
+            report("  same edges and total weight as MeetGraph's projection")
         }
-        report(String(format: "Speed-up: projection %.1f×, build + projection %.1f×",
-                     python.projectionSeconds / seconds(bestProjection),
-                     (python.buildSeconds + python.projectionSeconds) / swiftSeconds))
+        // Processor time, so that other work on the machine does not tilt the ratio.
+        report(String(format: "Speed-up over NetworkX (processor time): projection %.1f×, graph build + projection %.1f×",
+                      python.projectionSeconds / project.processor,
+                      (python.buildSeconds + python.projectionSeconds) / (build.processor + project.processor)))
     }
 
-    /// Times the algorithms that are slower than linear on the projection of the first events.
     /// Times the other algorithms: the near-linear ones on the full projection, betweenness
     /// (O(people × ties)) on the projection of the first `--sample-events` events.
     private func timeAlgorithms(projection: CoAttendance, corpus: SyntheticCorpus) {
-        let clock = ContinuousClock()
-        report("Algorithms on the full projection:")
+        report("Algorithms on the full projection (wall clock / processor time):")
         var eigenvector: PersonScores?
-        let eigenvectorTime = clock.measure { eigenvector = try? Centrality.eigenvector(in: projection) }
-        report("  eigenvector            \(format(eigenvectorTime))\(eigenvector == nil ? "  (did not converge in 100 iterations)" : "")")
+        let eigenvectorTime = Timing.measure { eigenvector = try? Centrality.eigenvector(in: projection) }
+        report("  eigenvector            \(eigenvectorTime)\(eigenvector == nil ? "  (did not converge in 100 iterations)" : "")")
         var communities: Communities?
-        let louvainTime = clock.measure { communities = Communities.louvain(projection) }
-        report("  Louvain                \(format(louvainTime))  (\(communities!.count) communities, modularity \(String(format: "%.4f", communities!.modularity)))")
+        let louvainTime = Timing.measure { communities = Communities.louvain(projection) }
+        report("  Louvain                \(louvainTime)  (\(communities!.count) communities, modularity \(String(format: "%.4f", communities!.modularity)))")
         let people = projection.attendees
         var hops = 0
-        let chainTime = clock.measure {
+        let chainTime = Timing.measure {
             for index in 0..<100 {
                 hops += ShortestChain(from: people[index * 7919 % people.count], to: people[index * 104_729 % people.count],
                                       in: projection)?.length ?? 0
             }
         }
-        report("  100 shortest chains    \(format(chainTime))  (\(hops) hops in all)")
+        report("  100 shortest chains    \(chainTime)  (\(hops) hops in all)")
         let who = projection.graph.person(named: SyntheticCorpus.name(0)) ?? people[0]
-        let coAttendeeTime = clock.measure { _ = projection.coAttendees(of: who) }
-        report("  who met the most active person \(format(coAttendeeTime))  (\(projection.tieCount(of: who)) people)")
+        let coAttendeeTime = Timing.measure { _ = projection.coAttendees(of: who) }
+        report("  who met the most active person \(coAttendeeTime)  (\(projection.tieCount(of: who)) people)")
 
         let sampleCount = min(sampleEvents, events)
         let sample = CoAttendance(corpus.graph(events: sampleCount))
         report("Betweenness on the projection of the first \(sampleCount) events (\(sample.graph.attendances.count) attendances, \(sample.attendees.count) people, \(sample.ties.count) ties):")
-        let betweennessTime = clock.measure { _ = Centrality.betweenness(in: sample) }
-        report("  betweenness (Brandes)  \(format(betweennessTime))")
+        let betweennessTime = Timing.measure { _ = Centrality.betweenness(in: sample) }
+        report("  betweenness (Brandes)  \(betweennessTime)")
     }
 }
 
@@ -265,8 +264,12 @@ struct SyntheticCorpus {
 enum NetworkXProjection {
     struct Result {
         var version: String
+        /// Processor time of building the bipartite graph.
         var buildSeconds: Double
+        /// Processor time of the projection.
         var projectionSeconds: Double
+        var buildWallSeconds: Double
+        var projectionWallSeconds: Double
         var edges: Int
         var totalWeight: Int
     }
@@ -277,17 +280,18 @@ enum NetworkXProjection {
             import networkx as nx
             from networkx.algorithms import bipartite
         except ImportError:
-            report("missing"); sys.exit(0)
+            print("missing"); sys.exit(0)
         pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         B = nx.Graph()
         B.add_edges_from((p, -1 - e) for p, e in pairs)
         people = {p for p, _ in pairs}
-        built = time.perf_counter()
+        built, built_cpu = time.perf_counter(), time.process_time()
         G = bipartite.weighted_projected_graph(B, people)
-        projected = time.perf_counter()
+        projected, projected_cpu = time.perf_counter(), time.process_time()
         total = sum(w for _, _, w in G.edges(data="weight"))
-        report(nx.__version__, built - start, projected - built, G.number_of_edges(), total)
+        print(nx.__version__, built_cpu - start_cpu, projected_cpu - built_cpu, G.number_of_edges(), total,
+              built - start, projected - built)
         """
 
     static func run(corpus: SyntheticCorpus) throws -> Result? {
@@ -317,11 +321,12 @@ enum NetworkXProjection {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard process.terminationStatus == 0, fields.count == 5,
+        guard process.terminationStatus == 0, fields.count == 7,
               let build = Double(fields[1]), let projection = Double(fields[2]),
-              let edgeCount = Int(fields[3]), let total = Int(fields[4]) else { return nil }
+              let edgeCount = Int(fields[3]), let total = Int(fields[4]),
+              let buildWall = Double(fields[5]), let projectionWall = Double(fields[6]) else { return nil }
         return Result(version: String(fields[0]), buildSeconds: build, projectionSeconds: projection,
-                      edges: edgeCount, totalWeight: total)
+                      buildWallSeconds: buildWall, projectionWallSeconds: projectionWall, edges: edgeCount, totalWeight: total)
     }
 }
 
@@ -370,11 +375,33 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func nextDouble() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
 
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
+/// Wall-clock and processor time of one run.
+struct Timing: CustomStringConvertible {
+    var wall: Double
+    /// Processor time of the whole process (all threads).
+    var processor: Double
 
-private func format(_ duration: Duration) -> String { String(format: "%8.3f s", seconds(duration)) }
+    static func measure(_ body: () -> Void) -> Timing {
+        let clock = ContinuousClock()
+        let startProcessor = processorSeconds()
+        let duration = clock.measure(body)
+        return Timing(wall: Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18,
+                      processor: processorSeconds() - startProcessor)
+    }
+
+    /// The fastest wall time and the least processor time among `runs`.
+    static func fastest(_ runs: [Timing]) -> Timing {
+        Timing(wall: runs.map(\.wall).min() ?? 0, processor: runs.map(\.processor).min() ?? 0)
+    }
+
+    var description: String { String(format: "%8.3f s / %8.3f s", wall, processor) }
+
+    private static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+}
 
 private func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
 

@@ -57,29 +57,56 @@ public enum Centrality {
     /// Betweenness centrality: for each person, the share of shortest chains between two other
     /// people that pass through them. Hops are unweighted.
     ///
-    /// Brandes' algorithm, O(people × ties), spread over the machine's cores. With `normalized` (the default) the sums are divided
-    /// by (n−1)(n−2) for n people, as NetworkX's `betweenness_centrality` does for undirected
-    /// graphs with its defaults (`normalized=True, endpoints=False`); without it, each unordered
-    /// pair counts once (NetworkX's `normalized=False`).
-    public static func betweenness(in projection: CoAttendance, normalized: Bool = true) -> PersonScores {
+    /// Brandes' algorithm, O(people × ties), spread over the machine's cores. With `normalized`
+    /// (the default) the sums are divided by (n−1)(n−2) for n people, as NetworkX's
+    /// `betweenness_centrality` does for undirected graphs with its defaults (`normalized=True,
+    /// endpoints=False`); without it, each unordered pair counts once (NetworkX's `normalized=False`).
+    ///
+    /// On large projections pass `sampleSize` (at least 2): chains are then counted from that many people drawn
+    /// with `seed` (the same seed draws the same people) and the sums rescaled as NetworkX does for
+    /// its `k` parameter, an estimate in O(sampleSize × ties).
+    public static func betweenness(in projection: CoAttendance, normalized: Bool = true,
+                                   sampleSize: Int? = nil, seed: UInt64 = 0) -> PersonScores {
         let adjacency = projection.adjacency()
-        let sources = projection.attendees.map(\.rawValue)
+        var sources = projection.attendees.map(\.rawValue)
+        let n = sources.count
+        var sampled = false
+        if let requested = sampleSize, requested < n {
+            let sampleSize = max(2, requested)
+            // The first `sampleSize` places of a seeded Fisher–Yates shuffle.
+            var generator = SplitMix64(seed: seed)
+            for index in 0..<sampleSize {
+                sources.swapAt(index, index + Int(generator.next() % UInt64(n - index)))
+            }
+            sources = Array(sources.prefix(sampleSize))
+            sampled = true
+        }
         // Sources are split into interleaved parts run on all cores; the parts' sums are added in
         // part order afterwards, so the result does not depend on scheduling.
         let partCount = min(16, max(1, sources.count / 64))
         let parts = Mutex([[Double]?](repeating: nil, count: partCount))
+        let allSources = sources
         DispatchQueue.concurrentPerform(iterations: partCount) { part in
-            let sums = dependencySums(adjacency, sources: stride(from: part, to: sources.count, by: partCount).map { sources[$0] })
+            let sums = dependencySums(adjacency, sources: stride(from: part, to: allSources.count, by: partCount).map { allSources[$0] })
             parts.withLock { $0[part] = sums }
         }
         var total = [Double](repeating: 0, count: adjacency.slotCount)
         for sums in parts.withLock({ $0 }) {
             for (index, value) in sums!.enumerated() { total[index] += value }
         }
-        // Every unordered pair was counted from both ends.
-        let n = Double(projection.attendees.count)
-        let scale = normalized ? (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) : 0.5
-        return PersonScores(people: projection.attendees, values: total.map { $0 * scale })
+        // NetworkX's _rescale with endpoints=False: pairs (s, t) with s ≠ t, v ≠ t; every unordered
+        // pair was counted from both ends. A sampled source cannot count chains from itself.
+        let pairsPerSource = Double(n - 1)
+        guard pairsPerSource >= 2 else { return PersonScores(people: projection.attendees, values: total) }
+        let k = sampled ? Double(sources.count) : pairsPerSource
+        let sourceK = sampled ? k - 1 : k
+        let (sourceScale, otherScale) = normalized
+            ? (1 / (sourceK * (pairsPerSource - 1)), 1 / (k * (pairsPerSource - 1)))
+            : (pairsPerSource / (sourceK * 2), pairsPerSource / (k * 2))
+        var isSource = [Bool](repeating: false, count: adjacency.slotCount)
+        if sampled { for source in sources { isSource[Int(source)] = true } }
+        for index in total.indices { total[index] *= isSource[index] ? sourceScale : otherScale }
+        return PersonScores(people: projection.attendees, values: total)
     }
 
     /// Brandes' accumulation from each of `sources`: for every node, the summed dependency of
