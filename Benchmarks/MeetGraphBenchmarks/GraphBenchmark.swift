@@ -237,6 +237,7 @@ struct SyntheticCorpus {
     func graph(events limit: Int? = nil) -> AttendanceGraph {
         var graph = AttendanceGraph()
         let count = min(limit ?? eventCount, eventCount)
+        graph.reserveCapacity(people: peopleCount, events: count, attendances: Int(eventStarts[count]))
         var personIDs = [PersonID?](repeating: nil, count: peopleCount)
         var document = ""
         for event in 0..<count {

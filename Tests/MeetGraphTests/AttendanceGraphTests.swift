@@ -21,6 +21,7 @@ import MeetGraph
 
     @Test func namesAndKeysAreFoundAfterManyInsertions() {
         var graph = AttendanceGraph()
+        graph.reserveCapacity(people: 3000, events: 1000, attendances: 0)
         let names = (0..<3000).map { "人\($0)" }
         let ids = names.map { graph.addPerson(named: $0) }
         for index in 0..<1000 {
