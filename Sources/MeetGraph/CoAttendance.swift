@@ -141,12 +141,14 @@ public struct CoAttendance: Sendable {
 
     /// The ties of `person`, ordered by the other person's ID.
     public func ties(of person: PersonID) -> [Tie] {
-        tieOrder[tieStarts[person.index]..<tieStarts[person.index + 1]].map { ties[Int($0)] }
+        guard graph.people.indices.contains(person.index) else { return [] }
+        return tieOrder[tieStarts[person.index]..<tieStarts[person.index + 1]].map { ties[Int($0)] }
     }
 
     /// How many people `person` has a tie with (the person's degree in the projection).
     public func tieCount(of person: PersonID) -> Int {
-        tieStarts[person.index + 1] - tieStarts[person.index]
+        guard graph.people.indices.contains(person.index) else { return 0 }
+        return tieStarts[person.index + 1] - tieStarts[person.index]
     }
 
     /// The events both people of `tie` took part in, in event-ID order.
