@@ -38,6 +38,9 @@ struct GraphBenchmark: ParsableCommand {
     @Option(help: "Events in the sample on which betweenness is timed (0 skips the algorithm timings).")
     var sampleEvents = 2_000
 
+    @Option(help: "Sources from which betweenness is estimated on the full projection (0 skips it).")
+    var betweennessSources = 200
+
     @Option(help: "Times to build and project; the fastest run is reported.")
     var repetitions = 3
 
@@ -135,6 +138,11 @@ struct GraphBenchmark: ParsableCommand {
         let who = projection.graph.person(named: SyntheticCorpus.name(0)) ?? people[0]
         let coAttendeeTime = Timing.measure { _ = projection.coAttendees(of: who) }
         report("  who met the most active person \(coAttendeeTime)  (\(projection.tieCount(of: who)) people)")
+
+        if betweennessSources > 0 {
+            let estimateTime = Timing.measure { _ = Centrality.betweenness(in: projection, sampleSize: betweennessSources, seed: seed) }
+            report("  betweenness estimated from \(betweennessSources) sources \(estimateTime)")
+        }
 
         let sampleCount = min(sampleEvents, events)
         let sample = CoAttendance(corpus.graph(events: sampleCount))
