@@ -119,9 +119,13 @@ public enum Centrality {
         var dependency = [Double](repeating: 0, count: slots)
         var order: [Int32] = []
         order.reserveCapacity(slots)
+        // The shortest-path links (predecessor << 32 | successor) in the order they were found.
+        var links: [UInt64] = []
+        links.reserveCapacity(adjacency.neighbours.count / 2)
         for source in sources {
             // Breadth-first from the source, counting shortest paths; `order` is the visiting order.
             order.removeAll(keepingCapacity: true)
+            links.removeAll(keepingCapacity: true)
             distance[Int(source)] = 0
             paths[Int(source)] = 1
             order.append(source)
@@ -136,20 +140,19 @@ public enum Centrality {
                         distance[neighbour] = next
                         order.append(Int32(neighbour))
                     }
-                    if distance[neighbour] == next { paths[neighbour] += paths[node] }
+                    if distance[neighbour] == next {
+                        paths[neighbour] += paths[node]
+                        links.append(UInt64(node) << 32 | UInt64(neighbour))
+                    }
                 }
             }
-            // Back from the farthest, pass each node's dependency to its predecessors.
-            for position in stride(from: order.count - 1, through: 1, by: -1) {
-                let node = Int(order[position])
-                let share = (1 + dependency[node]) / paths[node]
-                let previous = distance[node] - 1
-                for slot in adjacency.starts[node]..<adjacency.starts[node + 1] {
-                    let neighbour = Int(adjacency.neighbours[slot])
-                    if distance[neighbour] == previous { dependency[neighbour] += paths[neighbour] * share }
-                }
-                total[node] += dependency[node]
+            // Links found later end farther from the source, so walking them backwards passes each
+            // node's dependency to its predecessors only once it is complete.
+            for link in links.reversed() {
+                let predecessor = Int(link >> 32), successor = Int(link & 0xFFFF_FFFF)
+                dependency[predecessor] += paths[predecessor] / paths[successor] * (1 + dependency[successor])
             }
+            for node in order.dropFirst() { total[Int(node)] += dependency[Int(node)] }
             for node in order {
                 distance[Int(node)] = -1
                 paths[Int(node)] = 0
