@@ -36,7 +36,7 @@ struct GraphBenchmark: ParsableCommand {
     var seed: UInt64 = 20_260_414
 
     @Option(help: "Events in the sample on which betweenness is timed (0 skips the algorithm timings).")
-    var sampleEvents = 2_000
+    var sampleEvents = 1_000
 
     @Option(help: "Sources from which betweenness is estimated on the full projection (0 skips it).")
     var betweennessSources = 200
@@ -147,8 +147,20 @@ struct GraphBenchmark: ParsableCommand {
         let sampleCount = min(sampleEvents, events)
         let sample = CoAttendance(corpus.graph(events: sampleCount))
         report("Betweenness on the projection of the first \(sampleCount) events (\(sample.graph.attendances.count) attendances, \(sample.attendees.count) people, \(sample.ties.count) ties):")
-        let betweennessTime = Timing.measure { _ = Centrality.betweenness(in: sample) }
+        var scores: PersonScores?
+        let betweennessTime = Timing.measure { scores = Centrality.betweenness(in: sample) }
         report("  betweenness (Brandes)  \(betweennessTime)")
+        guard !skipNetworkX, let scores else { return }
+        report("NetworkX: betweenness_centrality on the same sample…")
+        guard let python = try? NetworkXProjection.betweenness(corpus: corpus, events: sampleCount) else {
+            report("  python3 with networkx not found; no comparison.")
+            return
+        }
+        let sum = scores.values.reduce(0, +), largest = scores.values.max() ?? 0
+        report(String(format: "  NetworkX betweenness_centrality %8.3f s processor time; speed-up %.1f× (processor time)",
+                      python.seconds, python.seconds / betweennessTime.processor))
+        report(abs(sum - python.sum) < 1e-9 * max(1, sum) && abs(largest - python.largest) < 1e-12
+               ? "  same sum and largest score as MeetGraph's" : "  MISMATCH: sum \(python.sum) vs \(sum), largest \(python.largest) vs \(largest)")
     }
 }
 
@@ -304,15 +316,51 @@ enum NetworkXProjection {
         """
 
     static func run(corpus: SyntheticCorpus) throws -> Result? {
+        report("NetworkX: projecting the same attendances (this takes a while)…")
+        guard let fields = try runPython(script, corpus: corpus, events: corpus.eventCount), fields.count == 7,
+              let build = Double(fields[1]), let projection = Double(fields[2]),
+              let edgeCount = Int(fields[3]), let total = Int(fields[4]),
+              let buildWall = Double(fields[5]), let projectionWall = Double(fields[6]) else { return nil }
+        return Result(version: String(fields[0]), buildSeconds: build, projectionSeconds: projection,
+                      buildWallSeconds: buildWall, projectionWallSeconds: projectionWall, edges: edgeCount, totalWeight: total)
+    }
+
+    static let betweennessScript = """
+        import sys, time
+        try:
+            import networkx as nx
+            from networkx.algorithms import bipartite
+        except ImportError:
+            print("missing"); sys.exit(0)
+        pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
+        B = nx.Graph()
+        B.add_edges_from((p, -1 - e) for p, e in pairs)
+        G = bipartite.weighted_projected_graph(B, {p for p, _ in pairs})
+        start = time.process_time()
+        b = nx.betweenness_centrality(G)
+        print(time.process_time() - start, repr(sum(b.values())), repr(max(b.values())))
+        """
+
+    /// NetworkX's betweenness_centrality on the projection of the first `events` events:
+    /// processor seconds, the sum and the largest of the scores.
+    static func betweenness(corpus: SyntheticCorpus, events: Int) throws -> (seconds: Double, sum: Double, largest: Double)? {
+        guard let fields = try runPython(betweennessScript, corpus: corpus, events: events), fields.count == 3,
+              let seconds = Double(fields[0]), let sum = Double(fields[1]), let largest = Double(fields[2]) else { return nil }
+        return (seconds, sum, largest)
+    }
+
+    /// Writes the attendances of the first `events` events as "person event" lines and runs
+    /// `script` on them with python3; nil when python3 or networkx is missing or the run fails.
+    private static func runPython(_ script: String, corpus: SyntheticCorpus, events: Int) throws -> [Substring]? {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("meetgraph-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let edges = directory.appendingPathComponent("attendances.txt")
-        let scriptFile = directory.appendingPathComponent("project.py")
+        let scriptFile = directory.appendingPathComponent("script.py")
         var text = ""
-        text.reserveCapacity(corpus.participants.count * 12)
-        for event in 0..<corpus.eventCount {
+        text.reserveCapacity(Int(corpus.eventStarts[events]) * 12)
+        for event in 0..<events {
             for index in Int(corpus.eventStarts[event])..<Int(corpus.eventStarts[event + 1]) {
                 text += "\(corpus.participants[index]) \(event)\n"
             }
@@ -325,17 +373,11 @@ enum NetworkXProjection {
         process.arguments = ["python3", scriptFile.path, edges.path]
         let output = Pipe()
         process.standardOutput = output
-        report("NetworkX: projecting the same attendances (this takes a while)…")
         do { try process.run() } catch { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard process.terminationStatus == 0, fields.count == 7,
-              let build = Double(fields[1]), let projection = Double(fields[2]),
-              let edgeCount = Int(fields[3]), let total = Int(fields[4]),
-              let buildWall = Double(fields[5]), let projectionWall = Double(fields[6]) else { return nil }
-        return Result(version: String(fields[0]), buildSeconds: build, projectionSeconds: projection,
-                      buildWallSeconds: buildWall, projectionWallSeconds: projectionWall, edges: edgeCount, totalWeight: total)
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
     }
 }
 
