@@ -128,7 +128,7 @@ public struct CoAttendance: Sendable {
 
     /// The tie between `x` and `y`, if they shared an event.
     public func tie(between x: PersonID, and y: PersonID) -> Tie? {
-        guard x != y, x.index < graph.people.count, y.index < graph.people.count else { return nil }
+        guard x != y, graph.people.indices.contains(x.index), graph.people.indices.contains(y.index) else { return nil }
         var low = tieStarts[x.index], high = tieStarts[x.index + 1]
         while low < high {
             let middle = (low + high) / 2
