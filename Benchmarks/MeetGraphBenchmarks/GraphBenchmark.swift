@@ -13,11 +13,14 @@ struct GraphBenchmark: ParsableCommand {
         abstract: "Times and weighs the attendance graph and co-attendance projection at scale.",
         discussion: """
             Generates a corpus in which a few people attend many meetings (Zipf-like popularity) and \
-            event sizes vary from 2 to 15, builds the graph and projection, and reports times, memory \
-            and bytes per attendance; then times NetworkX's bipartite.weighted_projected_graph on the \
-            same attendances (when python3 has networkx) and prints the ratio.
+            event sizes vary from 2 to 15, builds the graph and projection, and reports times (wall \
+            clock and processor), memory and bytes per attendance; times eigenvector centrality, \
+            Louvain, shortest chains, who-met and a sampled betweenness on the full projection, and \
+            exact betweenness on the projection of the first events. When python3 has networkx, runs \
+            betweenness_centrality on that sample and bipartite.weighted_projected_graph on all the \
+            attendances, checks that they agree with MeetGraph, and prints the speed-ups.
 
-            Example: swift run -c release meetgraph-bench graph --attendances 1000000
+            Example: swift run -c release meetgraph-bench graph --attendances 1000000 --events 200000
             """)
 
     @Option(help: "Attendances to generate.")
