@@ -13,11 +13,14 @@ struct GraphBenchmark: ParsableCommand {
         abstract: "Times and weighs the attendance graph and co-attendance projection at scale.",
         discussion: """
             Generates a corpus in which a few people attend many meetings (Zipf-like popularity) and \
-            event sizes vary from 2 to 15, builds the graph and projection, and reports times, memory \
-            and bytes per attendance; then times NetworkX's bipartite.weighted_projected_graph on the \
-            same attendances (when python3 has networkx) and prints the ratio.
+            event sizes vary from 2 to 15, builds the graph and projection, and reports times (wall \
+            clock and processor), memory and bytes per attendance; times eigenvector centrality, \
+            Louvain, shortest chains, who-met and a sampled betweenness on the full projection, and \
+            exact betweenness on the projection of the first events. When python3 has networkx, runs \
+            betweenness_centrality on that sample and bipartite.weighted_projected_graph on all the \
+            attendances, checks that they agree with MeetGraph, and prints the speed-ups.
 
-            Example: swift run -c release meetgraph-bench graph --attendances 1000000
+            Example: swift run -c release meetgraph-bench graph --attendances 1000000 --events 200000
             """)
 
     @Option(help: "Attendances to generate.")
@@ -36,7 +39,10 @@ struct GraphBenchmark: ParsableCommand {
     var seed: UInt64 = 20_260_414
 
     @Option(help: "Events in the sample on which betweenness is timed (0 skips the algorithm timings).")
-    var sampleEvents = 2_000
+    var sampleEvents = 1_000
+
+    @Option(help: "Sources from which betweenness is estimated on the full projection (0 skips it).")
+    var betweennessSources = 200
 
     @Option(help: "Times to build and project; the fastest run is reported.")
     var repetitions = 3
@@ -59,89 +65,105 @@ struct GraphBenchmark: ParsableCommand {
 
         trimMemory()
         let residentBefore = Memory.resident()
-        let clock = ContinuousClock()
         var graph = AttendanceGraph()
-        let buildTime = clock.measure { graph = corpus.graph() }
+        let buildTime = Timing.measure { graph = corpus.graph() }
         trimMemory()
         let residentGraph = Memory.resident()
-        var projection: CoAttendance?
-        let projectionTime = clock.measure { projection = CoAttendance(graph) }
+        var projection = CoAttendance(AttendanceGraph())
+        let projectionTime = Timing.measure { projection = CoAttendance(graph) }
         trimMemory()
         let residentProjection = Memory.resident()
-        let ties = projection!.ties
+        let peak = Memory.peak()
+        let ties = projection.ties
         let totalWeight = ties.reduce(0.0) { $0 + $1.weight }
 
-        let peak = Memory.peak()
         // Repeat the timings (memory was measured on the first run) and keep the fastest, since
         // other work on the machine only ever slows a run down.
         var buildTimes = [buildTime], projectionTimes = [projectionTime]
         for _ in 1..<max(1, repetitions) {
             var again = AttendanceGraph()
-            buildTimes.append(clock.measure { again = corpus.graph() })
-            projectionTimes.append(clock.measure { _ = CoAttendance(again) })
+            buildTimes.append(Timing.measure { again = corpus.graph() })
+            projectionTimes.append(Timing.measure { _ = CoAttendance(again) })
         }
-        let bestBuild = buildTimes.min()!, bestProjection = projectionTimes.min()!
+        let build = Timing.fastest(buildTimes), project = Timing.fastest(projectionTimes)
 
         let graphBytes = residentGraph - residentBefore
         let projectionBytes = residentProjection - residentGraph
-        report("MeetGraph (Swift):")
-        report("Fastest of \(buildTimes.count) runs:")
-        report("  graph build        \(format(bestBuild))  (\(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) attendances)")
-        report("  projection         \(format(bestProjection))  (\(ties.count) ties, total weight \(Int(totalWeight)))")
+        report("MeetGraph (Swift), fastest of \(buildTimes.count) runs, wall clock / processor time:")
+        report("  graph build        \(build)  (\(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) attendances)")
+        report("  projection         \(project)  (\(ties.count) ties, total weight \(Int(totalWeight)))")
         report("  graph memory       \(megabytes(graphBytes)) resident, \(graphBytes / max(1, graph.attendances.count)) bytes per attendance")
         report("  projection memory  \(megabytes(projectionBytes)) resident, \(projectionBytes / max(1, ties.count)) bytes per tie")
         report("  graph + projection \((graphBytes + projectionBytes) / max(1, graph.attendances.count)) bytes per attendance")
         report("  peak resident (VmHWM) \(megabytes(peak)) after the first build and projection, generator included")
 
-        if sampleEvents > 0, let projection { timeAlgorithms(projection: projection, corpus: corpus) }
+        if sampleEvents > 0 { timeAlgorithms(projection: projection, corpus: corpus) }
 
         guard !skipNetworkX else { return }
-        let swiftSeconds = seconds(bestBuild) + seconds(bestProjection)
         guard let python = try NetworkXProjection.run(corpus: corpus) else {
             report("NetworkX: python3 with networkx not found; no comparison.")
             return
         }
-        report("NetworkX \(python.version) (python3):")
-        report("  bipartite graph build \(String(format: "%.3f s", python.buildSeconds))")
-        report("  weighted_projected_graph \(String(format: "%.3f s", python.projectionSeconds))  (\(python.edges) edges, total weight \(python.totalWeight))")
+        report("NetworkX \(python.version) (python3), wall clock / processor time:")
+        report(String(format: "  bipartite graph build    %8.3f s / %8.3f s", python.buildWallSeconds, python.buildSeconds))
+        report(String(format: "  weighted_projected_graph %8.3f s / %8.3f s", python.projectionWallSeconds, python.projectionSeconds)
+               + "  (\(python.edges) edges, total weight \(python.totalWeight))")
         if python.edges != ties.count || python.totalWeight != Int(totalWeight) {
             report("  MISMATCH: NetworkX's projection differs from MeetGraph's")
+        } else {
+            report("  same edges and total weight as MeetGraph's projection")
         }
-        report(String(format: "Speed-up: projection %.1f×, build + projection %.1f×",
-                     python.projectionSeconds / seconds(bestProjection),
-                     (python.buildSeconds + python.projectionSeconds) / swiftSeconds))
+        // Processor time, so that other work on the machine does not tilt the ratio.
+        report(String(format: "Speed-up over NetworkX (processor time): projection %.1f×, graph build + projection %.1f×",
+                      python.projectionSeconds / project.processor,
+                      (python.buildSeconds + python.projectionSeconds) / (build.processor + project.processor)))
     }
 
-    /// Times the algorithms that are slower than linear on the projection of the first events.
     /// Times the other algorithms: the near-linear ones on the full projection, betweenness
     /// (O(people × ties)) on the projection of the first `--sample-events` events.
     private func timeAlgorithms(projection: CoAttendance, corpus: SyntheticCorpus) {
-        let clock = ContinuousClock()
-        report("Algorithms on the full projection:")
+        report("Algorithms on the full projection (wall clock / processor time):")
         var eigenvector: PersonScores?
-        let eigenvectorTime = clock.measure { eigenvector = try? Centrality.eigenvector(in: projection) }
-        report("  eigenvector            \(format(eigenvectorTime))\(eigenvector == nil ? "  (did not converge in 100 iterations)" : "")")
+        let eigenvectorTime = Timing.measure { eigenvector = try? Centrality.eigenvector(in: projection) }
+        report("  eigenvector            \(eigenvectorTime)\(eigenvector == nil ? "  (did not converge in 100 iterations)" : "")")
         var communities: Communities?
-        let louvainTime = clock.measure { communities = Communities.louvain(projection) }
-        report("  Louvain                \(format(louvainTime))  (\(communities!.count) communities, modularity \(String(format: "%.4f", communities!.modularity)))")
+        let louvainTime = Timing.measure { communities = Communities.louvain(projection) }
+        report("  Louvain                \(louvainTime)  (\(communities!.count) communities, modularity \(String(format: "%.4f", communities!.modularity)))")
         let people = projection.attendees
         var hops = 0
-        let chainTime = clock.measure {
+        let chainTime = Timing.measure {
             for index in 0..<100 {
                 hops += ShortestChain(from: people[index * 7919 % people.count], to: people[index * 104_729 % people.count],
                                       in: projection)?.length ?? 0
             }
         }
-        report("  100 shortest chains    \(format(chainTime))  (\(hops) hops in all)")
+        report("  100 shortest chains    \(chainTime)  (\(hops) hops in all)")
         let who = projection.graph.person(named: SyntheticCorpus.name(0)) ?? people[0]
-        let coAttendeeTime = clock.measure { _ = projection.coAttendees(of: who) }
-        report("  who met the most active person \(format(coAttendeeTime))  (\(projection.tieCount(of: who)) people)")
+        let coAttendeeTime = Timing.measure { _ = projection.coAttendees(of: who) }
+        report("  who met the most active person \(coAttendeeTime)  (\(projection.tieCount(of: who)) people)")
+
+        if betweennessSources > 0 {
+            let estimateTime = Timing.measure { _ = Centrality.betweenness(in: projection, sampleSize: betweennessSources, seed: seed) }
+            report("  betweenness estimated from \(betweennessSources) sources \(estimateTime)")
+        }
 
         let sampleCount = min(sampleEvents, events)
         let sample = CoAttendance(corpus.graph(events: sampleCount))
         report("Betweenness on the projection of the first \(sampleCount) events (\(sample.graph.attendances.count) attendances, \(sample.attendees.count) people, \(sample.ties.count) ties):")
-        let betweennessTime = clock.measure { _ = Centrality.betweenness(in: sample) }
-        report("  betweenness (Brandes)  \(format(betweennessTime))")
+        var scores: PersonScores?
+        let betweennessTime = Timing.measure { scores = Centrality.betweenness(in: sample) }
+        report("  betweenness (Brandes)  \(betweennessTime)")
+        guard !skipNetworkX, let scores else { return }
+        report("NetworkX: betweenness_centrality on the same sample…")
+        guard let python = try? NetworkXProjection.betweenness(corpus: corpus, events: sampleCount) else {
+            report("  python3 with networkx not found; no comparison.")
+            return
+        }
+        let sum = scores.values.reduce(0, +), largest = scores.values.max() ?? 0
+        report(String(format: "  NetworkX betweenness_centrality %8.3f s processor time; speed-up %.1f× (processor time)",
+                      python.seconds, python.seconds / betweennessTime.processor))
+        report(abs(sum - python.sum) < 1e-9 * max(1, sum) && abs(largest - python.largest) < 1e-12
+               ? "  same sum and largest score as MeetGraph's" : "  MISMATCH: sum \(python.sum) vs \(sum), largest \(python.largest) vs \(largest)")
     }
 }
 
@@ -238,6 +260,7 @@ struct SyntheticCorpus {
     func graph(events limit: Int? = nil) -> AttendanceGraph {
         var graph = AttendanceGraph()
         let count = min(limit ?? eventCount, eventCount)
+        graph.reserveCapacity(people: peopleCount, events: count, attendances: Int(eventStarts[count]))
         var personIDs = [PersonID?](repeating: nil, count: peopleCount)
         var document = ""
         for event in 0..<count {
@@ -265,8 +288,12 @@ struct SyntheticCorpus {
 enum NetworkXProjection {
     struct Result {
         var version: String
+        /// Processor time of building the bipartite graph.
         var buildSeconds: Double
+        /// Processor time of the projection.
         var projectionSeconds: Double
+        var buildWallSeconds: Double
+        var projectionWallSeconds: Double
         var edges: Int
         var totalWeight: Int
     }
@@ -277,29 +304,66 @@ enum NetworkXProjection {
             import networkx as nx
             from networkx.algorithms import bipartite
         except ImportError:
-            report("missing"); sys.exit(0)
+            print("missing"); sys.exit(0)
         pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         B = nx.Graph()
         B.add_edges_from((p, -1 - e) for p, e in pairs)
         people = {p for p, _ in pairs}
-        built = time.perf_counter()
+        built, built_cpu = time.perf_counter(), time.process_time()
         G = bipartite.weighted_projected_graph(B, people)
-        projected = time.perf_counter()
+        projected, projected_cpu = time.perf_counter(), time.process_time()
         total = sum(w for _, _, w in G.edges(data="weight"))
-        report(nx.__version__, built - start, projected - built, G.number_of_edges(), total)
+        print(nx.__version__, built_cpu - start_cpu, projected_cpu - built_cpu, G.number_of_edges(), total,
+              built - start, projected - built)
         """
 
     static func run(corpus: SyntheticCorpus) throws -> Result? {
+        report("NetworkX: projecting the same attendances (this takes a while)…")
+        guard let fields = try runPython(script, corpus: corpus, events: corpus.eventCount), fields.count == 7,
+              let build = Double(fields[1]), let projection = Double(fields[2]),
+              let edgeCount = Int(fields[3]), let total = Int(fields[4]),
+              let buildWall = Double(fields[5]), let projectionWall = Double(fields[6]) else { return nil }
+        return Result(version: String(fields[0]), buildSeconds: build, projectionSeconds: projection,
+                      buildWallSeconds: buildWall, projectionWallSeconds: projectionWall, edges: edgeCount, totalWeight: total)
+    }
+
+    static let betweennessScript = """
+        import sys, time
+        try:
+            import networkx as nx
+            from networkx.algorithms import bipartite
+        except ImportError:
+            print("missing"); sys.exit(0)
+        pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
+        B = nx.Graph()
+        B.add_edges_from((p, -1 - e) for p, e in pairs)
+        G = bipartite.weighted_projected_graph(B, {p for p, _ in pairs})
+        start = time.process_time()
+        b = nx.betweenness_centrality(G)
+        print(time.process_time() - start, repr(sum(b.values())), repr(max(b.values())))
+        """
+
+    /// NetworkX's betweenness_centrality on the projection of the first `events` events:
+    /// processor seconds, the sum and the largest of the scores.
+    static func betweenness(corpus: SyntheticCorpus, events: Int) throws -> (seconds: Double, sum: Double, largest: Double)? {
+        guard let fields = try runPython(betweennessScript, corpus: corpus, events: events), fields.count == 3,
+              let seconds = Double(fields[0]), let sum = Double(fields[1]), let largest = Double(fields[2]) else { return nil }
+        return (seconds, sum, largest)
+    }
+
+    /// Writes the attendances of the first `events` events as "person event" lines and runs
+    /// `script` on them with python3; nil when python3 or networkx is missing or the run fails.
+    private static func runPython(_ script: String, corpus: SyntheticCorpus, events: Int) throws -> [Substring]? {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("meetgraph-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let edges = directory.appendingPathComponent("attendances.txt")
-        let scriptFile = directory.appendingPathComponent("project.py")
+        let scriptFile = directory.appendingPathComponent("script.py")
         var text = ""
-        text.reserveCapacity(corpus.participants.count * 12)
-        for event in 0..<corpus.eventCount {
+        text.reserveCapacity(Int(corpus.eventStarts[events]) * 12)
+        for event in 0..<events {
             for index in Int(corpus.eventStarts[event])..<Int(corpus.eventStarts[event + 1]) {
                 text += "\(corpus.participants[index]) \(event)\n"
             }
@@ -312,16 +376,11 @@ enum NetworkXProjection {
         process.arguments = ["python3", scriptFile.path, edges.path]
         let output = Pipe()
         process.standardOutput = output
-        report("NetworkX: projecting the same attendances (this takes a while)…")
         do { try process.run() } catch { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard process.terminationStatus == 0, fields.count == 5,
-              let build = Double(fields[1]), let projection = Double(fields[2]),
-              let edgeCount = Int(fields[3]), let total = Int(fields[4]) else { return nil }
-        return Result(version: String(fields[0]), buildSeconds: build, projectionSeconds: projection,
-                      edges: edgeCount, totalWeight: total)
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
     }
 }
 
@@ -356,11 +415,33 @@ private func releaseFreeHeapPages(_ pad: Int) -> Int32
 #endif
 
 
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
+/// Wall-clock and processor time of one run.
+struct Timing: CustomStringConvertible {
+    var wall: Double
+    /// Processor time of the whole process (all threads).
+    var processor: Double
 
-private func format(_ duration: Duration) -> String { String(format: "%8.3f s", seconds(duration)) }
+    static func measure(_ body: () -> Void) -> Timing {
+        let clock = ContinuousClock()
+        let startProcessor = processorSeconds()
+        let duration = clock.measure(body)
+        return Timing(wall: Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18,
+                      processor: processorSeconds() - startProcessor)
+    }
+
+    /// The fastest wall time and the least processor time among `runs`.
+    static func fastest(_ runs: [Timing]) -> Timing {
+        Timing(wall: runs.map(\.wall).min() ?? 0, processor: runs.map(\.processor).min() ?? 0)
+    }
+
+    var description: String { String(format: "%8.3f s / %8.3f s", wall, processor) }
+
+    private static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+}
 
 private func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
 

@@ -138,6 +138,13 @@ public struct AttendanceGraph: Sendable {
         /// For each attendance, the next attendance of the same node, or -1.
         var next: [Int32] = []
 
+        mutating func reserveCapacity(nodes: Int, attendances: Int) {
+            first.reserveCapacity(nodes)
+            last.reserveCapacity(nodes)
+            count.reserveCapacity(nodes)
+            next.reserveCapacity(attendances)
+        }
+
         mutating func addNode() {
             first.append(-1)
             last.append(-1)
@@ -178,6 +185,16 @@ public struct AttendanceGraph: Sendable {
                        titles: participant.titles, evidence: participant.evidence)
             }
         }
+    }
+
+    /// Makes room for this many people, events and attendances in all, so that loading a large
+    /// corpus (from a store, say) does not copy the arrays as they grow.
+    public mutating func reserveCapacity(people: Int, events: Int, attendances: Int) {
+        self.people.reserveCapacity(people)
+        self.events.reserveCapacity(events)
+        self.attendances.reserveCapacity(attendances)
+        personLists.reserveCapacity(nodes: people, attendances: attendances)
+        eventLists.reserveCapacity(nodes: events, attendances: attendances)
     }
 
     /// The person called `name`, added if new; `titles` are merged into the person's titles.

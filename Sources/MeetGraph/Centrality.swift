@@ -57,29 +57,56 @@ public enum Centrality {
     /// Betweenness centrality: for each person, the share of shortest chains between two other
     /// people that pass through them. Hops are unweighted.
     ///
-    /// Brandes' algorithm, O(people × ties), spread over the machine's cores. With `normalized` (the default) the sums are divided
-    /// by (n−1)(n−2) for n people, as NetworkX's `betweenness_centrality` does for undirected
-    /// graphs with its defaults (`normalized=True, endpoints=False`); without it, each unordered
-    /// pair counts once (NetworkX's `normalized=False`).
-    public static func betweenness(in projection: CoAttendance, normalized: Bool = true) -> PersonScores {
+    /// Brandes' algorithm, O(people × ties), spread over the machine's cores. With `normalized`
+    /// (the default) the sums are divided by (n−1)(n−2) for n people, as NetworkX's
+    /// `betweenness_centrality` does for undirected graphs with its defaults (`normalized=True,
+    /// endpoints=False`); without it, each unordered pair counts once (NetworkX's `normalized=False`).
+    ///
+    /// On large projections pass `sampleSize` (at least 2): chains are then counted from that many people drawn
+    /// with `seed` (the same seed draws the same people) and the sums rescaled as NetworkX does for
+    /// its `k` parameter, an estimate in O(sampleSize × ties).
+    public static func betweenness(in projection: CoAttendance, normalized: Bool = true,
+                                   sampleSize: Int? = nil, seed: UInt64 = 0) -> PersonScores {
         let adjacency = projection.adjacency()
-        let sources = projection.attendees.map(\.rawValue)
+        var sources = projection.attendees.map(\.rawValue)
+        let n = sources.count
+        var sampled = false
+        if let requested = sampleSize, requested < n {
+            let sampleSize = max(2, requested)
+            // The first `sampleSize` places of a seeded Fisher–Yates shuffle.
+            var generator = SplitMix64(seed: seed)
+            for index in 0..<sampleSize {
+                sources.swapAt(index, index + Int(generator.next() % UInt64(n - index)))
+            }
+            sources = Array(sources.prefix(sampleSize))
+            sampled = true
+        }
         // Sources are split into interleaved parts run on all cores; the parts' sums are added in
         // part order afterwards, so the result does not depend on scheduling.
         let partCount = min(16, max(1, sources.count / 64))
         let parts = Mutex([[Double]?](repeating: nil, count: partCount))
+        let allSources = sources
         DispatchQueue.concurrentPerform(iterations: partCount) { part in
-            let sums = dependencySums(adjacency, sources: stride(from: part, to: sources.count, by: partCount).map { sources[$0] })
+            let sums = dependencySums(adjacency, sources: stride(from: part, to: allSources.count, by: partCount).map { allSources[$0] })
             parts.withLock { $0[part] = sums }
         }
         var total = [Double](repeating: 0, count: adjacency.slotCount)
         for sums in parts.withLock({ $0 }) {
             for (index, value) in sums!.enumerated() { total[index] += value }
         }
-        // Every unordered pair was counted from both ends.
-        let n = Double(projection.attendees.count)
-        let scale = normalized ? (n > 2 ? 1 / ((n - 1) * (n - 2)) : 1) : 0.5
-        return PersonScores(people: projection.attendees, values: total.map { $0 * scale })
+        // NetworkX's _rescale with endpoints=False: pairs (s, t) with s ≠ t, v ≠ t; every unordered
+        // pair was counted from both ends. A sampled source cannot count chains from itself.
+        let pairsPerSource = Double(n - 1)
+        guard pairsPerSource >= 2 else { return PersonScores(people: projection.attendees, values: total) }
+        let k = sampled ? Double(sources.count) : pairsPerSource
+        let sourceK = sampled ? k - 1 : k
+        let (sourceScale, otherScale) = normalized
+            ? (1 / (sourceK * (pairsPerSource - 1)), 1 / (k * (pairsPerSource - 1)))
+            : (pairsPerSource / (sourceK * 2), pairsPerSource / (k * 2))
+        var isSource = [Bool](repeating: false, count: adjacency.slotCount)
+        if sampled { for source in sources { isSource[Int(source)] = true } }
+        for index in total.indices { total[index] *= isSource[index] ? sourceScale : otherScale }
+        return PersonScores(people: projection.attendees, values: total)
     }
 
     /// Brandes' accumulation from each of `sources`: for every node, the summed dependency of
@@ -92,9 +119,13 @@ public enum Centrality {
         var dependency = [Double](repeating: 0, count: slots)
         var order: [Int32] = []
         order.reserveCapacity(slots)
+        // The shortest-path links (predecessor << 32 | successor) in the order they were found.
+        var links: [UInt64] = []
+        links.reserveCapacity(adjacency.neighbours.count / 2)
         for source in sources {
             // Breadth-first from the source, counting shortest paths; `order` is the visiting order.
             order.removeAll(keepingCapacity: true)
+            links.removeAll(keepingCapacity: true)
             distance[Int(source)] = 0
             paths[Int(source)] = 1
             order.append(source)
@@ -109,20 +140,19 @@ public enum Centrality {
                         distance[neighbour] = next
                         order.append(Int32(neighbour))
                     }
-                    if distance[neighbour] == next { paths[neighbour] += paths[node] }
+                    if distance[neighbour] == next {
+                        paths[neighbour] += paths[node]
+                        links.append(UInt64(node) << 32 | UInt64(neighbour))
+                    }
                 }
             }
-            // Back from the farthest, pass each node's dependency to its predecessors.
-            for position in stride(from: order.count - 1, through: 1, by: -1) {
-                let node = Int(order[position])
-                let share = (1 + dependency[node]) / paths[node]
-                let previous = distance[node] - 1
-                for slot in adjacency.starts[node]..<adjacency.starts[node + 1] {
-                    let neighbour = Int(adjacency.neighbours[slot])
-                    if distance[neighbour] == previous { dependency[neighbour] += paths[neighbour] * share }
-                }
-                total[node] += dependency[node]
+            // Links found later end farther from the source, so walking them backwards passes each
+            // node's dependency to its predecessors only once it is complete.
+            for link in links.reversed() {
+                let predecessor = Int(link >> 32), successor = Int(link & 0xFFFF_FFFF)
+                dependency[predecessor] += paths[predecessor] / paths[successor] * (1 + dependency[successor])
             }
+            for node in order.dropFirst() { total[Int(node)] += dependency[Int(node)] }
             for node in order {
                 distance[Int(node)] = -1
                 paths[Int(node)] = 0

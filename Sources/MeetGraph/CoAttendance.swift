@@ -128,7 +128,7 @@ public struct CoAttendance: Sendable {
 
     /// The tie between `x` and `y`, if they shared an event.
     public func tie(between x: PersonID, and y: PersonID) -> Tie? {
-        guard x != y, x.index < graph.people.count, y.index < graph.people.count else { return nil }
+        guard x != y, graph.people.indices.contains(x.index), graph.people.indices.contains(y.index) else { return nil }
         var low = tieStarts[x.index], high = tieStarts[x.index + 1]
         while low < high {
             let middle = (low + high) / 2
@@ -141,12 +141,14 @@ public struct CoAttendance: Sendable {
 
     /// The ties of `person`, ordered by the other person's ID.
     public func ties(of person: PersonID) -> [Tie] {
-        tieOrder[tieStarts[person.index]..<tieStarts[person.index + 1]].map { ties[Int($0)] }
+        guard graph.people.indices.contains(person.index) else { return [] }
+        return tieOrder[tieStarts[person.index]..<tieStarts[person.index + 1]].map { ties[Int($0)] }
     }
 
     /// How many people `person` has a tie with (the person's degree in the projection).
     public func tieCount(of person: PersonID) -> Int {
-        tieStarts[person.index + 1] - tieStarts[person.index]
+        guard graph.people.indices.contains(person.index) else { return 0 }
+        return tieStarts[person.index + 1] - tieStarts[person.index]
     }
 
     /// The events both people of `tie` took part in, in event-ID order.

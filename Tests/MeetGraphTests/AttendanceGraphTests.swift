@@ -21,6 +21,7 @@ import MeetGraph
 
     @Test func namesAndKeysAreFoundAfterManyInsertions() {
         var graph = AttendanceGraph()
+        graph.reserveCapacity(people: 3000, events: 1000, attendances: 0)
         let names = (0..<3000).map { "人\($0)" }
         let ids = names.map { graph.addPerson(named: $0) }
         for index in 0..<1000 {
@@ -119,5 +120,31 @@ enum CoAttendeeTestsGraph {
         let communities = Communities.louvain(CoAttendance(graph))
         #expect(communities.count == 2)
         #expect(communities.modularity == 0)
+    }
+}
+
+@Suite struct EmptyGraphTests {
+    @Test func everyMeasureOfAnEmptyGraphIsEmpty() throws {
+        let projection = CoAttendance(AttendanceGraph())
+        #expect(projection.ties.isEmpty && projection.attendees.isEmpty)
+        #expect(Centrality.betweenness(in: projection).ranked().isEmpty)
+        #expect(try Centrality.eigenvector(in: projection).ranked().isEmpty)
+        #expect(Communities.louvain(projection).count == 0)
+        #expect(Communities.louvain(projection).modularity == 0)
+        #expect(projection.ties(of: PersonID(3)).isEmpty && projection.tieCount(of: PersonID(3)) == 0)
+        #expect(projection.coAttendees(of: PersonID(0)).isEmpty)
+        #expect(ShortestChain(from: PersonID(0), to: PersonID(1), in: projection) == nil)
+    }
+
+    @Test func twoPeopleWhoMetOnceHaveNoBetweennessAndEqualEigenvectors() throws {
+        var graph = AttendanceGraph()
+        let event = graph.addEvent(.init(key: "k", document: "d.txt", kind: .meeting, name: "会议"))
+        let a = graph.addPerson(named: "甲"), b = graph.addPerson(named: "乙")
+        graph.attend(person: a, event: event, roles: .chair)
+        graph.attend(person: b, event: event, roles: .attendee)
+        let projection = CoAttendance(graph)
+        #expect(Centrality.betweenness(in: projection).values == [0, 0])
+        let eigenvector = try Centrality.eigenvector(in: projection)
+        #expect(abs(eigenvector[a] - 0.5.squareRoot()) < 1e-9 && abs(eigenvector[b] - eigenvector[a]) < 1e-12)
     }
 }

@@ -82,6 +82,17 @@ import Testing
         }
     }
 
+    @Test func sampledBetweennessIsExactWithEveryoneAndRepeatableWithASeed() {
+        let projection = CoAttendance(Self.karate)
+        let exact = Centrality.betweenness(in: projection)
+        let everyone = Centrality.betweenness(in: projection, sampleSize: 34)
+        #expect(zip(exact.values, everyone.values).allSatisfy { abs($0 - $1) < 1e-12 })
+        let sample = Centrality.betweenness(in: projection, sampleSize: 20, seed: 5)
+        #expect(sample == Centrality.betweenness(in: projection, sampleSize: 20, seed: 5))
+        // The club's two leaders stay on top in the estimate.
+        #expect(Set(sample.ranked().prefix(2).map(\.person)) == Set([Self.members()[0], Self.members()[33]]))
+    }
+
     @Test func eigenvectorEqualsNetworkXWithinTolerance() throws {
         let davis = try Centrality.eigenvector(in: CoAttendance(Self.davis))
         for (i, woman) in Self.women().enumerated() {
