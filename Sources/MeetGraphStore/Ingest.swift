@@ -4,12 +4,14 @@ import MeetGraph
 
 /// One document to ingest: what was extracted from a file, the file's content hash and its path.
 public struct IngestItem: Sendable, Hashable {
+    /// What the extractor read from the file.
     public var document: Document
     /// The identity of the file's content, e.g. ``ContentHash/sha256(of:)-(Bytes)`` of its bytes.
     public var contentHash: String
     /// Where the file was read from; a new content hash at a known path replaces the old version.
     public var path: String
 
+    /// An item for `document`, read from `path` whose bytes hash to `contentHash`.
     public init(document: Document, contentHash: String, path: String) {
         self.document = document
         self.contentHash = contentHash
@@ -21,8 +23,11 @@ public struct IngestItem: Sendable, Hashable {
 public struct IngestSummary: Sendable, Hashable {
     /// A document that could not be stored, and why.
     public struct Failure: Sendable, Hashable, CustomStringConvertible {
+        /// The document's path.
         public var path: String
+        /// What was wrong, in words a user can act on.
         public var reason: String
+        /// `path: reason`.
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -35,6 +40,7 @@ public struct IngestSummary: Sendable, Hashable {
     /// Documents left out; the rest of the ingest went on.
     public var failed: [Failure] = []
 
+    /// An empty summary.
     public init() {}
 
     /// Whether the store changed.
@@ -378,16 +384,20 @@ struct DocumentWriter {
 
 /// One row of an attendance table: a person at an event (the CSV import format).
 public struct AttendanceRow: Sendable, Hashable {
+    /// The person's name as the table writes it.
     public var person: String
     /// The event's name; rows with the same name, date and kind are one event.
     public var event: String
     /// What the person did; nil means attendee.
     public var role: Roles?
+    /// The event's date, when the table gives one.
     public var date: EventDate?
+    /// The event's kind; `.meeting` unless the table says otherwise.
     public var kind: EventKind
     /// Titles as written, when the table gives them.
     public var titles: [String]
 
+    /// A row saying that `person` took part in `event`.
     public init(person: String, event: String, role: Roles? = nil, date: EventDate? = nil,
                 kind: EventKind = .meeting, titles: [String] = []) {
         self.person = person

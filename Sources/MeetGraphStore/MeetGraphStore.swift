@@ -122,9 +122,13 @@ public final class MeetGraphStore: Sendable {
 
     /// How many rows each table of the store holds.
     public struct Counts: Sendable, Hashable {
+        /// Stored documents (files and imported tables).
         public var documents: Int
+        /// Stored events.
         public var events: Int
+        /// Distinct people, after aliases.
         public var people: Int
+        /// Person-at-event pairs.
         public var participations: Int
     }
 

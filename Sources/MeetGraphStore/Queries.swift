@@ -22,14 +22,17 @@ public struct ParticipationDetail: Sendable, Hashable {
     public var person: String
     /// The name as the text wrote it.
     public var writtenName: String
+    /// What the person did there.
     public var roles: Roles
     /// Titles as written in that event's text.
     public var titles: [String]
+    /// The sentences that state the participation, in the order the document gives them.
     public var evidence: [Evidence]
 }
 
 /// An event two people both took part in, with each one's participation.
 public struct SharedEvent: Sendable, Hashable {
+    /// The event, as in ``AttendanceGraph``.
     public var event: AttendanceGraph.EventNode
     /// The participation of the first person asked about.
     public var first: ParticipationDetail
@@ -41,12 +44,15 @@ public struct SharedEvent: Sendable, Hashable {
 public struct Timeline: Sendable, Hashable {
     /// One event the person took part in.
     public struct Entry: Sendable, Hashable {
+        /// The event.
         public var event: AttendanceGraph.EventNode
+        /// What the person did there, with the evidence.
         public var participation: ParticipationDetail
     }
 
     /// A title the person was given in a document.
     public struct Title: Sendable, Hashable {
+        /// The title as written (`常务副市长`).
         public var title: String
         /// The event's date, else the document's publication date.
         public var date: EventDate?
