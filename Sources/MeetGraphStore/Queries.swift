@@ -77,18 +77,28 @@ extension MeetGraphStore {
     /// to date: one index range per person. Otherwise one SQL query joins the person's
     /// participations (primary key) with each event's people (`participation_by_event`); the role
     /// filter applies to both people's participations, as ``AttendanceGraph/filtered(by:)`` does.
-    /// - Parameter includingEvents: fill ``CoAttendeeRow/eventKeys`` (slower for very active people).
+    /// - Parameters:
+    ///   - includingEvents: fill ``CoAttendeeRow/eventKeys`` (slower for very active people).
+    ///   - limit: return only the first `limit` rows; with no filter, only they are looked up,
+    ///     which keeps the most active people's queries short (tens of thousands of co-attendees).
     /// - Throws: ``StoreError/unknownPerson(name:suggestions:)`` when no one is called `name`.
     public func coAttendees(of name: String, filter: AttendanceFilter = .everything,
-                            includingEvents: Bool = false) throws -> [CoAttendeeRow] {
+                            includingEvents: Bool = false, limit: Int? = nil) throws -> [CoAttendeeRow] {
         try read { db in
             let person = try personID(named: name, db)
+            let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
             if filter.keepsEverything && !includingEvents {
+                // With a limit, only ties at least as strong as the limit-th one are joined with names
+                // and sorted: a top-N heap over one index range instead of a sort of all of them.
+                let threshold = limit.map { """
+                     AND tie.count >= coalesce((SELECT count FROM tie WHERE personId = ?1
+                                               ORDER BY count DESC LIMIT 1 OFFSET \(max(0, $0 - 1))), 0)
+                    """ } ?? ""
                 return try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT person.name, tie.count, tie.firstDate, tie.lastDate
                     FROM tie JOIN person ON person.id = tie.otherId
-                    WHERE tie.personId = ?
-                    ORDER BY tie.count DESC, person.name
+                    WHERE tie.personId = ?1 \(threshold)
+                    ORDER BY tie.count DESC, person.name \(limitClause)
                     """), arguments: [person]).map { row in
                     CoAttendeeRow(person: row[0], count: row[1], first: DateKey.date(row[2]), last: DateKey.date(row[3]),
                                   eventKeys: [])
@@ -108,7 +118,7 @@ extension MeetGraphStore {
                     WHERE mine.personId = ? AND other.personId <> ? \(conditions.sql)
                     GROUP BY other.personId) AS shared
                 JOIN person ON person.id = shared.personId
-                ORDER BY shared.count DESC, person.name
+                ORDER BY shared.count DESC, person.name \(limitClause)
                 """
             let arguments = StatementArguments([person, person]) + conditions.arguments
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in

@@ -28,6 +28,20 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
         #expect(rows[2].eventKeys == ["a.txt#e2"] && rows[2].first == EventDate("2024-03-06"))
     }
 
+    @Test func aLimitKeepsTheStrongestTiesInTheSameOrder() throws {
+        let folder = try TemporaryFolder()
+        let store = try sampleStore(folder)
+        _ = try store.ingest([Sample.item(Sample.threeEvents)])
+        for name in ["柯望舒", "苗新禾", "葛青蔓"] {
+            let all = try store.coAttendees(of: name)
+            for limit in 0...4 {
+                #expect(try store.coAttendees(of: name, limit: limit) == Array(all.prefix(limit)))
+                #expect(try store.coAttendees(of: name, filter: AttendanceFilter(kinds: [.meeting, .visit]), limit: limit)
+                        == Array(all.prefix(limit)))
+            }
+        }
+    }
+
     static let filters: [AttendanceFilter] = [
         .everything,
         AttendanceFilter(kinds: [.meeting]),
