@@ -234,19 +234,6 @@ extension Duration {
     var milliseconds: Double { seconds * 1000 }
 }
 
-/// A small, fast, seedable random generator (SplitMix64), so every run builds the same data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func nextDouble() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 /// Draws indices 0..<count with probability proportional to 1/(index+1)^exponent.
 struct ZipfSampler {

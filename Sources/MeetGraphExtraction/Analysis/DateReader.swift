@@ -1,0 +1,235 @@
+import MeetGraph
+
+/// A date phrase found in a text: what it says, before it is resolved against the document's date.
+struct DatePhrase: Sendable, Equatable {
+    enum Value: Sendable, Equatable {
+        /// 2016年5月6日, 5月16日, 16日 (missing parts are nil).
+        case absolute(year: Int?, month: Int?, day: Int)
+        /// 今天 (0), 昨天 (-1), 前天 (-2).
+        case relative(days: Int)
+    }
+    var value: Value
+    /// 上午, 中午, 下午, 晚 when written right after the date.
+    var timeOfDay: String?
+    /// Normalised offsets of the phrase.
+    var range: Range<Int>
+}
+
+/// Reads dates (“5月16日”, “16日”, “今天上午(12月26日)”, “昨天”) and resolves them.
+enum DateReader {
+    /// Every date phrase in `range` of `scalars`, in order.
+    static func phrases(in scalars: [Unicode.Scalar], range: Range<Int>) -> [DatePhrase] {
+        var result: [DatePhrase] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let phrase = phrase(in: scalars, at: index, limit: range.upperBound) {
+                // 今天上午(12月26日): the written date in brackets replaces the relative one.
+                if case .absolute = phrase.value, let last = result.last, case .relative = last.value,
+                   phrase.range.lowerBound - last.range.upperBound <= 1 {
+                    result[result.count - 1] = DatePhrase(value: phrase.value, timeOfDay: last.timeOfDay ?? phrase.timeOfDay,
+                                                          range: last.range.lowerBound..<phrase.range.upperBound)
+                } else {
+                    result.append(phrase)
+                }
+                index = phrase.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The date phrase starting at `index`, if one does.
+    static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
+        let relativeWords: [(String, Int)] = [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 0), ("当日", 0)]
+        for (word, days) in relativeWords where scalars.has(word, at: index) {
+            // 当天/当日 refer to a date already given; only 今天/昨天 count from the document's date.
+            let end = index + word.unicodeScalars.count
+            let (time, afterTime) = timeOfDay(in: scalars, at: end, limit: limit)
+            if word == "当天" || word == "当日" {
+                return DatePhrase(value: .relative(days: 99), timeOfDay: time, range: index..<afterTime)
+            }
+            return DatePhrase(value: .relative(days: days), timeOfDay: time, range: index..<afterTime)
+        }
+        guard ScalarClass.digitValue(scalars[index]) != nil || scalars[index] == "十" else { return nil }
+        // Do not start inside a number.
+        if index > 0, ScalarClass.digitValue(scalars[index - 1]) != nil || scalars[index - 1] == "十" { return nil }
+        var position = index
+        var numbers: [(Int, Unicode.Scalar)] = []
+        while position < limit, numbers.count < 3 {
+            guard let (value, next) = readNumber(scalars, at: position, limit: limit) else { break }
+            position = next
+            guard position < limit else { break }
+            let unit = scalars[position]
+            if unit == "年" || unit == "月" || unit == "日" || unit == "号" {
+                numbers.append((value, unit))
+                position += 1
+                if unit == "日" || unit == "号" { break }
+            } else if unit == "-" || unit == "." || unit == "/" {
+                numbers.append((value, unit))
+                position += 1
+            } else {
+                break
+            }
+        }
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        if numbers.count == 3, numbers[0].1 == "-" || numbers[0].1 == "." || numbers[0].1 == "/" {
+            // 2020-01-27: the third number has no unit.
+            return nil
+        }
+        for (value, unit) in numbers {
+            switch unit {
+            case "年": year = value
+            case "月": month = value
+            case "日", "号": day = value
+            default: break
+            }
+        }
+        if day == nil, numbers.count >= 2, numbers.last?.1 == "-" || numbers.last?.1 == "." { return nil }
+        guard let day, (1...31).contains(day) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let year, year < 1900 || year > 2100 { return nil }
+        let (time, afterTime) = timeOfDay(in: scalars, at: position, limit: limit)
+        return DatePhrase(value: .absolute(year: year, month: month, day: day), timeOfDay: time, range: index..<afterTime)
+    }
+
+    /// A numeric date `2020-01-27`, `2020年01月27日`, `2020.1.27` at `index` (used for date lines).
+    static func fullDate(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (EventDate, Int)? {
+        var position = index
+        var parts: [Int] = []
+        while position < limit, parts.count < 3 {
+            var value = 0
+            var digits = 0
+            while position < limit, ScalarClass.isDigit(scalars[position]), digits < 4 {
+                value = value * 10 + (ScalarClass.digitValue(scalars[position]) ?? 0)
+                digits += 1
+                position += 1
+            }
+            guard digits > 0 else { break }
+            parts.append(value)
+            guard position < limit else { break }
+            let separator = scalars[position]
+            if parts.count < 3, separator == "-" || separator == "." || separator == "/" || separator == "年" || separator == "月" {
+                position += 1
+            } else {
+                if separator == "日" { position += 1 }
+                break
+            }
+        }
+        guard parts.count == 3, (1900...2100).contains(parts[0]),
+              let date = EventDate(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
+        return (date, position)
+    }
+
+    /// A number written in digits (16, １６) or Chinese numerals (十六, 二十三), and where it ends.
+    static func readNumber(_ scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (Int, Int)? {
+        var position = index
+        var value = 0
+        if ScalarClass.isDigit(scalars[position]) {
+            while position < limit, ScalarClass.isDigit(scalars[position]), position - index < 4 {
+                value = value * 10 + (ScalarClass.digitValue(scalars[position]) ?? 0)
+                position += 1
+            }
+            return (value, position)
+        }
+        // Chinese numerals: 十六 = 16, 二十 = 20, 二十三 = 23, 二〇二二 = 2022.
+        var current = 0
+        var sawTen = false
+        while position < limit, position - index < 5 {
+            let scalar = scalars[position]
+            if scalar == "十" {
+                value += (current == 0 ? 1 : current) * 10
+                current = 0
+                sawTen = true
+            } else if let digit = ScalarClass.digitValue(scalar), !ScalarClass.isDigit(scalar) {
+                current = sawTen ? digit : current * 10 + digit
+            } else {
+                break
+            }
+            position += 1
+        }
+        guard position > index else { return nil }
+        return (value + current, position)
+    }
+
+    /// A part of the day at `index` (上午, 中午, 下午, 晚, 晚上 → 晚, 早上, 凌晨), and where it ends.
+    static func timeOfDay(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (String?, Int) {
+        let words: [(String, String)] = [("上午", "上午"), ("中午", "中午"), ("下午", "下午"), ("晚上", "晚"), ("晚间", "晚"),
+                                         ("傍晚", "傍晚"), ("早上", "早上"), ("凌晨", "凌晨"), ("晚", "晚")]
+        for (word, value) in words where index < limit && scalars.has(word, at: index) {
+            return (value, index + word.unicodeScalars.count)
+        }
+        return (nil, index)
+    }
+
+    /// Resolves `phrase` against the document's date: a year (and, for “16日”, a month) is only
+    /// filled when the document's date is known and the result lies shortly before it.
+    static func resolve(_ phrase: DatePhrase, published: EventDate?, contextDate: EventDate? = nil) -> EventDate? {
+        switch phrase.value {
+        case let .relative(days):
+            if days == 99 { return contextDate }
+            guard let published, let year = published.year else { return nil }
+            return shift(EventDate(year: year, month: published.month, day: published.day)!, by: days)
+        case let .absolute(year, month, day):
+            if let month {
+                if let year { return EventDate(year: year, month: month, day: day) }
+                if let published, let publishedYear = published.year {
+                    // A December meeting reported in January belongs to the year before.
+                    let resolvedYear = month > published.month + 1 ? publishedYear - 1 : publishedYear
+                    return EventDate(year: resolvedYear, month: month, day: day)
+                }
+                return EventDate(month: month, day: day)
+            }
+            if let contextDate, contextDate.day >= day, contextDate.day - day <= 7 {
+                return EventDate(year: contextDate.year, month: contextDate.month, day: day)
+            }
+            guard let published, published.day >= day, published.day - day <= 10 else { return nil }
+            return EventDate(year: published.year, month: published.month, day: day)
+        }
+    }
+
+    /// `date` moved by `days` (−2…0) days.
+    static func shift(_ date: EventDate, by days: Int) -> EventDate {
+        var year = date.year ?? 2000
+        var month = date.month
+        var day = date.day + days
+        while day < 1 {
+            month -= 1
+            if month < 1 { month = 12; year -= 1 }
+            day += daysIn(month: month, year: year)
+        }
+        return EventDate(year: date.year == nil ? nil : year, month: month, day: day) ?? date
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The document's date from a labelled line (发布日期:2020-01-27, 发布时间, 日期) or, failing
+    /// that, a line near the top that is only a full date (2023年03月29日 星期三).
+    static func documentDate(in scalars: [Unicode.Scalar], sentences: [Sentence]) -> EventDate? {
+        let labels = ["发布日期", "发布时间", "发表时间", "发表日期", "日期", "时间", "更新时间"]
+        for sentence in sentences {
+            for label in labels {
+                guard let at = scalars.find(label, in: sentence.range) else { continue }
+                var index = at + label.unicodeScalars.count
+                while index < sentence.range.upperBound, scalars[index] == ":" || scalars[index] == "：" || ScalarClass.isSpace(scalars[index]) {
+                    index += 1
+                }
+                if let (date, _) = fullDate(in: scalars, at: index, limit: sentence.range.upperBound) { return date }
+            }
+        }
+        for sentence in sentences.prefix(4) where sentence.range.count <= 24 {
+            var index = sentence.range.lowerBound
+            while index < sentence.range.upperBound, ScalarClass.isSpace(scalars[index]) { index += 1 }
+            if let (date, _) = fullDate(in: scalars, at: index, limit: sentence.range.upperBound) { return date }
+        }
+        return nil
+    }
+}

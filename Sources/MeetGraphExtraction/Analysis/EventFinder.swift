@@ -1,0 +1,308 @@
+import MeetGraph
+
+/// A place in a sentence that says an event took place (“主持召开X会议”, “X会议召开”, “到Y调研”).
+struct EventTrigger: Sendable {
+    var kind: EventKind
+    /// The event's name in normalised form (召开/举行 removed).
+    var name: String
+    /// Normalised offsets of the written name (keyword included), masked when looking for verbs.
+    var span: Range<Int>
+    var place: String?
+    /// Offset of the keyword, which orders the triggers of one sentence.
+    var keyword: Int
+    /// 出席会议, 主持会议: the bare keyword, which refers to the event being reported when there is one.
+    var refersBack = false
+    /// For a visit or reception: the person named before the verb.
+    var leader: String?
+}
+
+/// Finds event triggers in sentences.
+struct EventFinder {
+    let scalars: [Unicode.Scalar]
+    let mentions: [Mention]
+    let lexicons = Lexicons.shared
+
+    private struct KeywordHit {
+        var range: Range<Int>
+        var keyword: Lexicons.EventKeyword
+    }
+
+    /// The triggers in `sentence`, in order.
+    func triggers(in sentence: Sentence, mentionsInSentence: [Mention]) -> [EventTrigger] {
+        let range = sentence.range
+        var nouns: [KeywordHit] = []
+        var verbs: [KeywordHit] = []
+        var position = range.lowerBound
+        var bookTitleDepth = 0
+        while position < range.upperBound {
+            // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
+            if scalars[position] == "《" { bookTitleDepth += 1 }
+            if scalars[position] == "》" { bookTitleDepth = max(0, bookTitleDepth - 1) }
+            if bookTitleDepth > 0 {
+                position += 1
+                continue
+            }
+            if let match = lexicons.eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+                let hit = KeywordHit(range: position..<(position + match.length), keyword: match.value)
+                if match.value.isVerb { verbs.append(hit) } else { nouns.append(hit) }
+                position += match.length
+            } else {
+                position += 1
+            }
+        }
+        var result: [EventTrigger] = []
+        var previousWasEvent = false
+        var spans: [(Range<Int>, EventTrigger?)] = []
+        for hit in nouns {
+            let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
+            previousWasEvent = trigger != nil
+            spans.append((span, trigger))
+        }
+        // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its own.
+        for (index, (span, trigger)) in spans.enumerated() {
+            guard let trigger else { continue }
+            let subsumed = spans.enumerated().contains { other, entry in
+                other != index && entry.0.lowerBound <= span.lowerBound && entry.0.upperBound > span.upperBound && entry.1 != nil
+            }
+            if !subsumed { result.append(trigger) }
+        }
+        if result.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
+            result.append(visit)
+        }
+        return result
+    }
+
+    // MARK: Meetings and ceremonies
+
+    private func nounTrigger(_ hit: KeywordHit, sentence: Range<Int>, mentionsInSentence: [Mention],
+                             previousWasEvent: Bool) -> (EventTrigger?, Range<Int>) {
+        var end = hit.range.upperBound
+        // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
+        if end < sentence.upperBound, let overlap = lexicons.eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
+           overlap.length > 1, !overlap.value.isVerb {
+            end = end - 1 + overlap.length
+        }
+        // 党组(扩大)会议 and 会议(扩大): keep a bracketed qualifier that follows the keyword.
+        if end < sentence.upperBound, scalars[end] == "(" || scalars[end] == "（",
+           let close = scalars[end...].prefix(6).firstIndex(where: { $0 == ")" || $0 == "）" }) {
+            end = close + 1
+        }
+        // Walk back to where the name starts.
+        var start = hit.range.lowerBound
+        var stop: Lexicons.NameStop = .plain
+        var stopStart = start
+        var atClauseStart = false
+        while start > sentence.lowerBound, hit.range.lowerBound - start < 45 {
+            let scalar = scalars[start - 1]
+            if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma {
+                atClauseStart = true
+                break
+            }
+            if mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
+                stop = .plain
+                break
+            }
+            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound) {
+                stop = match.value
+                stopStart = start - match.length
+                break
+            }
+            start -= 1
+        }
+        if start == sentence.lowerBound { atClauseStart = true }
+        var span = start..<end
+        let after = end
+        let rest = sentence.upperBound
+
+        func followedBy(_ words: [String]) -> Bool {
+            var index = after
+            while index < rest, ScalarClass.isSpace(scalars[index]) { index += 1 }
+            return words.contains { scalars.has($0, at: index) }
+        }
+
+        // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
+        if followedBy(["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]) && !followedBy(["后召开", "前召开"]) {
+            return (nil, span)
+        }
+        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
+        var place: String?
+        var tookPlace = false
+        switch stop {
+        case .trigger:
+            tookPlace = true
+            // 了 between the verb and the name: 召开了…会议.
+        case .of:
+            if scalars.has("了", endingAt: stopStart + 1),
+               let verb = lexicons.nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
+               verb.value == .trigger {
+                tookPlace = true
+            }
+        case .at:
+            // 在…会议上强调: a speech at the meeting shows it took place.
+            if followedBy(["上"]), let verbAt = scalars[after..<rest].firstIndex(where: { _ in true }) {
+                var index = verbAt + 1
+                while index < min(rest, verbAt + 12) {
+                    if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: rest), !verb.value.isEmpty {
+                        tookPlace = true
+                        break
+                    }
+                    if ScalarClass.endsSentence(scalars[index]) { break }
+                    index += 1
+                }
+            }
+        case .and:
+            tookPlace = previousWasEvent
+        case .reference, .plain, .date:
+            break
+        }
+        // X会议召开 / X会议在Y举行 / 开幕.
+        if !tookPlace {
+            if followedBy(["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]) {
+                // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
+                let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
+                var organises = false
+                var index = after + 2
+                while index < clauseEnd {
+                    if let other = lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb {
+                        organises = true
+                        break
+                    }
+                    index += 1
+                }
+                tookPlace = !organises
+            } else if followedBy(["在"]) {
+                let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
+                for verb in ["召开", "举行", "开幕"] {
+                    if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
+                        tookPlace = true
+                        let placeText = scalars.string((after + 1)..<verbAt).replacingOccurrences(of: "隆重", with: "")
+                        if !placeText.isEmpty, placeText.unicodeScalars.count <= 15 { place = placeText }
+                        break
+                    }
+                }
+            }
+        }
+        // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
+        if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
+           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(["指出", "强调", "要求", "认为", "提出"]) {
+            tookPlace = true
+        }
+        guard tookPlace else { return (nil, span) }
+        // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
+        let written = scalars.string(start..<end)
+        let convenes = scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start)
+        let refersBack = (written == scalars.string(hit.range) && !convenes)
+            || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
+
+        // The name: the written span, plus the organiser when it is the subject of 召开/举行
+        // (市委常委会召开扩大会议 → 市委常委会扩大会议).
+        var name = scalars.string(start..<end)
+        if stop == .trigger, start - stopStart == 2, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
+           let subject = organiser(before: stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
+            name = scalars.string(subject) + name
+            span = subject.lowerBound..<end
+        }
+        name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
+        if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
+        return (EventTrigger(kind: hit.keyword.kind, name: name, span: span, place: place, keyword: hit.range.lowerBound,
+                             refersBack: refersBack), span)
+    }
+
+    /// The organisation written as the subject before 召开/举行 (“市疫情防控指挥部以视频形式召开”).
+    private func organiser(before verbStart: Int, sentence: Range<Int>, mentionsInSentence: [Mention]) -> Range<Int>? {
+        var start = verbStart
+        while start > sentence.lowerBound, !ScalarClass.endsClause(scalars[start - 1]), scalars[start - 1] != ScalarClass.enumerationComma {
+            start -= 1
+        }
+        var end = verbStart
+        for manner in ["以视频会议形式", "以视频形式", "以电视电话会议形式", "通过视频形式", "以视频会议方式", "以视频方式", "在线上"] where scalars.has(manner, endingAt: end) {
+            end -= manner.unicodeScalars.count
+            break
+        }
+        // Drop a place or time: 在北京, 今天.
+        guard end - start >= 2, end - start <= 20 else { return nil }
+        let subject = start..<end
+        if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
+        if scalars[start] == "我" || scalars[start] == "在" { return nil }
+        if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
+        if scalars.find("在", in: subject) != nil || scalars.find("日", in: subject) != nil { return nil }
+        return subject
+    }
+
+    /// The place in “在X召开”, read before the verb that stopped the name.
+    private func placeBeforeVerb(stopStart: Int, sentence: Range<Int>, stop: Lexicons.NameStop) -> String? {
+        guard stop == .trigger else { return nil }
+        var index = stopStart - 1
+        while index > max(sentence.lowerBound, stopStart - 16) {
+            if ScalarClass.endsClause(scalars[index]) { return nil }
+            if scalars[index] == "在" {
+                let text = scalars.string((index + 1)..<stopStart)
+                return text.isEmpty || mentions.contains(where: { $0.range.contains(index + 1) }) ? nil : text
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether the clause before `index` holds only a date and time (“5月15日,”).
+    private func clauseIsDate(endingAt index: Int, sentence: Range<Int>) -> Bool {
+        var start = index
+        while start > sentence.lowerBound, !ScalarClass.endsClause(scalars[start - 1]) { start -= 1 }
+        guard index > start else { return false }
+        let phrases = DateReader.phrases(in: scalars, range: start..<index)
+        guard let last = phrases.last else { return false }
+        return last.range.upperBound >= index - 1
+    }
+
+    /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
+    private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
+        let lower = max(sentence.lowerBound, index - 25)
+        for word in ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"] where scalars.find(word, in: lower..<index) != nil {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Visits and receptions
+
+    private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
+        for hit in hits {
+            let after = hit.range.upperBound
+            if after < sentence.upperBound, ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的"].contains(where: { scalars.has($0, at: after) }) {
+                continue
+            }
+            if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }
+            // The visitor is named before the verb in the same sentence.
+            guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
+            let between = leader.range.upperBound..<hit.range.lowerBound
+            guard between.count <= 40 else { continue }
+            if ["召开", "主持", "出席", "参加", "会议", "听取", "。"].contains(where: { scalars.find($0, in: between) != nil }) { continue }
+            var place: String?
+            var placeStart: Int?
+            for word in ["深入到", "来到", "前往", "深入", "到", "赴", "在"] {
+                if let at = scalars.find(word, in: between) {
+                    placeStart = at + word.unicodeScalars.count
+                    break
+                }
+            }
+            if let placeStart, placeStart < hit.range.lowerBound {
+                var placeEnd = hit.range.lowerBound
+                while placeEnd > placeStart, ScalarClass.isPunctuation(scalars[placeEnd - 1]) || ScalarClass.isSpace(scalars[placeEnd - 1]) { placeEnd -= 1 }
+                if placeEnd > placeStart, placeEnd - placeStart <= 20 { place = scalars.string(placeStart..<placeEnd) }
+            } else if between.count > 6 {
+                continue
+            }
+            // The name: the verb and its object, to the end of the clause.
+            var end = after
+            while end < sentence.upperBound, end - hit.range.lowerBound < 20, !ScalarClass.endsClause(scalars[end]),
+                  !ScalarClass.endsSentence(scalars[end]), scalars[end] != "并", scalars[end] != "时" {
+                end += 1
+            }
+            let isReception = hit.keyword.kind == .other
+            let name = isReception ? scalars.string(hit.range) : scalars.string(hit.range.lowerBound..<end)
+            return EventTrigger(kind: hit.keyword.kind, name: name, span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
+                                leader: leader.key)
+        }
+        return nil
+    }
+}

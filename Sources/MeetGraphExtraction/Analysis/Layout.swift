@@ -1,0 +1,71 @@
+/// One sentence of a normalised text: a stretch ended by 。！？； or a line break.
+struct Sentence: Sendable {
+    /// Normalised offsets, trimmed of surrounding white space.
+    var range: Range<Int>
+    /// Index of the paragraph (line) it belongs to.
+    var paragraph: Int
+    /// Whether its paragraph reads like a headline: short, with no full stop (“…召开 X主持 Y等出席”).
+    var isHeadline: Bool
+}
+
+/// Splits normalised scalars into sentences and paragraphs.
+enum Layout {
+    /// The sentences of `scalars`, in order; empty stretches are skipped.
+    static func sentences(of scalars: [Unicode.Scalar]) -> [Sentence] {
+        var result: [Sentence] = []
+        var paragraph = 0
+        var paragraphStart = result.count
+        var paragraphHasStop = false
+        var paragraphLength = 0
+        var paragraphHasComma = false
+        var start = 0
+
+        func closeParagraph() {
+            // A headline separates its phrases by spaces; a line with commas is a broken sentence.
+            let headline = !paragraphHasStop && !paragraphHasComma && paragraphLength <= 90
+            for index in paragraphStart..<result.count { result[index].isHeadline = headline }
+            paragraph += 1
+            paragraphStart = result.count
+            paragraphHasStop = false
+            paragraphHasComma = false
+            paragraphLength = 0
+        }
+
+        func emit(_ end: Int) {
+            var lower = start
+            var upper = end
+            while lower < upper, ScalarClass.isSpace(scalars[lower]) { lower += 1 }
+            while upper > lower, ScalarClass.isSpace(scalars[upper - 1]) { upper -= 1 }
+            if upper > lower {
+                result.append(Sentence(range: lower..<upper, paragraph: paragraph, isHeadline: false))
+                paragraphLength += upper - lower
+            }
+        }
+
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "," || scalar == "，" { paragraphHasComma = true }
+            if scalar == "\n" || scalar == "\r" {
+                emit(index)
+                closeParagraph()
+                start = index + 1
+            } else if ScalarClass.endsSentence(scalar) {
+                var end = index + 1
+                // Keep a closing quote or bracket with its sentence: 。” 。)
+                while end < scalars.count, scalars[end] == "”" || scalars[end] == ")" || scalars[end] == "）" || scalars[end] == "’" {
+                    end += 1
+                }
+                if scalar == "。" || scalar == "！" || scalar == "？" { paragraphHasStop = true }
+                emit(end)
+                start = end
+                index = end
+                continue
+            }
+            index += 1
+        }
+        emit(scalars.count)
+        closeParagraph()
+        return result
+    }
+}

@@ -1,0 +1,463 @@
+import MeetGraph
+
+/// One place where a person's name is written.
+struct Mention: Sendable {
+    /// Normalised offsets of the name.
+    var range: Range<Int>
+    /// The name in normalised (simplified) form: the key that identifies the person in a document.
+    var key: String
+    /// Normalised ranges of the titles written before the name, in order (split at 、).
+    var titles: [Range<Int>]
+    /// Where the titles (or the name when untitled) start.
+    var start: Int
+    /// Index of the sentence.
+    var sentence: Int
+    /// Mentions written as one list (“副市长A、B、C”) share a list number.
+    var list: Int
+}
+
+/// A name found in a byline: a reporter, photographer or editor.
+struct BylineName: Sendable {
+    var key: String
+    var range: Range<Int>
+    var reason: NonParticipation
+}
+
+/// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
+/// before role verbs (X主持), and every later occurrence of a name already found.
+struct NameFinder {
+    let scalars: [Unicode.Scalar]
+    let sentences: [Sentence]
+    let lexicons = Lexicons.shared
+
+    /// The mentions, ordered by position, and the byline names.
+    func find() -> (mentions: [Mention], bylines: [BylineName]) {
+        var mentions: [Mention] = []
+        var list = 0
+        var bylines: [BylineName] = []
+        var bylineRanges: [Range<Int>] = []
+        for (index, sentence) in sentences.enumerated() {
+            for byline in bylineNames(in: sentence.range) {
+                bylines.append(byline)
+                bylineRanges.append(byline.range)
+            }
+            var titled = titledMentions(in: sentence.range, sentence: index, list: &list)
+            titled.removeAll { mention in bylineRanges.contains { $0.overlaps(mention.range) } }
+            mentions.append(contentsOf: titled)
+        }
+        // Verb-anchored names (X主持, X强调) at clause starts.
+        var known = Set(mentions.map(\.key))
+        for (index, sentence) in sentences.enumerated() {
+            for (range, key) in verbAnchoredNames(in: sentence.range) where !known.contains(key) {
+                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
+                list += 1
+                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: list))
+                known.insert(key)
+            }
+        }
+        // Untitled lists: 金忠明、陈海刚、郭翔等23名委员先后发言.
+        for (index, sentence) in sentences.enumerated() {
+            for range in untitledList(in: sentence.range) {
+                let key = scalars.string(range)
+                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
+                known.insert(key)
+                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
+            }
+        }
+        // Every other occurrence of a known name.
+        var trie = ScalarTrie<Bool>()
+        for key in known { trie.insert(key, true) }
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for mention in mentions { for offset in mention.range { covered[offset] = true } }
+        for range in bylineRanges { for offset in range { covered[offset] = true } }
+        for (index, sentence) in sentences.enumerated() {
+            var position = sentence.range.lowerBound
+            while position < sentence.range.upperBound {
+                if !covered[position], let match = trie.longestMatch(in: scalars, at: position, limit: sentence.range.upperBound) {
+                    let range = position..<(position + match.length)
+                    if !range.contains(where: { covered[$0] }) {
+                        let previousList = mentions.last(where: { $0.sentence == index && $0.range.upperBound <= position })
+                        let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
+                        if !joined { list += 1 }
+                        mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: position,
+                                                sentence: index, list: joined ? previousList!.list : list))
+                        for offset in range { covered[offset] = true }
+                        position = range.upperBound
+                        continue
+                    }
+                }
+                position += 1
+            }
+        }
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return (mentions, bylines)
+    }
+
+    // MARK: Names
+
+    /// The length of a name starting at `start` (surname + one or two given characters), if the
+    /// characters after it are a plausible end of a name; `limit` bounds the search.
+    func nameLength(at start: Int, limit: Int, requireEnd: Bool = true) -> Int? {
+        guard start < limit, ScalarClass.isIdeograph(scalars[start]) else { return nil }
+        guard let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
+        var candidates: [Int] = []
+        for given in [2, 1] {
+            let length = surname.length + given
+            guard start + length <= limit else { continue }
+            let givenRange = (start + surname.length)..<(start + length)
+            guard givenRange.allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { continue }
+            candidates.append(length)
+        }
+        // 叶华一行: a short name followed by a two-character follower word beats a longer name.
+        if requireEnd, candidates.count == 2, !isNonPerson(start..<(start + candidates[1])),
+           let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + candidates[1], limit: limit), follower.length >= 2 {
+            return candidates[1]
+        }
+        for length in candidates {
+            let range = start..<(start + length)
+            if isNonPerson(range) { continue }
+            if !requireEnd || isNameEnd(at: start + length, limit: limit) { return length }
+        }
+        return nil
+    }
+
+    /// Whether a given name may use `scalar`.
+    @inline(__always)
+    func isGivenNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ScalarClass.isIdeograph(scalar) && !(scalar.value < 0x10000 && lexicons.notInNames[Int(scalar.value)])
+    }
+
+    /// Whether `range` spells, or starts with, a word that is not a name (强调, 全市, 高度).
+    func isNonPerson(_ range: Range<Int>) -> Bool {
+        if let match = lexicons.nonPersonWords.longestMatch(in: scalars, at: range.lowerBound), match.length <= range.count { return true }
+        // A name does not start with a role verb or an event keyword.
+        if lexicons.roleVerbs.longestMatch(in: scalars, at: range.lowerBound, limit: range.upperBound) != nil { return true }
+        return false
+    }
+
+    /// Whether a name may end at `position`: punctuation, the end, or a word that follows names.
+    func isNameEnd(at position: Int, limit: Int) -> Bool {
+        guard position < limit else { return true }
+        let scalar = scalars[position]
+        if !ScalarClass.isIdeograph(scalar) { return true }
+        if lexicons.nameFollowers.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
+        if lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
+        if lexicons.titles.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
+        return false
+    }
+
+    // MARK: Titles
+
+    /// Persons written after a title (市委书记X, 市委常委、常务副市长X), and the untitled names
+    /// that continue their lists (副市长A、B、C).
+    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int) -> [Mention] {
+        var result: [Mention] = []
+        var position = range.lowerBound + 1
+        var lastEnd = range.lowerBound
+        while position < range.upperBound {
+            let previous = scalars[position - 1]
+            guard position >= lastEnd, previous.value < 0x10000, lexicons.titleLastScalars[Int(previous.value)],
+                  let head = lexicons.titles.longestMatch(in: scalars, endingAt: position, notBefore: lastEnd) else {
+                position += 1
+                continue
+            }
+            // After a visited person's label (困难群众X) only a cleanly ending name counts.
+            let strict = head.value == false
+            guard let length = strict ? labelledName(at: position, limit: range.upperBound)
+                    : personName(at: position, limit: range.upperBound, afterTitle: true)
+                        ?? delimitedName(at: position, limit: range.upperBound, surnameFirst: true) else {
+                position += 1
+                continue
+            }
+            let titleEnd = position
+            let titleStart = self.titleStart(headStart: position - head.length, lowerBound: lastEnd)
+            var titles = [titleStart..<titleEnd]
+            var start = titleStart
+            // Titles joined by 、 before this one: 市委常委、常务副市长王志宏.
+            while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
+                  let previousHead = lexicons.titles.longestMatch(in: scalars, endingAt: start - 1, notBefore: lastEnd) {
+                let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
+                guard previousStart < start - 1 else { break }
+                titles.insert(previousStart..<(start - 1), at: 0)
+                start = previousStart
+            }
+            list += 1
+            let nameRange = position..<(position + length)
+            result.append(Mention(range: nameRange, key: scalars.string(nameRange), titles: titles, start: start,
+                                  sentence: sentence, list: list))
+            lastEnd = nameRange.upperBound
+            // The list goes on: 、B、C … until a title starts a new person or the list ends.
+            var cursor = nameRange.upperBound
+            while cursor < range.upperBound {
+                guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
+                if startsTitledPerson(at: next, limit: range.upperBound) { break }
+                guard let nextLength = personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
+                let continued = next..<(next + nextLength)
+                result.append(Mention(range: continued, key: scalars.string(continued), titles: titles, start: continued.lowerBound,
+                                      sentence: sentence, list: list))
+                cursor = continued.upperBound
+                lastEnd = cursor
+            }
+            position = lastEnd
+        }
+        return result
+    }
+
+    /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
+    /// (帕巴拉·格列朗杰) or in Latin letters.
+    func personName(at start: Int, limit: Int, afterTitle: Bool = false) -> Int? {
+        if let length = nameLength(at: start, limit: limit) { return length }
+        // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
+        if afterTitle, let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+        // Names with a middle dot: ideographs and dots up to a separator.
+        var end = start
+        var dots = 0
+        while end < limit, ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "·" || scalars[end] == "•" {
+            if scalars[end] == "·" || scalars[end] == "•" { dots += 1 }
+            end += 1
+            if end - start > 14 { return nil }
+        }
+        if dots > 0, end - start >= 3, isNameEnd(at: end, limit: limit), scalars[end - 1] != "·" { return end - start }
+        return nil
+    }
+
+    /// A name after a visited person's label: it must end at punctuation or 家 (困难群众王某家中).
+    func labelledName(at start: Int, limit: Int) -> Int? {
+        guard let length = nameLength(at: start, limit: limit) else { return nil }
+        let end = start + length
+        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家" else { return nil }
+        return length
+    }
+
+    /// A name in a title-led list or right after a title, whatever its surname: two or three
+    /// ideographs closed by 、 , ， or 等 (市领导…、牛炎平、王付举、买万国).
+    func delimitedName(at start: Int, limit: Int, surnameFirst: Bool = false) -> Int? {
+        var end = start
+        while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 4 { end += 1 }
+        guard (2...3).contains(end - start), end < limit else { return nil }
+        let next = scalars[end]
+        guard next == ScalarClass.enumerationComma || next == "," || next == "，" || next == "等" else { return nil }
+        if isNonPerson(start..<end) { return nil }
+        // Without a known surname, only as the first of a list: 市领导平遂民、王冬梅.
+        if surnameFirst, lexicons.surnames.longestMatch(in: scalars, at: start, limit: end) == nil,
+           next != ScalarClass.enumerationComma || nameLength(at: end + 1, limit: limit) == nil {
+            return nil
+        }
+        // Function words and title characters do not occur before a name's last character (王付举).
+        if (start..<(end - 1)).contains(where: { !isGivenNameScalar(scalars[$0]) }) { return nil }
+        var index = start
+        while index < end {
+            if lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: end) != nil { return nil }
+            index += 1
+        }
+        if lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: start) != nil { return nil }
+        return end - start
+    }
+
+    /// Whether a title followed by a name starts at `position` (so a list ends and a new person begins).
+    func startsTitledPerson(at position: Int, limit: Int) -> Bool {
+        var end = position + 1
+        while end < min(limit, position + 26) {
+            let scalar = scalars[end]
+            if !ScalarClass.isIdeograph(scalar) && scalar != "(" && scalar != ")" && !ScalarClass.isDigit(scalar) { return false }
+            if let head = lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: position),
+               end - head.length >= position, personName(at: end, limit: limit) != nil {
+                // The title must not itself be part of a name (王志宏 is not “王” + title).
+                return end - head.length > position || nameLength(at: position, limit: limit) == nil
+            }
+            end += 1
+        }
+        return false
+    }
+
+    /// After a name ending at `position`: where the next name of the same list starts, if the
+    /// list goes on (、 , ， 和 及 以及 与, or spaces in a byline-like run).
+    func listContinuation(after position: Int, limit: Int) -> Int? {
+        guard position < limit else { return nil }
+        let scalar = scalars[position]
+        if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
+        for word in ["和", "及", "以及", "与"] where scalars.has(word, at: position) {
+            return position + word.unicodeScalars.count
+        }
+        return nil
+    }
+
+    /// Whether the text between two names only joins them into one list.
+    func isListGap(from lower: Int, to upper: Int) -> Bool {
+        if lower == upper { return true }
+        guard upper - lower <= 2 else { return false }
+        let gap = scalars.string(lower..<upper)
+        return ["、", ",", "，", "和", "及", "与", "以及", " ", "　"].contains(gap)
+    }
+
+    /// Where a title whose head word starts at `headStart` begins: back to the previous separator,
+    /// a stop word (由, 在, 和 …) or the previous name.
+    func titleStart(headStart: Int, lowerBound: Int) -> Int {
+        var start = headStart
+        while start > lowerBound, headStart - start < 24 {
+            let scalar = scalars[start - 1]
+            if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma || scalar == "(" || scalar == "（"
+                || scalar == ")" || scalar == "）" || scalar == "“" || scalar == "”" || scalar == "《" || scalar == "》" {
+                break
+            }
+            if ScalarClass.isDigit(scalar) { break }
+            if lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound) != nil { break }
+            start -= 1
+        }
+        return start
+    }
+
+    // MARK: Verbs and bylines
+
+    /// Names written at the start of a clause right before a role verb or 等 (刘涛提出要求, 马正兰等参加).
+    func verbAnchoredNames(in range: Range<Int>) -> [(Range<Int>, String)] {
+        var result: [(Range<Int>, String)] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
+                || scalars[position - 1] == ScalarClass.enumerationComma
+            // 习近平总书记, X同志: a name with its title after it.
+            if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
+               position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]) || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil {
+                for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
+                    let end = position + candidate
+                    if ["总书记", "同志", "总理", "委员长", "新时代"].contains(where: { scalars.has($0, at: end) }) {
+                        let nameRange = position..<end
+                        if !isNonPerson(nameRange) { result.append((nameRange, scalars.string(nameRange))) }
+                        break
+                    }
+                }
+            }
+            if atClauseStart, let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
+                for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
+                    let end = position + candidate
+                    guard end < range.upperBound else { continue }
+                    let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
+                    let isStrongVerb = verb.map { $0.length >= 2 } ?? false
+                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && scalars.find("上", in: end..<min(range.upperBound, end + 30)) != nil {
+                        let nameRange = position..<end
+                        if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
+                            result.append((nameRange, scalars.string(nameRange)))
+                        }
+                        break
+                    }
+                }
+            }
+            position += 1
+        }
+        return result
+    }
+
+    /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
+    func untitledList(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
+                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
+                || scalars.has("了", endingAt: position)
+            guard let first = listName(at: position, limit: range.upperBound) else {
+                position += 1
+                continue
+            }
+            var names = [position..<(position + first)]
+            var cursor = position + first
+            while cursor < range.upperBound, scalars[cursor] == ScalarClass.enumerationComma,
+                  let length = listName(at: cursor + 1, limit: range.upperBound) {
+                names.append((cursor + 1)..<(cursor + 1 + length))
+                cursor = cursor + 1 + length
+            }
+            let endsWithEtc = cursor < range.upperBound && scalars[cursor] == "等"
+            if (names.count >= 3 && (atStart || names.count >= 4)) || (atStart && names.count == 2 && endsWithEtc) {
+                result.append(contentsOf: names)
+                position = cursor
+            } else {
+                position += 1
+            }
+        }
+        return result
+    }
+
+    /// A name in an untitled list: followed by 、, 等, punctuation or a follower word.
+    private func listName(at start: Int, limit: Int) -> Int? {
+        guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        for candidate in [length, length - 1] where candidate >= 2 {
+            let end = start + candidate
+            if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
+                if (start + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }), !isNonPerson(start..<end) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
+    func bylineNames(in range: Range<Int>) -> [BylineName] {
+        var result: [BylineName] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+            if let marker = lexicons.bylinesAfter.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+                var cursor = position + marker.length
+                var found = 0
+                while cursor < range.upperBound, found < 4 {
+                    while cursor < range.upperBound, scalars[cursor] == ":" || scalars[cursor] == "：" || ScalarClass.isSpace(scalars[cursor])
+                        || scalars[cursor] == ScalarClass.enumerationComma || scalars[cursor] == "," || scalars[cursor] == "，" {
+                        cursor += 1
+                    }
+                    guard let length = bylineName(at: cursor, limit: range.upperBound) else { break }
+                    let nameRange = cursor..<(cursor + length)
+                    result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: marker.value))
+                    found += 1
+                    cursor = nameRange.upperBound
+                }
+                if found > 0 {
+                    position = cursor
+                    continue
+                }
+            }
+            if let marker = lexicons.bylinesBefore.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+                let after = position + marker.length
+                let endsHere = after >= range.upperBound || ScalarClass.isPunctuation(scalars[after]) || ScalarClass.isSpace(scalars[after])
+                if endsHere {
+                    // Names before the marker, separated by spaces: “毛迎 孙江锋 报道”, “赵得宇 摄”.
+                    var cursor = position
+                    var names: [Range<Int>] = []
+                    while cursor > range.lowerBound, names.count < 4 {
+                        while cursor > range.lowerBound, ScalarClass.isSpace(scalars[cursor - 1]) { cursor -= 1 }
+                        var start = cursor
+                        while start > range.lowerBound, cursor - start < 4, ScalarClass.isIdeograph(scalars[start - 1]) { start -= 1 }
+                        var matched: Range<Int>?
+                        for candidateStart in start..<cursor where cursor - candidateStart >= 2 {
+                            if let length = nameLength(at: candidateStart, limit: cursor, requireEnd: false), length == cursor - candidateStart {
+                                matched = candidateStart..<cursor
+                                break
+                            }
+                        }
+                        guard let nameRange = matched else { break }
+                        // Only a whole word: the name is preceded by a space, punctuation or the start.
+                        let before = nameRange.lowerBound
+                        if before > range.lowerBound, ScalarClass.isIdeograph(scalars[before - 1]) { break }
+                        names.insert(nameRange, at: 0)
+                        cursor = nameRange.lowerBound
+                        guard cursor > range.lowerBound, ScalarClass.isSpace(scalars[cursor - 1]) else { break }
+                    }
+                    for nameRange in names {
+                        result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: marker.value))
+                    }
+                }
+            }
+            position += 1
+        }
+        return result
+    }
+
+    /// A name in a byline: followed by a space, a bracket, punctuation or the end.
+    private func bylineName(at start: Int, limit: Int) -> Int? {
+        guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        for candidate in [length, length - 1] where candidate >= 2 {
+            let end = start + candidate
+            if end >= limit || !ScalarClass.isIdeograph(scalars[end])
+                || lexicons.bylinesBefore.longestMatch(in: scalars, at: end, limit: limit) != nil { return candidate }
+        }
+        return nil
+    }
+}

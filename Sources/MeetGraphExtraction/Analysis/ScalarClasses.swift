@@ -1,0 +1,128 @@
+/// Character classes the extractor tests scalar by scalar.
+enum ScalarClass {
+    /// A CJK ideograph (the unified block and extension A), the characters names are written in.
+    @inline(__always)
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+    }
+
+    /// Ends a sentence: 。！？；, their ASCII forms, and line breaks (a paragraph ends a sentence).
+    @inline(__always)
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x0A, 0x0D: true
+        default: false
+        }
+    }
+
+    /// Ends a clause inside a sentence: commas, colons and spaces (headlines separate phrases by spaces).
+    @inline(__always)
+    static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2C, 0xFF0C, 0x3A, 0xFF1A, 0x20, 0x3000, 0xA0, 0x09: true
+        default: endsSentence(scalar)
+        }
+    }
+
+    /// 、 — the list separator.
+    static let enumerationComma: Unicode.Scalar = "\u{3001}"
+
+    /// White space of any width.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x3000, 0xA0, 0x09: true
+        default: false
+        }
+    }
+
+    /// Separates names in a list: 、 , ， and spaces.
+    @inline(__always)
+    static func separatesNames(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x2C, 0xFF0C, 0x20, 0x3000, 0xA0: true
+        default: false
+        }
+    }
+
+    /// Punctuation or a symbol: anything that is neither an ideograph, a letter nor a digit.
+    @inline(__always)
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        !isIdeograph(scalar) && !isDigit(scalar) && !isLatinLetter(scalar) && scalar != "·" && scalar != "•"
+    }
+
+    /// ASCII or full-width digit.
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    /// The value of an ASCII, full-width or Chinese digit (〇一二…九), or nil.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        if (0x30...0x39).contains(value) { return Int(value - 0x30) }
+        if (0xFF10...0xFF19).contains(value) { return Int(value - 0xFF10) }
+        switch scalar {
+        case "〇", "零", "○": return 0
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
+    /// ASCII letter.
+    @inline(__always)
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether the scalars from `index` spell `word`.
+    @inline(__always)
+    func has(_ word: String.UnicodeScalarView, at index: Int) -> Bool {
+        var position = index
+        for scalar in word {
+            guard position < count, self[position] == scalar else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// Whether the scalars from `index` spell `word`.
+    @inline(__always)
+    func has(_ word: String, at index: Int) -> Bool { has(word.unicodeScalars, at: index) }
+
+    /// Whether the scalars ending at `end` spell `word`.
+    func has(_ word: String, endingAt end: Int) -> Bool {
+        let length = word.unicodeScalars.count
+        return end - length >= 0 && has(word, at: end - length)
+    }
+
+    /// The first position in `range` where `word` starts.
+    func find(_ word: String, in range: Range<Int>) -> Int? {
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first else { return nil }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if self[index] == first, has(scalars, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The scalars in `range` as a String.
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: self[range])
+        return String(view)
+    }
+}

@@ -1,0 +1,417 @@
+import MeetGraph
+
+/// Turns a news text into a ``MeetGraph/Document``: its events, who took part in each and in what
+/// role, with titles, dates and evidence, and the named people who did not take part.
+///
+/// The lexicons (surnames, titles, role verbs, event keywords, byline markers) are read once per
+/// process, so an `Extractor` is cheap to create and safe to share between threads.
+public struct Extractor: Sendable {
+    /// An extractor using the lexicons shipped in `Resources/`.
+    public init() {
+        _ = Lexicons.shared
+    }
+
+    /// The document `source` describes.
+    ///
+    /// - Parameters:
+    ///   - source: the decoded text; evidence offsets count Unicode scalars of `source.text`.
+    ///   - published: the document's date, used to resolve 今天, 昨天 and years; when nil, a date
+    ///     line in the text (发布日期:2020-01-27) is used if there is one.
+    ///   - sourceLabel: where the text came from (a URL, a path), stored as ``MeetGraph/Document/source``.
+    public func document(from source: SourceText, published: EventDate? = nil, sourceLabel: String? = nil) -> Document {
+        let normalized = NormalizedText(source)
+        var analysis = DocumentAnalysis(normalized: normalized, documentName: source.name, published: published)
+        analysis.run()
+        return Document(document: source.name, source: sourceLabel, published: analysis.published,
+                        script: normalized.script, events: analysis.events(), nonParticipants: analysis.nonParticipants())
+    }
+}
+
+/// The working state of one extraction.
+struct DocumentAnalysis {
+    let normalized: NormalizedText
+    let scalars: [Unicode.Scalar]
+    let documentName: String
+    let sentences: [Sentence]
+    private(set) var published: EventDate?
+    private let lexicons = Lexicons.shared
+
+    private var mentions: [Mention] = []
+    private var bylines: [BylineName] = []
+    private var drafts: [EventDraft] = []
+    private var mentionedKeys: [String] = []
+    /// The original spelling of each person key, first occurrence first.
+    private var spelling: [String: String] = [:]
+
+    init(normalized: NormalizedText, documentName: String, published: EventDate?) {
+        self.normalized = normalized
+        self.scalars = normalized.scalars
+        self.documentName = documentName
+        self.sentences = Layout.sentences(of: normalized.scalars)
+        self.published = published
+        if published == nil { self.published = DateReader.documentDate(in: scalars, sentences: sentences) }
+    }
+
+    /// An event being built.
+    struct EventDraft {
+        var kind: EventKind
+        var name: String
+        var date: EventDate?
+        var timeOfDay: String?
+        var place: String?
+        var isVideo: Bool
+        var fromHeadline: Bool
+        var hasBodyTrigger: Bool
+        var sentence: Int
+        var nameSpans: [Range<Int>]
+        var participants: [ParticipantDraft] = []
+    }
+
+    /// A participant being built.
+    struct ParticipantDraft {
+        var key: String
+        var roles: Roles
+        /// Speaker only because of 宣布: dropped for the chair, whose announcements are part of chairing.
+        var announcesOnly: Bool
+        var titles: [String]
+        var titlesFromHeadline: Bool
+        var evidence: [Evidence]
+    }
+
+    // MARK: Running
+
+    mutating func run() {
+        let finder = NameFinder(scalars: scalars, sentences: sentences)
+        (mentions, bylines) = finder.find()
+        let bylineKeys = Set(bylines.map(\.key))
+        mentions.removeAll { bylineKeys.contains($0.key) }
+        for mention in mentions where spelling[mention.key] == nil {
+            spelling[mention.key] = normalized.original(mention.range)
+        }
+        for byline in bylines where spelling[byline.key] == nil {
+            spelling[byline.key] = normalized.original(byline.range).filter { !$0.isWhitespace }
+        }
+
+        var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
+        for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
+
+        let events = EventFinder(scalars: scalars, mentions: mentions)
+        var current: [Int] = []
+        var pending: [Int] = []
+        var lastDate: (EventDate?, String?)?
+        var lastDateSentence = -100
+        var lastSubject: Mention?
+        for (index, sentence) in sentences.enumerated() {
+            let here = mentionsBySentence[index].map { mentions[$0] }
+            let triggers = events.triggers(in: sentence, mentionsInSentence: here)
+            let phrases = DateReader.phrases(in: scalars, range: sentence.range)
+            var sentenceDate: (EventDate?, String?)?
+            if let phrase = phrases.first {
+                let resolved = DateReader.resolve(phrase, published: published, contextDate: lastDate?.0)
+                if resolved != nil || phrase.timeOfDay != nil { sentenceDate = (resolved, phrase.timeOfDay) }
+            }
+            if !triggers.isEmpty {
+                // A headline has no date of its own: its event takes the date of the article's text.
+                let date = sentence.isHeadline ? sentenceDate : sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
+                var next: [Int] = []
+                for trigger in triggers {
+                    if trigger.refersBack, !current.isEmpty {
+                        for event in current where !next.contains(event) { next.append(event) }
+                        continue
+                    }
+                    // A visit goes on (X在调研中指出, 随后又来到…): same outing unless a new date is written.
+                    if trigger.kind == .visit, sentenceDate == nil, let last = current.last,
+                       lastDateSentence <= drafts[last].sentence, drafts[last].kind == .visit,
+                       trigger.leader == nil || drafts[last].participants.contains(where: { $0.key == trigger.leader }) {
+                        if !next.contains(last) { next.append(last) }
+                        continue
+                    }
+                    let target = place(trigger, sentence: index, isHeadline: sentence.isHeadline, date: date)
+                    if !next.contains(target) { next.append(target) }
+                }
+                current = next
+                if !pending.isEmpty {
+                    for mentionIndex in pending { assign(mentions[mentionIndex], to: current, triggerSentence: false) }
+                    pending.removeAll()
+                }
+            }
+            // 本次会议采取视频会议形式: said later about the event being reported.
+            if triggers.isEmpty, sentenceSaysVideo(index) {
+                for event in current { drafts[event].isVideo = true }
+            }
+            if let sentenceDate, triggers.isEmpty || sentenceDate.0 != nil {
+                lastDate = sentenceDate
+                lastDateSentence = index
+            }
+            for mentionIndex in mentionsBySentence[index] {
+                if current.isEmpty || (sentence.isHeadline && triggers.isEmpty && !sentences[max(0, index - 1)].isHeadline) {
+                    // A headline before its article's first sentence: hold its people for the next event.
+                    pending.append(mentionIndex)
+                    if !current.isEmpty { assignMentionedOnly(mentions[mentionIndex]) }
+                } else {
+                    assign(mentions[mentionIndex], to: current, triggerSentence: !triggers.isEmpty)
+                }
+            }
+            if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: sentence, subject: subject, events: current) }
+            if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
+               current.contains(where: { event in drafts[event].participants.contains { $0.key == first.key } }) {
+                lastSubject = first
+            }
+            if pending.count > 0, triggers.isEmpty, !sentence.isHeadline, !current.isEmpty {
+                for mentionIndex in pending { assign(mentions[mentionIndex], to: current, triggerSentence: false) }
+                pending.removeAll()
+            }
+        }
+    }
+
+    /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
+    private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
+        let isVideo = trigger.name.contains("视频") || trigger.name.contains("电视电话") || sentenceSaysVideo(sentence)
+        for index in drafts.indices.reversed() {
+            var draft = drafts[index]
+            let sameName = draft.name == trigger.name
+            let compatibleDate = draft.date == nil || date?.0 == nil || draft.date == date?.0
+            let compatibleTime = draft.timeOfDay == nil || date?.1 == nil || draft.timeOfDay == date?.1
+            let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
+                && sentence - draft.sentence <= 8 && index == drafts.count - 1
+            guard (sameName && compatibleDate && compatibleTime) || headlineMatch else { continue }
+            if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty { draft.name = trigger.name }
+            if draft.date == nil || (headlineMatch && date?.0 != nil) { draft.date = date?.0 }
+            if draft.timeOfDay == nil || (headlineMatch && date?.1 != nil) { draft.timeOfDay = date?.1 }
+            if draft.place == nil { draft.place = trigger.place }
+            draft.isVideo = draft.isVideo || isVideo
+            if !isHeadline { draft.hasBodyTrigger = true }
+            draft.nameSpans.append(trigger.span)
+            drafts[index] = draft
+            return index
+        }
+        drafts.append(EventDraft(kind: trigger.kind, name: trigger.name, date: date?.0, timeOfDay: date?.1, place: trigger.place,
+                                 isVideo: isVideo, fromHeadline: isHeadline, hasBodyTrigger: !isHeadline, sentence: sentence,
+                                 nameSpans: [trigger.span]))
+        return drafts.count - 1
+    }
+
+    /// 他强调, 他还要求: a speech verb after 他/她 at the start of a clause belongs to the person
+    /// the text was last about.
+    private mutating func speakerPronoun(in sentence: Sentence, subject: Mention, events: [Int]) {
+        let range = sentence.range
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
+            if atClauseStart, scalars[position] == "他" || scalars[position] == "她", position + 1 < range.upperBound,
+               scalars[position + 1] != "们" {
+                var index = position + 1
+                while index < min(range.upperBound, position + 14) {
+                    if mentions.contains(where: { $0.range.contains(index) }) { break }
+                    if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: range.upperBound), verb.value.contains(.speaker) {
+                        if lexicons.mentionMarkers.longestMatch(in: scalars, at: index + verb.length, limit: range.upperBound) != nil { break }
+                        var pronoun = subject
+                        pronoun.sentence = subject.sentence
+                        for event in events where drafts[event].participants.contains(where: { $0.key == subject.key }) {
+                            add(pronoun, roles: .speaker, announcesOnly: false, to: event)
+                        }
+                        return
+                    }
+                    index += 1
+                }
+            }
+            position += 1
+        }
+    }
+
+    private func sentenceSaysVideo(_ index: Int) -> Bool {
+        let range = sentences[index].range
+        return ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"].contains { scalars.find($0, in: range) != nil }
+    }
+
+    // MARK: Roles
+
+    /// What a mention says about its person.
+    enum Finding {
+        case roles(Roles, announcesOnly: Bool)
+        case mentioned
+        case unknown
+    }
+
+    private mutating func assignMentionedOnly(_ mention: Mention) {
+        if case .mentioned = finding(for: mention) { mentionedKeys.append(mention.key) }
+    }
+
+    private mutating func assign(_ mention: Mention, to events: [Int], triggerSentence: Bool) {
+        let finding = finding(for: mention)
+        var roles: Roles
+        var announcesOnly = false
+        switch finding {
+        case .mentioned:
+            mentionedKeys.append(mention.key)
+            return
+        case let .roles(found, announces):
+            roles = found
+            announcesOnly = announces
+        case .unknown:
+            guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && mention.titles.isEmpty == false else { return }
+            roles = .attendee
+        }
+        for event in events {
+            // A visit's leader and the people he meets are attendees whatever verb carries them.
+            var eventRoles = roles
+            if drafts[event].kind != .meeting, !eventRoles.contains(.attendee), triggerSentence { eventRoles.insert(.attendee) }
+            add(mention, roles: eventRoles, announcesOnly: announcesOnly, to: event)
+        }
+    }
+
+    private mutating func add(_ mention: Mention, roles: Roles, announcesOnly: Bool, to event: Int) {
+        let fromHeadline = sentences[mention.sentence].isHeadline
+        let titles = mention.titles.map { normalized.original($0) }
+        let evidence = evidence(for: mention)
+        if let index = drafts[event].participants.firstIndex(where: { $0.key == mention.key }) {
+            var participant = drafts[event].participants[index]
+            if roles.contains(.speaker), !announcesOnly { participant.announcesOnly = false }
+            if !participant.roles.contains(.speaker), roles.contains(.speaker) { participant.announcesOnly = announcesOnly }
+            participant.roles.formUnion(roles)
+            // Titles come from the article's text; a headline's title only stands in until the text gives one.
+            if !fromHeadline, participant.titlesFromHeadline, !titles.isEmpty {
+                participant.titles = []
+                participant.titlesFromHeadline = false
+            }
+            if !fromHeadline || participant.titles.isEmpty {
+                for title in titles where !participant.titles.contains(title) { participant.titles.append(title) }
+                if fromHeadline, !titles.isEmpty { participant.titlesFromHeadline = true }
+            }
+            if !participant.evidence.contains(where: { $0.start == evidence.start }) { participant.evidence.append(evidence) }
+            drafts[event].participants[index] = participant
+        } else {
+            drafts[event].participants.append(ParticipantDraft(key: mention.key, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
+                                                               titles: titles, titlesFromHeadline: fromHeadline && !titles.isEmpty,
+                                                               evidence: [evidence]))
+        }
+    }
+
+    private func evidence(for mention: Mention) -> Evidence {
+        let range = sentences[mention.sentence].range
+        let sentence = normalized.original(range).filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+        return Evidence(document: documentName, sentence: sentence,
+                        start: normalized.originalOffsets[range.lowerBound], end: normalized.originalOffsets[range.upperBound],
+                        mentionStart: normalized.originalOffsets[mention.range.lowerBound],
+                        mentionEnd: normalized.originalOffsets[mention.range.upperBound])
+    }
+
+    /// Reads the verbs after (or before) a mention: 主持 → chair, 强调 → speaker, 参加 → attendee,
+    /// 精神/批示 → only mentioned.
+    func finding(for mention: Mention) -> Finding {
+        let sentence = sentences[mention.sentence].range
+        let end = sentence.upperBound
+        // 学习习近平…, 传达…: the person's words are studied, the person is not there.
+        let lookBack = max(sentence.lowerBound, mention.start - 6)
+        for word in ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"] where scalars.find(word, in: lookBack..<mention.start) != nil {
+            return .mentioned
+        }
+        var position = mention.range.upperBound
+        var crossedMentions = false
+        while position < end {
+            if let other = mentions.first(where: { $0.sentence == mention.sentence && $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
+                position = other.range.upperBound
+                crossedMentions = true
+                continue
+            }
+            let scalar = scalars[position]
+            if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
+                // Cross a comma only when the list of names goes on after it.
+                let next = position + 1
+                let listGoesOn = mentions.contains { $0.sentence == mention.sentence && $0.start == next }
+                // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
+                if !listGoesOn, !groupClauseJoins(at: next, end: end) { break }
+                position = next
+                continue
+            }
+            if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position) {
+                var roles = verb.value
+                let announces = scalars.has("宣布", at: position)
+                var index = position + verb.length
+                if lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }
+                // 主持会议并讲话, 出席…并作重要讲话: verbs joined in the same clause.
+                var joined = false
+                while index < end, !ScalarClass.endsClause(scalars[index]) {
+                    if scalars[index] == "并" || scalars[index] == "和" || scalars[index] == "、" { joined = true }
+                    if joined, let more = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
+                        roles.formUnion(more.value)
+                        index += more.length
+                        continue
+                    }
+                    index += 1
+                }
+                _ = crossedMentions
+                return .roles(roles, announcesOnly: announces && !roles.contains(.chair))
+            }
+            position += 1
+        }
+        // 出席会议的有A、B: the verb comes before the list.
+        // The chain of names joined by separators, whatever their titles: 重庆市委常委、秘书长A,四川省委常委B …
+        var listStart = mention.start
+        while let previous = mentions.last(where: { $0.sentence == mention.sentence && $0.range.upperBound <= listStart }),
+              listStart - previous.range.upperBound <= 1,
+              listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
+            listStart = previous.start
+        }
+        var index = listStart
+        while index > max(sentence.lowerBound, listStart - 14) {
+            index -= 1
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: listStart),
+               scalars.find("有", in: (index + verb.length)..<listStart) != nil || scalars.find(":", in: (index + verb.length)..<listStart) != nil
+                || scalars.find("：", in: (index + verb.length)..<listStart) != nil {
+                return .roles(verb.value, announcesOnly: false)
+            }
+        }
+        return .unknown
+    }
+
+    /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.
+    private func groupClauseJoins(at start: Int, end: Int) -> Bool {
+        var index = start
+        while index < end, !ScalarClass.endsClause(scalars[index]) {
+            if mentions.contains(where: { $0.range.lowerBound == index }) { return false }
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
+                return verb.value == .attendee
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private func isInsideEventName(_ position: Int) -> Bool {
+        drafts.contains { draft in draft.nameSpans.contains { $0.contains(position) && $0.lowerBound != position } }
+    }
+
+    // MARK: Output
+
+    func events() -> [Event] {
+        let bylineKeys = Set(bylines.map(\.key))
+        return drafts.enumerated().map { index, draft in
+            let participants = draft.participants.compactMap { participant -> Participant? in
+                guard !bylineKeys.contains(participant.key) else { return nil }
+                var roles = participant.roles
+                if participant.announcesOnly, roles.contains(.chair) { roles.remove(.speaker) }
+                return Participant(name: spelling[participant.key] ?? participant.key, roles: roles,
+                                   titles: participant.titles, evidence: participant.evidence)
+            }
+            return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.name, date: draft.date, timeOfDay: draft.timeOfDay,
+                         place: draft.place, form: draft.isVideo ? .video : nil, participants: participants)
+        }
+    }
+
+    func nonParticipants() -> [NonParticipant] {
+        var seen = Set<String>()
+        for draft in drafts { for participant in draft.participants { seen.insert(participant.key) } }
+        var result: [NonParticipant] = []
+        for byline in bylines where !seen.contains(byline.key) {
+            seen.insert(byline.key)
+            result.append(NonParticipant(name: spelling[byline.key] ?? byline.key, role: byline.reason))
+        }
+        for key in mentionedKeys + mentions.map(\.key) where !seen.contains(key) {
+            seen.insert(key)
+            result.append(NonParticipant(name: spelling[key] ?? key, role: .mentioned))
+        }
+        return result
+    }
+}
