@@ -87,21 +87,24 @@ extension MeetGraphStore {
         try read { db in
             let person = try personID(named: name, db)
             let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
-            if filter.keepsEverything && !includingEvents {
+            if filter.keepsEverything && (!includingEvents || limit != nil) {
                 // With a limit, only ties at least as strong as the limit-th one are joined with names
                 // and sorted: a top-N heap over one index range instead of a sort of all of them.
                 let threshold = limit.map { """
                      AND tie.count >= coalesce((SELECT count FROM tie WHERE personId = ?1
                                                ORDER BY count DESC LIMIT 1 OFFSET \(max(0, $0 - 1))), 0)
                     """ } ?? ""
-                return try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT person.name, tie.count, tie.firstDate, tie.lastDate
+                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT person.name, tie.count, tie.firstDate, tie.lastDate, tie.otherId
                     FROM tie JOIN person ON person.id = tie.otherId
                     WHERE tie.personId = ?1 \(threshold)
                     ORDER BY tie.count DESC, person.name \(limitClause)
-                    """), arguments: [person]).map { row in
+                    """), arguments: [person])
+                let activity = includingEvents ? try participationCount(of: person, db) : 0
+                return try rows.map { row in
                     CoAttendeeRow(person: row[0], count: row[1], first: DateKey.date(row[2]), last: DateKey.date(row[3]),
-                                  eventKeys: [])
+                                  eventKeys: includingEvents
+                                    ? try sharedEventKeys(person, activity, row[4], db) : [])
                 }
             }
             var conditions = EventConditions(filter)
@@ -274,6 +277,49 @@ extension MeetGraphStore {
             }
             return graph
         }
+    }
+
+    /// The events with `keys` (`document#id`), in date order; unknown keys are left out.
+    ///
+    /// For naming the events of ``CoAttendeeRow/eventKeys`` without loading every event.
+    public func events(withKeys keys: [String]) throws -> [AttendanceGraph.EventNode] {
+        try read { db in
+            var nodes: [(dateKey: Int?, id: Int64, node: AttendanceGraph.EventNode)] = []
+            let unique = Array(Set(keys))
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(start + 500, unique.count)])
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT \(EventColumns.select), event.id FROM event
+                    JOIN document ON document.id = event.documentId
+                    WHERE event.eventKey IN (\(marks))
+                    """, arguments: StatementArguments(chunk)) {
+                    nodes.append((dateKey: row[4], id: row[EventColumns.count], node: EventColumns.node(row)))
+                }
+            }
+            return nodes.sorted { ($0.dateKey ?? -1, $0.id) < ($1.dateKey ?? -1, $1.id) }.map(\.node)
+        }
+    }
+
+    /// How many events `person` took part in.
+    private func participationCount(of person: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM participation WHERE personId = ?"),
+                         arguments: [person]) ?? 0
+    }
+
+    /// Keys of the events `person` (who took part in `activity` events) shared with `other`, in
+    /// storage order: walks the less active person's events and probes the other's primary key.
+    private func sharedEventKeys(_ person: Int64, _ activity: Int, _ other: Int64, _ db: Database) throws -> [String] {
+        let otherActivity = try participationCount(of: other, db)
+        let (outer, inner) = activity <= otherActivity ? (person, other) : (other, person)
+        // CROSS JOIN keeps SQLite from reordering the loops.
+        return try String.fetchAll(db.cachedStatement(sql: """
+            SELECT event.eventKey FROM participation AS outer
+            CROSS JOIN participation AS inner ON inner.personId = ?2 AND inner.eventId = outer.eventId
+            JOIN event ON event.id = outer.eventId
+            WHERE outer.personId = ?1
+            ORDER BY outer.eventId
+            """), arguments: [outer, inner])
     }
 
     /// One participation with its evidence.
