@@ -150,6 +150,12 @@ struct StoreBenchmark: ParsableCommand {
         try Self.measure("who-met warm, weighted, meetings since 2018 (join, no ties)", weighted) {
             _ = try? store.coAttendees(of: $0, filter: filter)
         }
+        try Self.measure("who-met warm, weighted, first \(limit) rows with event keys", weighted) {
+            _ = try? store.coAttendees(of: $0, includingEvents: true, limit: limit)
+        }
+        try Self.measure("who-met warm, the ten most active people, first \(limit) rows with event keys", topTen) {
+            _ = try store.coAttendees(of: $0, includingEvents: true, limit: limit)
+        }
         try Self.measure("who-met warm, weighted, with event keys (join, no ties)", weighted) {
             _ = try? store.coAttendees(of: $0, includingEvents: true)
         }

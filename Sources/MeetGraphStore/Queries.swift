@@ -100,11 +100,10 @@ extension MeetGraphStore {
                     WHERE tie.personId = ?1 \(threshold)
                     ORDER BY tie.count DESC, person.name \(limitClause)
                     """), arguments: [person])
-                let activity = includingEvents ? try participationCount(of: person, db) : 0
-                return try rows.map { row in
+                let keys = includingEvents ? try sharedEventKeys(person, with: rows.map { $0[4] }, db) : [:]
+                return rows.map { row in
                     CoAttendeeRow(person: row[0], count: row[1], first: DateKey.date(row[2]), last: DateKey.date(row[3]),
-                                  eventKeys: includingEvents
-                                    ? try sharedEventKeys(person, activity, row[4], db) : [])
+                                  eventKeys: keys[row[4]] ?? [])
                 }
             }
             var conditions = EventConditions(filter)
@@ -301,25 +300,24 @@ extension MeetGraphStore {
         }
     }
 
-    /// How many events `person` took part in.
-    private func participationCount(of person: Int64, _ db: Database) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM participation WHERE personId = ?"),
-                         arguments: [person]) ?? 0
-    }
-
-    /// Keys of the events `person` (who took part in `activity` events) shared with `other`, in
-    /// storage order: walks the less active person's events and probes the other's primary key.
-    private func sharedEventKeys(_ person: Int64, _ activity: Int, _ other: Int64, _ db: Database) throws -> [String] {
-        let otherActivity = try participationCount(of: other, db)
-        let (outer, inner) = activity <= otherActivity ? (person, other) : (other, person)
-        // CROSS JOIN keeps SQLite from reordering the loops.
-        return try String.fetchAll(db.cachedStatement(sql: """
-            SELECT event.eventKey FROM participation AS outer
-            CROSS JOIN participation AS inner ON inner.personId = ?2 AND inner.eventId = outer.eventId
-            JOIN event ON event.id = outer.eventId
-            WHERE outer.personId = ?1
-            ORDER BY outer.eventId
-            """), arguments: [outer, inner])
+    /// Keys of the events `person` shared with each of `others`, in storage order: one pass over
+    /// the person's events, reading each event's few participants from `participation_by_event`.
+    private func sharedEventKeys(_ person: Int64, with others: [Int64], _ db: Database) throws -> [Int64: [String]] {
+        guard !others.isEmpty else { return [:] }
+        let list = "[" + others.map(String.init).joined(separator: ",") + "]"
+        // The unary + keeps SQLite from seeking the index once per listed person and event: an
+        // event has a handful of participants, so reading them all and testing the list is cheaper.
+        // CROSS JOIN fixes the loop order so that only matching events are looked up.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT other.personId, event.eventKey FROM participation AS mine
+            CROSS JOIN participation AS other ON other.eventId = mine.eventId
+            CROSS JOIN event ON event.id = other.eventId
+            WHERE mine.personId = ? AND +other.personId IN (SELECT value FROM json_each(?))
+            ORDER BY mine.eventId
+            """, arguments: [person, list])
+        var keys: [Int64: [String]] = [:]
+        for row in rows { keys[row[0], default: []].append(row[1]) }
+        return keys
     }
 
     /// One participation with its evidence.
