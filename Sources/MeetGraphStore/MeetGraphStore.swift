@@ -331,9 +331,8 @@ struct Identity {
         return current
     }
 
+    /// The canonical name `name` stands for under these aliases.
     func canonicalName(_ name: String) throws -> String {
         try Self.resolve(name, aliases: aliases, nameKey: nameKey)
     }
-
-    func key(for name: String) throws -> String { nameKey(try canonicalName(name)) }
 }
