@@ -4,12 +4,14 @@ import MeetGraph
 
 /// One document to ingest: what was extracted from a file, the file's content hash and its path.
 public struct IngestItem: Sendable, Hashable {
+    /// What the extractor read from the file.
     public var document: Document
     /// The identity of the file's content, e.g. ``ContentHash/sha256(of:)-(Bytes)`` of its bytes.
     public var contentHash: String
     /// Where the file was read from; a new content hash at a known path replaces the old version.
     public var path: String
 
+    /// An item for `document`, read from `path` whose bytes hash to `contentHash`.
     public init(document: Document, contentHash: String, path: String) {
         self.document = document
         self.contentHash = contentHash
@@ -21,8 +23,11 @@ public struct IngestItem: Sendable, Hashable {
 public struct IngestSummary: Sendable, Hashable {
     /// A document that could not be stored, and why.
     public struct Failure: Sendable, Hashable, CustomStringConvertible {
+        /// The document's path.
         public var path: String
+        /// What was wrong, in words a user can act on.
         public var reason: String
+        /// `path: reason`.
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -35,6 +40,7 @@ public struct IngestSummary: Sendable, Hashable {
     /// Documents left out; the rest of the ingest went on.
     public var failed: [Failure] = []
 
+    /// An empty summary.
     public init() {}
 
     /// Whether the store changed.
@@ -96,11 +102,17 @@ extension MeetGraphStore {
         var writer = DocumentWriter(db: db, identity: try identity(db), nameKey: nameKey, interruption: interruption)
         for item in batch {
             do {
+                // Replacing a document takes its events out of the ties: they must be up to date first.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE path = ?", arguments: [item.path]) == true {
+                    try writer.flushTies()
+                }
                 var outcome = DocumentWriter.Outcome.unchanged
+                var ties: [TiePair: TieDelta] = [:]
                 try db.inSavepoint {
-                    outcome = try writer.write(item)
+                    (outcome, ties) = try writer.write(item)
                     return .commit
                 }
+                writer.addTies(ties)
                 switch outcome {
                 case .added: summary.added.append(item.path)
                 case .replaced: summary.replaced.append(item.path)
@@ -113,7 +125,34 @@ extension MeetGraphStore {
                 summary.failed.append(IngestSummary.Failure(path: item.path, reason: reason))
             }
         }
+        try writer.flushTies()
         return summary
+    }
+}
+
+/// An ordered pair of stored people.
+struct TiePair: Hashable {
+    var person: Int64
+    var other: Int64
+}
+
+/// Shared events to add to a tie: how many, and the earliest and latest date among them.
+struct TieDelta {
+    var count = 0
+    var first: Int?
+    var last: Int?
+
+    mutating func add(date: Int?) {
+        count += 1
+        guard let date else { return }
+        first = Swift.min(first ?? date, date)
+        last = Swift.max(last ?? date, date)
+    }
+
+    mutating func add(_ other: TieDelta) {
+        count += other.count
+        if let date = other.first { first = Swift.min(first ?? date, date) }
+        if let date = other.last { last = Swift.max(last ?? date, date) }
     }
 }
 
@@ -127,6 +166,9 @@ struct DocumentWriter {
     let interruption: (@Sendable (String, Int) throws -> Void)?
     /// Person IDs by key, for people already looked up in this batch.
     private var people: [String: Int64] = [:]
+    /// Shared events of the batch's committed documents, not yet in the `tie` table: people who
+    /// meet often are written once per batch instead of once per event.
+    private var pendingTies: [TiePair: TieDelta] = [:]
 
     init(db: Database, identity: Identity, nameKey: @escaping @Sendable (String) -> String,
          interruption: (@Sendable (String, Int) throws -> Void)?) {
@@ -138,6 +180,19 @@ struct DocumentWriter {
 
     mutating func forgetPeople() { people.removeAll() }
 
+    mutating func addTies(_ ties: [TiePair: TieDelta]) {
+        for (pair, delta) in ties { pendingTies[pair, default: TieDelta()].add(delta) }
+    }
+
+    /// Writes the pending shared events into the `tie` table.
+    mutating func flushTies() throws {
+        let statement = try db.cachedStatement(sql: Ties.addEvents)
+        for (pair, delta) in pendingTies {
+            try statement.execute(arguments: [pair.person, pair.other, delta.count, delta.first, delta.last])
+        }
+        pendingTies.removeAll()
+    }
+
     /// A participant after merging the spellings of one person within an event.
     private struct Merged {
         var key: String
@@ -148,13 +203,15 @@ struct DocumentWriter {
         var evidence: [Evidence]
     }
 
-    mutating func write(_ item: IngestItem) throws -> Outcome {
+    /// Writes `item` and returns what happened with the shared events it adds to ties.
+    mutating func write(_ item: IngestItem) throws -> (Outcome, [TiePair: TieDelta]) {
         let hash = item.contentHash.trimmingCharacters(in: .whitespaces)
         guard !hash.isEmpty else { throw DocumentProblem(description: "no content hash given") }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE contentHash = ?", arguments: [hash]) == true {
-            return .unchanged
+            return (.unchanged, [:])
         }
         let document = item.document
+        var ties: [TiePair: TieDelta] = [:]
         let eventIDs = try localIDs(of: document)
         var outcome = Outcome.added
         if let old = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item.path]) {
@@ -210,15 +267,14 @@ struct DocumentWriter {
                         """).execute(arguments: [personID, eventID, title, documentID, titleDate])
                 }
             }
-            let addTie = try db.cachedStatement(sql: Ties.addEvent)
             for person in peopleOfEvent {
                 for other in peopleOfEvent where other != person {
-                    try addTie.execute(arguments: [person, other, eventRecord.dateKey])
+                    ties[TiePair(person: person, other: other), default: TieDelta()].add(date: eventRecord.dateKey)
                 }
             }
             try interruption?(item.path, index)
         }
-        return outcome
+        return (outcome, ties)
     }
 
     /// Each event's id within the document, `e1`, `e2`… where the extractor left it empty.
@@ -328,16 +384,20 @@ struct DocumentWriter {
 
 /// One row of an attendance table: a person at an event (the CSV import format).
 public struct AttendanceRow: Sendable, Hashable {
+    /// The person's name as the table writes it.
     public var person: String
     /// The event's name; rows with the same name, date and kind are one event.
     public var event: String
     /// What the person did; nil means attendee.
     public var role: Roles?
+    /// The event's date, when the table gives one.
     public var date: EventDate?
+    /// The event's kind; `.meeting` unless the table says otherwise.
     public var kind: EventKind
     /// Titles as written, when the table gives them.
     public var titles: [String]
 
+    /// A row saying that `person` took part in `event`.
     public init(person: String, event: String, role: Roles? = nil, date: EventDate? = nil,
                 kind: EventKind = .meeting, titles: [String] = []) {
         self.person = person

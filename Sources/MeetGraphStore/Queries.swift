@@ -22,14 +22,17 @@ public struct ParticipationDetail: Sendable, Hashable {
     public var person: String
     /// The name as the text wrote it.
     public var writtenName: String
+    /// What the person did there.
     public var roles: Roles
     /// Titles as written in that event's text.
     public var titles: [String]
+    /// The sentences that state the participation, in the order the document gives them.
     public var evidence: [Evidence]
 }
 
 /// An event two people both took part in, with each one's participation.
 public struct SharedEvent: Sendable, Hashable {
+    /// The event, as in ``AttendanceGraph``.
     public var event: AttendanceGraph.EventNode
     /// The participation of the first person asked about.
     public var first: ParticipationDetail
@@ -41,12 +44,15 @@ public struct SharedEvent: Sendable, Hashable {
 public struct Timeline: Sendable, Hashable {
     /// One event the person took part in.
     public struct Entry: Sendable, Hashable {
+        /// The event.
         public var event: AttendanceGraph.EventNode
+        /// What the person did there, with the evidence.
         public var participation: ParticipationDetail
     }
 
     /// A title the person was given in a document.
     public struct Title: Sendable, Hashable {
+        /// The title as written (`常务副市长`).
         public var title: String
         /// The event's date, else the document's publication date.
         public var date: EventDate?
@@ -71,21 +77,33 @@ extension MeetGraphStore {
     /// to date: one index range per person. Otherwise one SQL query joins the person's
     /// participations (primary key) with each event's people (`participation_by_event`); the role
     /// filter applies to both people's participations, as ``AttendanceGraph/filtered(by:)`` does.
-    /// - Parameter includingEvents: fill ``CoAttendeeRow/eventKeys`` (slower for very active people).
+    /// - Parameters:
+    ///   - includingEvents: fill ``CoAttendeeRow/eventKeys`` (slower for very active people).
+    ///   - limit: return only the first `limit` rows; with no filter, only they are looked up,
+    ///     which keeps the most active people's queries short (tens of thousands of co-attendees).
     /// - Throws: ``StoreError/unknownPerson(name:suggestions:)`` when no one is called `name`.
     public func coAttendees(of name: String, filter: AttendanceFilter = .everything,
-                            includingEvents: Bool = false) throws -> [CoAttendeeRow] {
+                            includingEvents: Bool = false, limit: Int? = nil) throws -> [CoAttendeeRow] {
         try read { db in
             let person = try personID(named: name, db)
-            if filter.keepsEverything && !includingEvents {
-                return try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT person.name, tie.count, tie.firstDate, tie.lastDate
+            let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
+            if filter.keepsEverything && (!includingEvents || limit != nil) {
+                // With a limit, only ties at least as strong as the limit-th one are joined with names
+                // and sorted: a top-N heap over one index range instead of a sort of all of them.
+                let threshold = limit.map { """
+                     AND tie.count >= coalesce((SELECT count FROM tie WHERE personId = ?1
+                                               ORDER BY count DESC LIMIT 1 OFFSET \(max(0, $0 - 1))), 0)
+                    """ } ?? ""
+                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT person.name, tie.count, tie.firstDate, tie.lastDate, tie.otherId
                     FROM tie JOIN person ON person.id = tie.otherId
-                    WHERE tie.personId = ?
-                    ORDER BY tie.count DESC, person.name
-                    """), arguments: [person]).map { row in
+                    WHERE tie.personId = ?1 \(threshold)
+                    ORDER BY tie.count DESC, person.name \(limitClause)
+                    """), arguments: [person])
+                let keys = includingEvents ? try sharedEventKeys(person, with: rows.map { $0[4] }, db) : [:]
+                return rows.map { row in
                     CoAttendeeRow(person: row[0], count: row[1], first: DateKey.date(row[2]), last: DateKey.date(row[3]),
-                                  eventKeys: [])
+                                  eventKeys: keys[row[4]] ?? [])
                 }
             }
             var conditions = EventConditions(filter)
@@ -102,7 +120,7 @@ extension MeetGraphStore {
                     WHERE mine.personId = ? AND other.personId <> ? \(conditions.sql)
                     GROUP BY other.personId) AS shared
                 JOIN person ON person.id = shared.personId
-                ORDER BY shared.count DESC, person.name
+                ORDER BY shared.count DESC, person.name \(limitClause)
                 """
             let arguments = StatementArguments([person, person]) + conditions.arguments
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -258,6 +276,48 @@ extension MeetGraphStore {
             }
             return graph
         }
+    }
+
+    /// The events with `keys` (`document#id`), in date order; unknown keys are left out.
+    ///
+    /// For naming the events of ``CoAttendeeRow/eventKeys`` without loading every event.
+    public func events(withKeys keys: [String]) throws -> [AttendanceGraph.EventNode] {
+        try read { db in
+            var nodes: [(dateKey: Int?, id: Int64, node: AttendanceGraph.EventNode)] = []
+            let unique = Array(Set(keys))
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(start + 500, unique.count)])
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT \(EventColumns.select), event.id FROM event
+                    JOIN document ON document.id = event.documentId
+                    WHERE event.eventKey IN (\(marks))
+                    """, arguments: StatementArguments(chunk)) {
+                    nodes.append((dateKey: row[4], id: row[EventColumns.count], node: EventColumns.node(row)))
+                }
+            }
+            return nodes.sorted { ($0.dateKey ?? -1, $0.id) < ($1.dateKey ?? -1, $1.id) }.map(\.node)
+        }
+    }
+
+    /// Keys of the events `person` shared with each of `others`, in storage order: one pass over
+    /// the person's events, reading each event's few participants from `participation_by_event`.
+    private func sharedEventKeys(_ person: Int64, with others: [Int64], _ db: Database) throws -> [Int64: [String]] {
+        guard !others.isEmpty else { return [:] }
+        let list = "[" + others.map(String.init).joined(separator: ",") + "]"
+        // The unary + keeps SQLite from seeking the index once per listed person and event: an
+        // event has a handful of participants, so reading them all and testing the list is cheaper.
+        // CROSS JOIN fixes the loop order so that only matching events are looked up.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT other.personId, event.eventKey FROM participation AS mine
+            CROSS JOIN participation AS other ON other.eventId = mine.eventId
+            CROSS JOIN event ON event.id = other.eventId
+            WHERE mine.personId = ? AND +other.personId IN (SELECT value FROM json_each(?))
+            ORDER BY mine.eventId
+            """, arguments: [person, list])
+        var keys: [Int64: [String]] = [:]
+        for row in rows { keys[row[0], default: []].append(row[1]) }
+        return keys
     }
 
     /// One participation with its evidence.

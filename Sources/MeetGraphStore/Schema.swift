@@ -120,11 +120,11 @@ enum Ties {
         GROUP BY mine.personId, other.personId
         """
 
-    /// Adds one shared event with date `?3` to the ordered pair (`?1`, `?2`).
-    static let addEvent = """
-        INSERT INTO tie (personId, otherId, count, firstDate, lastDate) VALUES (?1, ?2, 1, ?3, ?3)
+    /// Adds `?3` shared events dated from `?4` to `?5` to the ordered pair (`?1`, `?2`).
+    static let addEvents = """
+        INSERT INTO tie (personId, otherId, count, firstDate, lastDate) VALUES (?1, ?2, ?3, ?4, ?5)
         ON CONFLICT (personId, otherId) DO UPDATE SET
-            count = count + 1,
+            count = count + excluded.count,
             firstDate = coalesce(min(firstDate, excluded.firstDate), firstDate, excluded.firstDate),
             lastDate = coalesce(max(lastDate, excluded.lastDate), lastDate, excluded.lastDate)
         """

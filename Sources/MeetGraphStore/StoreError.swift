@@ -27,6 +27,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Any other SQLite error, with SQLite's message.
     case database(file: String, message: String)
 
+    /// One line for stderr: the file, what went wrong, what to do.
     public var description: String {
         switch self {
         case .notFound(let file):

@@ -83,6 +83,20 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         #expect(try tiesAgreeWithParticipations(store))
     }
 
+    @Test func twoVersionsOfAFileInOneBatchLeaveTheSecond() throws {
+        let folder = try TemporaryFolder()
+        let store = try MeetGraphStore(path: folder.path())
+        var second = Sample.flood
+        second.events.removeFirst()
+        let summary = try store.ingest([Sample.item(Sample.flood), Sample.item(Sample.committee), Sample.item(second)])
+        #expect(summary.added == ["/corpus/a.txt", "/corpus/b.txt"] && summary.replaced == ["/corpus/a.txt"])
+        #expect(try tiesAgreeWithParticipations(store))
+        let fresh = try MeetGraphStore(path: folder.path("fresh.sqlite"))
+        _ = try fresh.ingest([Sample.item(Sample.committee), Sample.item(second)])
+        #expect(lines(try store.loadGraph()) == lines(try fresh.loadGraph()))
+        #expect(try store.coAttendees(of: "苗新禾") == fresh.coAttendees(of: "苗新禾"))
+    }
+
     @Test func aBadDocumentFailsAloneWithItsReason() throws {
         let folder = try TemporaryFolder()
         let store = try MeetGraphStore(path: folder.path())
@@ -109,6 +123,7 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         #expect(try interrupting.counts() == MeetGraphStore.Counts(documents: 1, events: 2, people: 4, participations: 5))
         #expect(throws: StoreError.self) { try interrupting.timeline(of: "葛青蔓") }
         #expect(try isConsistent(interrupting))
+        #expect(try tiesAgreeWithParticipations(interrupting))
 
         let store = try MeetGraphStore(path: folder.path())
         let rerun = try store.ingest([Sample.item(Sample.flood), Sample.item(Sample.threeEvents)])

@@ -28,6 +28,23 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
         #expect(rows[2].eventKeys == ["a.txt#e2"] && rows[2].first == EventDate("2024-03-06"))
     }
 
+    @Test func aLimitKeepsTheStrongestTiesInTheSameOrder() throws {
+        let folder = try TemporaryFolder()
+        let store = try sampleStore(folder)
+        _ = try store.ingest([Sample.item(Sample.threeEvents)])
+        for name in ["柯望舒", "苗新禾", "葛青蔓"] {
+            let all = try store.coAttendees(of: name)
+            let allWithEvents = try store.coAttendees(of: name, includingEvents: true)
+            for limit in 0...4 {
+                #expect(try store.coAttendees(of: name, limit: limit) == Array(all.prefix(limit)))
+                #expect(try store.coAttendees(of: name, includingEvents: true, limit: limit)
+                        == Array(allWithEvents.prefix(limit)))
+                #expect(try store.coAttendees(of: name, filter: AttendanceFilter(kinds: [.meeting, .visit]), limit: limit)
+                        == Array(all.prefix(limit)))
+            }
+        }
+    }
+
     static let filters: [AttendanceFilter] = [
         .everything,
         AttendanceFilter(kinds: [.meeting]),
@@ -101,6 +118,14 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
         #expect(timeline.titles.map(\.title) == ["市长", "市长", "市委副书记", "市长"])
         #expect(timeline.titles.last?.date == EventDate("2024-04-10"))
         #expect(timeline.titles.last?.document == "b.txt")
+    }
+
+    @Test func eventsAreFoundByKey() throws {
+        let folder = try TemporaryFolder()
+        let store = try sampleStore(folder)
+        let found = try store.events(withKeys: ["b.txt#e1", "a.txt#e2", "none#e9", "b.txt#e1"])
+        #expect(found.map(\.key) == ["a.txt#e2", "b.txt#e1"])
+        #expect(found.last?.label == "市委常委会会议 (2024-04-10)")
     }
 
     @Test func eventsAreFilteredByKindDateAndPerson() throws {
