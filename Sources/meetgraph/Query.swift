@@ -38,7 +38,8 @@ struct Query: ParsableCommand {
 
         func run() throws {
             let store = try common.source.openStore()
-            let rows = try store.coAttendees(of: person, filter: common.filters.filter, includingEvents: true)
+            let rows = try store.coAttendees(of: person, filter: common.filters.filter, includingEvents: true,
+                                             limit: common.output.limit)
             let names = try eventNames(store, rows.flatMap(\.eventKeys))
             var table = ResultTable(header: ["person", "shared events", "first", "last", "events"], numericColumns: [1])
             for row in rows {
@@ -283,8 +284,7 @@ private func person(_ name: String, in graph: AttendanceGraph, store: MeetGraphS
 /// Names of the events with `keys`, for display.
 private func eventNames(_ store: MeetGraphStore, _ keys: [String]) throws -> [String: String] {
     guard !keys.isEmpty else { return [:] }
-    let graphEvents = try store.events()
     var names: [String: String] = [:]
-    for event in graphEvents where names[event.key] == nil { names[event.key] = event.label }
+    for event in try store.events(withKeys: Array(Set(keys))) { names[event.key] = event.label }
     return names
 }
