@@ -272,6 +272,8 @@ struct EventFinder {
                 continue
             }
             if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }
+            // 陪同调研, 参加慰问: people joining the outing being reported, not a new one.
+            if ["陪同", "一同", "参加", "随同", "共同"].contains(where: { scalars.has($0, endingAt: hit.range.lowerBound) }) { continue }
             // The visitor is named before the verb in the same sentence.
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound

@@ -206,19 +206,31 @@ struct NameFinder {
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
     /// (帕巴拉·格列朗杰) or in Latin letters.
     func personName(at start: Int, limit: Int, afterTitle: Bool = false) -> Int? {
-        if let length = nameLength(at: start, limit: limit) { return length }
+        if let length = nameLength(at: start, limit: limit) {
+            let end = start + length
+            guard end < limit, scalars[end] == "·" || scalars[end] == "•" else { return length }
+        }
         // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
         if afterTitle, let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
-        // Names with a middle dot: ideographs and dots up to a separator.
+        // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
+        func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
         var end = start
-        var dots = 0
-        while end < limit, ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "·" || scalars[end] == "•" {
-            if scalars[end] == "·" || scalars[end] == "•" { dots += 1 }
-            end += 1
-            if end - start > 14 { return nil }
+        while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 8 { end += 1 }
+        guard end > start, end < limit, isDot(scalars[end]) else { return nil }
+        while true {
+            let partStart = end + 1
+            var partEnd = partStart
+            while partEnd < limit, ScalarClass.isIdeograph(scalars[partEnd]), partEnd - partStart < 8 { partEnd += 1 }
+            guard partEnd > partStart else { return nil }
+            if partEnd < limit, isDot(scalars[partEnd]) {
+                end = partEnd
+                continue
+            }
+            for length in 1...(partEnd - partStart) where isNameEnd(at: partStart + length, limit: limit) {
+                return partStart + length - start
+            }
+            return nil
         }
-        if dots > 0, end - start >= 3, isNameEnd(at: end, limit: limit), scalars[end - 1] != "·" { return end - start }
-        return nil
     }
 
     /// A name after a visited person's label: it must end at punctuation or 家 (困难群众王某家中).
