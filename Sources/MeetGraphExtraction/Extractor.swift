@@ -55,7 +55,10 @@ struct DocumentAnalysis {
     /// An event being built.
     struct EventDraft {
         var kind: EventKind
+        /// Normalised name, to recognise the same event.
         var name: String
+        /// The name as written.
+        var writtenName: String
         var date: EventDate?
         var timeOfDay: String?
         var place: String?
@@ -95,7 +98,7 @@ struct DocumentAnalysis {
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
 
-        let events = EventFinder(scalars: scalars, mentions: mentions)
+        let events = EventFinder(scalars: scalars, mentions: mentions, original: { [normalized] in normalized.original($0) })
         var current: [Int] = []
         var pending: [Int] = []
         var lastDate: (EventDate?, String?)?
@@ -115,8 +118,9 @@ struct DocumentAnalysis {
                 let date = sentence.isHeadline ? sentenceDate : sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
                 var next: [Int] = []
                 for trigger in triggers {
-                    if trigger.refersBack, !current.isEmpty {
-                        for event in current where !next.contains(event) { next.append(event) }
+                    // 出席会议 after 主持召开X会议 in the same sentence, or in a later one: the same event.
+                    if trigger.refersBack, !next.isEmpty || !current.isEmpty {
+                        if next.isEmpty { next = current }
                         continue
                     }
                     // A visit goes on (X在调研中指出, 随后又来到…): same outing unless a new date is written.
@@ -175,7 +179,10 @@ struct DocumentAnalysis {
             let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
                 && sentence - draft.sentence <= 8 && index == drafts.count - 1
             guard (sameName && compatibleDate && compatibleTime) || headlineMatch else { continue }
-            if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty { draft.name = trigger.name }
+            if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty {
+                draft.name = trigger.name
+                draft.writtenName = trigger.writtenName
+            }
             if draft.date == nil || (headlineMatch && date?.0 != nil) { draft.date = date?.0 }
             if draft.timeOfDay == nil || (headlineMatch && date?.1 != nil) { draft.timeOfDay = date?.1 }
             if draft.place == nil { draft.place = trigger.place }
@@ -185,7 +192,7 @@ struct DocumentAnalysis {
             drafts[index] = draft
             return index
         }
-        drafts.append(EventDraft(kind: trigger.kind, name: trigger.name, date: date?.0, timeOfDay: date?.1, place: trigger.place,
+        drafts.append(EventDraft(kind: trigger.kind, name: trigger.name, writtenName: trigger.writtenName, date: date?.0, timeOfDay: date?.1, place: trigger.place,
                                  isVideo: isVideo, fromHeadline: isHeadline, hasBodyTrigger: !isHeadline, sentence: sentence,
                                  nameSpans: [trigger.span]))
         return drafts.count - 1
@@ -395,7 +402,7 @@ struct DocumentAnalysis {
                 return Participant(name: spelling[participant.key] ?? participant.key, roles: roles,
                                    titles: participant.titles, evidence: participant.evidence)
             }
-            return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.name, date: draft.date, timeOfDay: draft.timeOfDay,
+            return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
                          place: draft.place, form: draft.isVideo ? .video : nil, participants: participants)
         }
     }

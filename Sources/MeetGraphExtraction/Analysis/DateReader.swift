@@ -214,7 +214,7 @@ enum DateReader {
     /// The document's date from a labelled line (发布日期:2020-01-27, 发布时间, 日期) or, failing
     /// that, a line near the top that is only a full date (2023年03月29日 星期三).
     static func documentDate(in scalars: [Unicode.Scalar], sentences: [Sentence]) -> EventDate? {
-        let labels = ["发布日期", "发布时间", "发表时间", "发表日期", "日期", "时间", "更新时间"]
+        let labels = ["发布日期", "发布时间", "发表时间", "发表日期", "日期", "时间", "更新时间", "date"]
         for sentence in sentences {
             for label in labels {
                 guard let at = scalars.find(label, in: sentence.range) else { continue }

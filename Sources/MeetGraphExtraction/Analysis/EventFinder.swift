@@ -3,8 +3,10 @@ import MeetGraph
 /// A place in a sentence that says an event took place (“主持召开X会议”, “X会议召开”, “到Y调研”).
 struct EventTrigger: Sendable {
     var kind: EventKind
-    /// The event's name in normalised form (召开/举行 removed).
+    /// The event's name in normalised form (召开/举行 removed), used to recognise the same event.
     var name: String
+    /// The name as written in the source.
+    var writtenName: String
     /// Normalised offsets of the written name (keyword included), masked when looking for verbs.
     var span: Range<Int>
     var place: String?
@@ -20,7 +22,29 @@ struct EventTrigger: Sendable {
 struct EventFinder {
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
+    /// The source text of a normalised range, as written (traditional characters stay traditional).
+    let original: (Range<Int>) -> String
     let lexicons = Lexicons.shared
+
+    /// The written text of `ranges`, without the verbs 召开 and 举行 (“市委常委会召开扩大会议” → 市委常委会扩大会议).
+    func writtenName(_ ranges: [Range<Int>]) -> String {
+        var result = ""
+        for range in ranges {
+            var pieceStart = range.lowerBound
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if index + 2 <= range.upperBound, scalars.has("召开", at: index) || scalars.has("举行", at: index) {
+                    if index > pieceStart { result += original(pieceStart..<index) }
+                    index += 2
+                    pieceStart = index
+                    continue
+                }
+                index += 1
+            }
+            if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
+        }
+        return result
+    }
 
     private struct KeywordHit {
         var range: Range<Int>
@@ -155,6 +179,12 @@ struct EventFinder {
         case .reference, .plain, .date:
             break
         }
+        // 签署仪式由X主持, 会议由X主持: the event took place; it is the one being reported if there is one.
+        var chairedBy = false
+        if !tookPlace, followedBy(["由"]) {
+            tookPlace = true
+            chairedBy = true
+        }
         // X会议召开 / X会议在Y举行 / 开幕.
         if !tookPlace {
             if followedBy(["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]) {
@@ -175,7 +205,9 @@ struct EventFinder {
                 for verb in ["召开", "举行", "开幕"] {
                     if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
                         tookPlace = true
-                        let placeText = scalars.string((after + 1)..<verbAt).replacingOccurrences(of: "隆重", with: "")
+                        var placeEnd = verbAt
+                        if scalars.has("隆重", endingAt: placeEnd) { placeEnd -= 2 }
+                        let placeText = placeEnd > after + 1 ? original((after + 1)..<placeEnd) : ""
                         if !placeText.isEmpty, placeText.unicodeScalars.count <= 15 { place = placeText }
                         break
                     }
@@ -191,20 +223,22 @@ struct EventFinder {
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
         let convenes = scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start)
-        let refersBack = (written == scalars.string(hit.range) && !convenes)
+        let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
             || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
         var name = scalars.string(start..<end)
+        var pieces = [start..<end]
         if stop == .trigger, start - stopStart == 2, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
            let subject = organiser(before: stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             name = scalars.string(subject) + name
+            pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
         }
         name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, span: span, place: place, keyword: hit.range.lowerBound,
+        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
     }
 
@@ -236,7 +270,7 @@ struct EventFinder {
         while index > max(sentence.lowerBound, stopStart - 16) {
             if ScalarClass.endsClause(scalars[index]) { return nil }
             if scalars[index] == "在" {
-                let text = scalars.string((index + 1)..<stopStart)
+                let text = original((index + 1)..<stopStart)
                 return text.isEmpty || mentions.contains(where: { $0.range.contains(index + 1) }) ? nil : text
             }
             index -= 1
@@ -290,7 +324,7 @@ struct EventFinder {
             if let placeStart, placeStart < hit.range.lowerBound {
                 var placeEnd = hit.range.lowerBound
                 while placeEnd > placeStart, ScalarClass.isPunctuation(scalars[placeEnd - 1]) || ScalarClass.isSpace(scalars[placeEnd - 1]) { placeEnd -= 1 }
-                if placeEnd > placeStart, placeEnd - placeStart <= 20 { place = scalars.string(placeStart..<placeEnd) }
+                if placeEnd > placeStart, placeEnd - placeStart <= 20 { place = original(placeStart..<placeEnd) }
             } else if between.count > 6 {
                 continue
             }
@@ -301,8 +335,8 @@ struct EventFinder {
                 end += 1
             }
             let isReception = hit.keyword.kind == .other
-            let name = isReception ? scalars.string(hit.range) : scalars.string(hit.range.lowerBound..<end)
-            return EventTrigger(kind: hit.keyword.kind, name: name, span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
+            let nameRange = isReception ? hit.range : hit.range.lowerBound..<end
+            return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
                                 leader: leader.key)
         }
         return nil
