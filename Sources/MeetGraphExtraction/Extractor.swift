@@ -212,9 +212,10 @@ struct DocumentAnalysis {
                     if mentions.contains(where: { $0.range.contains(index) }) { break }
                     if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: range.upperBound), verb.value.contains(.speaker) {
                         if lexicons.mentionMarkers.longestMatch(in: scalars, at: index + verb.length, limit: range.upperBound) != nil { break }
-                        var pronoun = subject
-                        pronoun.sentence = subject.sentence
-                        for event in events where drafts[event].participants.contains(where: { $0.key == subject.key }) {
+                        // The person named last before the pronoun in this sentence, else the text's last subject.
+                        let before = mentions.last { range.contains($0.range.lowerBound) && $0.range.upperBound <= position }
+                        let pronoun = before ?? subject
+                        for event in events where drafts[event].participants.contains(where: { $0.key == pronoun.key }) {
                             add(pronoun, roles: .speaker, announcesOnly: false, to: event)
                         }
                         return
@@ -315,6 +316,10 @@ struct DocumentAnalysis {
         }
         var position = mention.range.upperBound
         var crossedMentions = false
+        // Clauses crossed without a new subject: 刘伟平实地检查了…,要求… — only a speech verb counts there.
+        var crossedClauses = 0
+        // …等与会人员…发言: named as present as well as speaking.
+        var present = false
         while position < end {
             if let other = mentions.first(where: { $0.sentence == mention.sentence && $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
                 position = other.range.upperBound
@@ -327,13 +332,21 @@ struct DocumentAnalysis {
                 let next = position + 1
                 let listGoesOn = mentions.contains { $0.sentence == mention.sentence && $0.start == next }
                 // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
-                if !listGoesOn, !groupClauseJoins(at: next, end: end) { break }
+                if !listGoesOn, !groupClauseJoins(at: next, end: end) {
+                    let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
+                        || mentions.contains { $0.sentence == mention.sentence && $0.start >= next && $0.start <= next + 8 })
+                    crossedClauses += 1
+                    if newSubject || crossedClauses > 2 || crossedMentions || ScalarClass.isSpace(scalar) { break }
+                }
                 position = next
                 continue
             }
+            if scalars.has("与会", at: position) || scalars.has("参会", at: position) { present = true }
             if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
-            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position) {
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
+               crossedClauses == 0 || verb.value == .speaker {
                 var roles = verb.value
+                if present { roles.insert(.attendee) }
                 let announces = scalars.has("宣布", at: position)
                 var index = position + verb.length
                 if lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }

@@ -60,8 +60,9 @@ struct EventFinder {
         var bookTitleDepth = 0
         while position < range.upperBound {
             // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
-            if scalars[position] == "《" { bookTitleDepth += 1 }
-            if scalars[position] == "》" { bookTitleDepth = max(0, bookTitleDepth - 1) }
+            // (…委员会第三次会议、…) after an event's name lists what it also counts as, not new events.
+            if scalars[position] == "《" || (scalars[position] == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
+            if scalars[position] == "》" || scalars[position] == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
             if bookTitleDepth > 0 {
                 position += 1
                 continue
@@ -94,6 +95,16 @@ struct EventFinder {
             result.append(visit)
         }
         return result
+    }
+
+    /// Whether the bracket at `position` holds a short qualifier such as (扩大), part of a name.
+    private func isShortQualifier(at position: Int, limit: Int) -> Bool {
+        var index = position + 1
+        while index < min(limit, position + 6) {
+            if scalars[index] == ")" { return true }
+            index += 1
+        }
+        return false
     }
 
     // MARK: Meetings and ceremonies

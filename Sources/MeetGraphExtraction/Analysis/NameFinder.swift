@@ -191,7 +191,8 @@ struct NameFinder {
             while cursor < range.upperBound {
                 guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
                 if startsTitledPerson(at: next, limit: range.upperBound) { break }
-                guard let nextLength = personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
+                guard let nextLength = latinOrDoubleSurnameName(at: next, limit: range.upperBound)
+                        ?? personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
                 let continued = next..<(next + nextLength)
                 result.append(Mention(range: continued, key: scalars.string(continued), titles: titles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
@@ -392,6 +393,7 @@ struct NameFinder {
 
     /// A name in an untitled list: followed by 、, 等, punctuation or a follower word.
     private func listName(at start: Int, limit: Int) -> Int? {
+        if let length = latinOrDoubleSurnameName(at: start, limit: limit) { return length }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
@@ -400,6 +402,23 @@ struct NameFinder {
             }
         }
         return nil
+    }
+
+    /// Inside a list closed by 、: a name in Latin letters (Ingay Tali), or four characters starting
+    /// with two surnames (a married name such as 蔡苏秋金).
+    func latinOrDoubleSurnameName(at start: Int, limit: Int) -> Int? {
+        var end = start
+        if end < limit, ScalarClass.isLatinLetter(scalars[end]) {
+            while end < limit, ScalarClass.isLatinLetter(scalars[end]) || scalars[end] == " " || scalars[end] == "-" || scalars[end] == "." { end += 1 }
+            while end > start, scalars[end - 1] == " " { end -= 1 }
+            guard end - start >= 3, end < limit, scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" else { return nil }
+            return end - start
+        }
+        guard start + 4 < limit, scalars[start + 4] == ScalarClass.enumerationComma || scalars[start + 4] == "等",
+              let first = lexicons.surnames.longestMatch(in: scalars, at: start, limit: start + 1), first.length == 1,
+              lexicons.surnames.longestMatch(in: scalars, at: start + 1, limit: start + 2) != nil,
+              (start + 2..<start + 4).allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { return nil }
+        return 4
     }
 
     /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
