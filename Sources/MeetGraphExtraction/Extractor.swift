@@ -104,6 +104,8 @@ struct DocumentAnalysis {
         var lastDate: (EventDate?, String?)?
         var lastDateSentence = -100
         var lastSubject: Mention?
+        var earlierEvents: [Int] = []
+        var earlierClauseEnd = 0
         for (index, sentence) in sentences.enumerated() {
             let here = mentionsBySentence[index].map { mentions[$0] }
             let triggers = events.triggers(in: sentence, mentionsInSentence: here)
@@ -117,6 +119,8 @@ struct DocumentAnalysis {
                 // A headline has no date of its own: its event takes the date of the article's text.
                 let date = sentence.isHeadline ? sentenceDate : sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
                 var next: [Int] = []
+                let previous = current
+                let clauseStart = triggers.map(\.clauseStart).min() ?? sentence.range.lowerBound
                 for trigger in triggers {
                     // 出席会议 after 主持召开X会议 in the same sentence, or in a later one: the same event.
                     if trigger.refersBack, !next.isEmpty || !current.isEmpty {
@@ -134,6 +138,8 @@ struct DocumentAnalysis {
                     if !next.contains(target) { next.append(target) }
                 }
                 current = next
+                earlierEvents = previous.filter { !next.contains($0) }
+                earlierClauseEnd = clauseStart
                 if !pending.isEmpty {
                     for mentionIndex in pending { assign(mentions[mentionIndex], to: current, triggerSentence: false) }
                     pending.removeAll()
@@ -148,6 +154,10 @@ struct DocumentAnalysis {
                 lastDateSentence = index
             }
             for mentionIndex in mentionsBySentence[index] {
+                if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd {
+                    assign(mentions[mentionIndex], to: earlierEvents, triggerSentence: false)
+                    continue
+                }
                 if current.isEmpty || (sentence.isHeadline && triggers.isEmpty && !sentences[max(0, index - 1)].isHeadline) {
                     // A headline before its article's first sentence: hold its people for the next event.
                     pending.append(mentionIndex)

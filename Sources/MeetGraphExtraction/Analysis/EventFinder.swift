@@ -16,6 +16,11 @@ struct EventTrigger: Sendable {
     var refersBack = false
     /// For a visit or reception: the person named before the verb.
     var leader: String?
+    /// Where the clause that reports the event starts: people named in earlier clauses of the
+    /// sentence belong to the event reported before (副省长X陪同检查,市委书记Y到驻地看望检查组).
+    var clauseStart = 0
+    /// Where the visit's leader is named.
+    var leaderStart: Int?
 }
 
 /// Finds event triggers in sentences.
@@ -93,6 +98,12 @@ struct EventFinder {
         }
         if result.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             result.append(visit)
+        }
+        for index in result.indices {
+            let anchor = result[index].leaderStart ?? result[index].span.lowerBound
+            var start = anchor
+            while start > range.lowerBound, !ScalarClass.endsClause(scalars[start - 1]) || ScalarClass.isSpace(scalars[start - 1]) { start -= 1 }
+            result[index].clauseStart = start
         }
         return result
     }
@@ -348,7 +359,7 @@ struct EventFinder {
             let isReception = hit.keyword.kind == .other
             let nameRange = isReception ? hit.range : hit.range.lowerBound..<end
             return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                leader: leader.key)
+                                leader: leader.key, leaderStart: leader.start)
         }
         return nil
     }
