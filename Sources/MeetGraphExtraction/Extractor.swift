@@ -37,6 +37,10 @@ struct DocumentAnalysis {
     private let lexicons = Lexicons.shared
 
     private var mentions: [Mention] = []
+    /// The mentions of each sentence, in order.
+    private var sentenceMentions: [[Mention]] = []
+    /// Each sentence's evidence text, made once.
+    private var sentenceTexts: [Int: String] = [:]
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedKeys: [String] = []
@@ -97,6 +101,7 @@ struct DocumentAnalysis {
 
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
+        sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
 
         let events = EventFinder(scalars: scalars, mentions: mentions, original: { [normalized] in normalized.original($0) })
         var current: [Int] = []
@@ -166,7 +171,7 @@ struct DocumentAnalysis {
                     assign(mentions[mentionIndex], to: current, triggerSentence: !triggers.isEmpty)
                 }
             }
-            if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: sentence, subject: subject, events: current) }
+            if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: index, subject: subject, events: current) }
             if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
                current.contains(where: { event in drafts[event].participants.contains { $0.key == first.key } }) {
                 lastSubject = first
@@ -210,8 +215,8 @@ struct DocumentAnalysis {
 
     /// 他强调, 他还要求: a speech verb after 他/她 at the start of a clause belongs to the person
     /// the text was last about.
-    private mutating func speakerPronoun(in sentence: Sentence, subject: Mention, events: [Int]) {
-        let range = sentence.range
+    private mutating func speakerPronoun(in sentenceIndex: Int, subject: Mention, events: [Int]) {
+        let range = sentences[sentenceIndex].range
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
@@ -219,11 +224,11 @@ struct DocumentAnalysis {
                scalars[position + 1] != "们" {
                 var index = position + 1
                 while index < min(range.upperBound, position + 14) {
-                    if mentions.contains(where: { $0.range.contains(index) }) { break }
+                    if sentenceMentions[sentenceIndex].contains(where: { $0.range.contains(index) }) { break }
                     if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: range.upperBound), verb.value.contains(.speaker) {
                         if lexicons.mentionMarkers.longestMatch(in: scalars, at: index + verb.length, limit: range.upperBound) != nil { break }
                         // The person named last before the pronoun in this sentence, else the text's last subject.
-                        let before = mentions.last { range.contains($0.range.lowerBound) && $0.range.upperBound <= position }
+                        let before = sentenceMentions[sentenceIndex].last { $0.range.upperBound <= position }
                         let pronoun = before ?? subject
                         for event in events where drafts[event].participants.contains(where: { $0.key == pronoun.key }) {
                             add(pronoun, roles: .speaker, announcesOnly: false, to: event)
@@ -305,9 +310,21 @@ struct DocumentAnalysis {
         }
     }
 
-    private func evidence(for mention: Mention) -> Evidence {
+    private mutating func evidence(for mention: Mention) -> Evidence {
         let range = sentences[mention.sentence].range
-        let sentence = normalized.original(range).filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+        let sentence: String
+        if let cached = sentenceTexts[mention.sentence] {
+            sentence = cached
+        } else {
+            // The sentence as written, without the line breaks of the source.
+            var view = String.UnicodeScalarView()
+            for scalar in normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
+            where scalar != "\n" && scalar != "\r" {
+                view.append(scalar)
+            }
+            sentence = String(view)
+            sentenceTexts[mention.sentence] = sentence
+        }
         return Evidence(document: documentName, sentence: sentence,
                         start: normalized.originalOffsets[range.lowerBound], end: normalized.originalOffsets[range.upperBound],
                         mentionStart: normalized.originalOffsets[mention.range.lowerBound],
@@ -318,6 +335,7 @@ struct DocumentAnalysis {
     /// 精神/批示 → only mentioned.
     func finding(for mention: Mention) -> Finding {
         let sentence = sentences[mention.sentence].range
+        let here = sentenceMentions[mention.sentence]
         let end = sentence.upperBound
         // 学习习近平…, 传达…: the person's words are studied, the person is not there.
         let lookBack = max(sentence.lowerBound, mention.start - 6)
@@ -331,7 +349,7 @@ struct DocumentAnalysis {
         // …等与会人员…发言: named as present as well as speaking.
         var present = false
         while position < end {
-            if let other = mentions.first(where: { $0.sentence == mention.sentence && $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
+            if let other = here.first(where: { $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
                 position = other.range.upperBound
                 crossedMentions = true
                 continue
@@ -340,11 +358,11 @@ struct DocumentAnalysis {
             if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
                 // Cross a comma only when the list of names goes on after it.
                 let next = position + 1
-                let listGoesOn = mentions.contains { $0.sentence == mention.sentence && $0.start == next }
+                let listGoesOn = here.contains { $0.start == next }
                 // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
-                if !listGoesOn, !groupClauseJoins(at: next, end: end) {
+                if !listGoesOn, !groupClauseJoins(at: next, end: end, sentence: mention.sentence) {
                     let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
-                        || mentions.contains { $0.sentence == mention.sentence && $0.start >= next && $0.start <= next + 8 })
+                        || here.contains { $0.start >= next && $0.start <= next + 8 })
                     crossedClauses += 1
                     if newSubject || crossedClauses > 2 || crossedMentions || ScalarClass.isSpace(scalar) { break }
                 }
@@ -379,7 +397,7 @@ struct DocumentAnalysis {
         // 出席会议的有A、B: the verb comes before the list.
         // The chain of names joined by separators, whatever their titles: 重庆市委常委、秘书长A,四川省委常委B …
         var listStart = mention.start
-        while let previous = mentions.last(where: { $0.sentence == mention.sentence && $0.range.upperBound <= listStart }),
+        while let previous = here.last(where: { $0.range.upperBound <= listStart }),
               listStart - previous.range.upperBound <= 1,
               listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
             listStart = previous.start
@@ -397,10 +415,10 @@ struct DocumentAnalysis {
     }
 
     /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.
-    private func groupClauseJoins(at start: Int, end: Int) -> Bool {
+    private func groupClauseJoins(at start: Int, end: Int, sentence: Int) -> Bool {
         var index = start
         while index < end, !ScalarClass.endsClause(scalars[index]) {
-            if mentions.contains(where: { $0.range.lowerBound == index }) { return false }
+            if sentenceMentions[sentence].contains(where: { $0.range.lowerBound == index }) { return false }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
                 return verb.value == .attendee
             }

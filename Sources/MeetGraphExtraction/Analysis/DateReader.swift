@@ -41,6 +41,10 @@ enum DateReader {
 
     /// The date phrase starting at `index`, if one does.
     static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
+        let first = scalars[index]
+        guard first == "今" || first == "昨" || first == "前" || first == "当" || first == "十" || ScalarClass.digitValue(first) != nil else {
+            return nil
+        }
         let relativeWords: [(String, Int)] = [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 0), ("当日", 0)]
         for (word, days) in relativeWords where scalars.has(word, at: index) {
             // 当天/当日 refer to a date already given; only 今天/昨天 count from the document's date.

@@ -324,7 +324,7 @@ struct EventFinder {
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for hit in hits {
             let after = hit.range.upperBound
-            if after < sentence.upperBound, ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的"].contains(where: { scalars.has($0, at: after) }) {
+            if after < sentence.upperBound, ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].contains(where: { scalars.has($0, at: after) }) {
                 continue
             }
             if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }

@@ -30,6 +30,9 @@ struct NameFinder {
     let sentences: [Sentence]
     let lexicons = Lexicons.shared
 
+    /// Titles written after a name (习近平总书记, X同志) and 新时代 (X新时代…思想).
+    static let titlesAfterName: [String.UnicodeScalarView] = ["总书记", "同志", "总理", "委员长", "新时代"].map(\.unicodeScalars)
+
     /// The mentions, ordered by position, and the byline names.
     func find() -> (mentions: [Mention], bylines: [BylineName]) {
         var mentions: [Mention] = []
@@ -65,7 +68,7 @@ struct NameFinder {
             }
         }
         // Every other occurrence of a known name.
-        var trie = ScalarTrie<Bool>()
+        var trie = ScalarTrie<Bool>(firstScalarBitmap: false)
         for key in known { trie.insert(key, true) }
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
@@ -212,7 +215,9 @@ struct NameFinder {
             guard end < limit, scalars[end] == "·" || scalars[end] == "•" else { return length }
         }
         // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
-        if afterTitle, let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+        // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
+        if afterTitle, !["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"].contains(where: { scalars.has($0, endingAt: start) }),
+           let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
         func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
         var end = start
@@ -330,11 +335,10 @@ struct NameFinder {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
             // 习近平总书记, X同志: a name with its title after it.
-            if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
-               position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]) || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil {
-                for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
+            if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
+                for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
-                    if ["总书记", "同志", "总理", "委员长", "新时代"].contains(where: { scalars.has($0, at: end) }) {
+                    if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append((nameRange, scalars.string(nameRange))) }
                         break
@@ -342,12 +346,12 @@ struct NameFinder {
                 }
             }
             if atClauseStart, let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
-                for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
+                for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
                     let isStrongVerb = verb.map { $0.length >= 2 } ?? false
-                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && scalars.find("上", in: end..<min(range.upperBound, end + 30)) != nil {
+                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && hasVerbInClause(after: end + 1, limit: range.upperBound) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
                             result.append((nameRange, scalars.string(nameRange)))
@@ -421,6 +425,16 @@ struct NameFinder {
         return 4
     }
 
+    /// Whether a role verb follows in the same clause (王南在主席台前排就座, X在会上强调).
+    private func hasVerbInClause(after start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < min(limit, start + 30), !ScalarClass.endsClause(scalars[index]) {
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: limit), verb.length >= 2 { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
     func bylineNames(in range: Range<Int>) -> [BylineName] {
         var result: [BylineName] = []
@@ -444,6 +458,16 @@ struct NameFinder {
                     position = cursor
                     continue
                 }
+            }
+            // (司三农) closing an item: the writer's name alone in brackets.
+            if scalars[position] == "(" || scalars[position] == "（",
+               let length = nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
+               position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
+               position + 2 + length == range.upperBound || ScalarClass.endsSentence(scalars[position + 2 + length]) {
+                let nameRange = (position + 1)..<(position + 1 + length)
+                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                position = nameRange.upperBound + 1
+                continue
             }
             if let marker = lexicons.bylinesBefore.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let after = position + marker.length

@@ -5,19 +5,22 @@
 struct ScalarTrie<Value: Sendable>: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     private var values: [Value?] = [nil]
-    private var firstScalars = [Bool](repeating: false, count: 0x10000)
+    private var firstScalars: [Bool]
     /// Longest entry, in scalars.
     private(set) var longestEntry = 0
     /// Number of entries.
     private(set) var count = 0
 
-    init() {}
+    /// An empty trie; `firstScalarBitmap` (64 KB) speeds up lexicons scanned at every position.
+    init(firstScalarBitmap: Bool = true) {
+        firstScalars = firstScalarBitmap ? [Bool](repeating: false, count: 0x10000) : []
+    }
 
     /// Adds `word` with `value`, replacing an earlier value for the same word.
     mutating func insert(_ word: String, _ value: Value) {
         let scalars = Array(word.unicodeScalars)
         guard let first = scalars.first else { return }
-        if first.value < 0x10000 { firstScalars[Int(first.value)] = true }
+        if first.value < 0x10000, !firstScalars.isEmpty { firstScalars[Int(first.value)] = true }
         var node = 0
         for scalar in scalars {
             if let next = children[node][scalar.value] {
@@ -38,7 +41,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// Whether some entry may start with `scalar`.
     @inline(__always)
     func mayStart(with scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 ? firstScalars[Int(scalar.value)] : true
+        scalar.value < 0x10000 && !firstScalars.isEmpty ? firstScalars[Int(scalar.value)] : true
     }
 
     /// The longest entry that starts at `start` and ends at or before `limit`: its length and value.
