@@ -29,6 +29,8 @@ public struct Extractor: Sendable {
 
 /// The working state of one extraction.
 struct DocumentAnalysis {
+    private static let studyWords: [String] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"]
+
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
     let documentName: String
@@ -339,7 +341,7 @@ struct DocumentAnalysis {
         let end = sentence.upperBound
         // 学习习近平…, 传达…: the person's words are studied, the person is not there.
         let lookBack = max(sentence.lowerBound, mention.start - 6)
-        for word in ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"] where scalars.find(word, in: lookBack..<mention.start) != nil {
+        for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }
         var position = mention.range.upperBound

@@ -25,6 +25,14 @@ struct EventTrigger: Sendable {
 
 /// Finds event triggers in sentences.
 struct EventFinder {
+    private static let referenceFollowers: [String] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]
+    private static let conveneFollowers: [String] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]
+    private static let speechFollowers: [String] = ["指出", "强调", "要求", "认为", "提出"]
+    private static let futureWords: [String] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
+    private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
+    private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
+    private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]
+
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
     /// The source text of a normalised range, as written (traditional characters stay traditional).
@@ -167,7 +175,7 @@ struct EventFinder {
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]) && !followedBy(["后召开", "前召开"]) {
+        if followedBy(Self.referenceFollowers) && !followedBy(["后召开", "前召开"]) {
             return (nil, span)
         }
         if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
@@ -209,7 +217,7 @@ struct EventFinder {
         }
         // X会议召开 / X会议在Y举行 / 开幕.
         if !tookPlace {
-            if followedBy(["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]) {
+            if followedBy(Self.conveneFollowers) {
                 // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 var organises = false
@@ -238,7 +246,7 @@ struct EventFinder {
         }
         // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
         if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
-           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(["指出", "强调", "要求", "认为", "提出"]) {
+           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
             tookPlace = true
         }
         guard tookPlace else { return (nil, span) }
@@ -258,7 +266,9 @@ struct EventFinder {
             pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
         }
-        name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
+        if name.contains("召开") || name.contains("举行") {
+            name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
+        }
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
         return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
@@ -313,7 +323,7 @@ struct EventFinder {
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        for word in ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"] where scalars.find(word, in: lower..<index) != nil {
+        for word in Self.futureWords where scalars.find(word, in: lower..<index) != nil {
             return true
         }
         return false
@@ -324,12 +334,12 @@ struct EventFinder {
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for hit in hits {
             let after = hit.range.upperBound
-            if after < sentence.upperBound, ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].contains(where: { scalars.has($0, at: after) }) {
+            if after < sentence.upperBound, Self.nounFollowers.contains(where: { scalars.has($0, at: after) }) {
                 continue
             }
             if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }
             // 陪同调研, 参加慰问: people joining the outing being reported, not a new one.
-            if ["陪同", "一同", "参加", "随同", "共同"].contains(where: { scalars.has($0, endingAt: hit.range.lowerBound) }) { continue }
+            if Self.joiningWords.contains(where: { scalars.has($0, endingAt: hit.range.lowerBound) }) { continue }
             // The visitor is named before the verb in the same sentence.
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
@@ -337,7 +347,7 @@ struct EventFinder {
             if ["召开", "主持", "出席", "参加", "会议", "听取", "。"].contains(where: { scalars.find($0, in: between) != nil }) { continue }
             var place: String?
             var placeStart: Int?
-            for word in ["深入到", "来到", "前往", "深入", "到", "赴", "在"] {
+            for word in Self.placeWords {
                 if let at = scalars.find(word, in: between) {
                     placeStart = at + word.unicodeScalars.count
                     break

@@ -26,6 +26,9 @@ struct BylineName: Sendable {
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
 /// before role verbs (X主持), and every later occurrence of a name already found.
 struct NameFinder {
+    private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
+    private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
     let lexicons = Lexicons.shared
@@ -101,24 +104,24 @@ struct NameFinder {
     /// The length of a name starting at `start` (surname + one or two given characters), if the
     /// characters after it are a plausible end of a name; `limit` bounds the search.
     func nameLength(at start: Int, limit: Int, requireEnd: Bool = true) -> Int? {
-        guard start < limit, ScalarClass.isIdeograph(scalars[start]) else { return nil }
-        guard let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
-        var candidates: [Int] = []
-        for given in [2, 1] {
-            let length = surname.length + given
-            guard start + length <= limit else { continue }
-            let givenRange = (start + surname.length)..<(start + length)
-            guard givenRange.allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { continue }
-            candidates.append(length)
+        guard start < limit, lexicons.surnames.mayStart(with: scalars[start]), ScalarClass.isIdeograph(scalars[start]),
+              let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
+        // The candidates: surname + two given characters, then surname + one.
+        var long: Int?
+        var short: Int?
+        let givenStart = start + surname.length
+        if givenStart < limit, isGivenNameScalar(scalars[givenStart]) {
+            short = surname.length + 1
+            if givenStart + 1 < limit, isGivenNameScalar(scalars[givenStart + 1]) { long = surname.length + 2 }
         }
         // 叶华一行: a short name followed by a two-character follower word beats a longer name.
-        if requireEnd, candidates.count == 2, !isNonPerson(start..<(start + candidates[1])),
-           let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + candidates[1], limit: limit), follower.length >= 2 {
-            return candidates[1]
+        if requireEnd, long != nil, let short, !isNonPerson(start..<(start + short)),
+           let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + short, limit: limit), follower.length >= 2 {
+            return short
         }
-        for length in candidates {
-            let range = start..<(start + length)
-            if isNonPerson(range) { continue }
+        for candidate in [long, short] {
+            guard let length = candidate else { continue }
+            if isNonPerson(start..<(start + length)) { continue }
             if !requireEnd || isNameEnd(at: start + length, limit: limit) { return length }
         }
         return nil
@@ -216,7 +219,7 @@ struct NameFinder {
         }
         // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
-        if afterTitle, !["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"].contains(where: { scalars.has($0, endingAt: start) }),
+        if afterTitle, !Self.groupWords.contains(where: { scalars.has($0, endingAt: start) }),
            let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
         func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
@@ -294,7 +297,7 @@ struct NameFinder {
         guard position < limit else { return nil }
         let scalar = scalars[position]
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
-        for word in ["和", "及", "以及", "与"] where scalars.has(word, at: position) {
+        for word in Self.listJoiners where scalars.has(word, at: position) {
             return position + word.unicodeScalars.count
         }
         return nil
@@ -303,9 +306,11 @@ struct NameFinder {
     /// Whether the text between two names only joins them into one list.
     func isListGap(from lower: Int, to upper: Int) -> Bool {
         if lower == upper { return true }
-        guard upper - lower <= 2 else { return false }
-        let gap = scalars.string(lower..<upper)
-        return ["、", ",", "，", "和", "及", "与", "以及", " ", "　"].contains(gap)
+        if upper - lower == 1 {
+            let scalar = scalars[lower]
+            return ScalarClass.separatesNames(scalar) || scalar == "和" || scalar == "及" || scalar == "与"
+        }
+        return upper - lower == 2 && scalars[lower] == "以" && scalars[lower + 1] == "及"
     }
 
     /// Where a title whose head word starts at `headStart` begins: back to the previous separator,
@@ -368,12 +373,15 @@ struct NameFinder {
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
     func untitledList(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // A list needs 、 (or 等 after two names).
+        guard scalars[range].contains(where: { $0 == ScalarClass.enumerationComma }) else { return result }
         var position = range.lowerBound
         while position < range.upperBound {
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
                 || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
                 || scalars.has("了", endingAt: position)
-            guard let first = listName(at: position, limit: range.upperBound) else {
+            guard lexicons.surnames.mayStart(with: scalars[position]) || ScalarClass.isLatinLetter(scalars[position]),
+                  let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
             }
