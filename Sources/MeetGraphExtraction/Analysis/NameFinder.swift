@@ -71,7 +71,7 @@ struct NameFinder {
             }
         }
         // Every other occurrence of a known name.
-        var trie = ScalarTrie<Bool>(firstScalarBitmap: false)
+        var trie = ScalarTrie<Bool>()
         for key in known { trie.insert(key, true) }
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }

@@ -6,6 +6,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     private var values: [Value?] = [nil]
     private var firstScalars: [Bool]
+    private var lastScalars: [Bool]
     /// Longest entry, in scalars.
     private(set) var longestEntry = 0
     /// Number of entries.
@@ -14,6 +15,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// An empty trie; `firstScalarBitmap` (64 KB) speeds up lexicons scanned at every position.
     init(firstScalarBitmap: Bool = true) {
         firstScalars = firstScalarBitmap ? [Bool](repeating: false, count: 0x10000) : []
+        lastScalars = firstScalarBitmap ? [Bool](repeating: false, count: 0x10000) : []
     }
 
     /// Adds `word` with `value`, replacing an earlier value for the same word.
@@ -21,6 +23,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         let scalars = Array(word.unicodeScalars)
         guard let first = scalars.first else { return }
         if first.value < 0x10000, !firstScalars.isEmpty { firstScalars[Int(first.value)] = true }
+        if let last = scalars.last, last.value < 0x10000, !lastScalars.isEmpty { lastScalars[Int(last.value)] = true }
         var node = 0
         for scalar in scalars {
             if let next = children[node][scalar.value] {
@@ -81,6 +84,9 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars).
     func longestMatch(in scalars: [Unicode.Scalar], endingAt end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
+        guard end > lower else { return nil }
+        let last = scalars[end - 1]
+        if last.value < 0x10000, !lastScalars.isEmpty, !lastScalars[Int(last.value)] { return nil }
         var length = min(longestEntry, end - lower)
         while length > 0 {
             if let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
