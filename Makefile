@@ -1,9 +1,13 @@
-# MeetGraph: `make demo` installs what is missing and runs the main job on seeds/ into output/;
-# `make test` runs the tests (and the dev-set evaluation when ../shared/corpus/dev exists).
+# MeetGraph
+#   make demo   installs what is missing, builds, and runs the main job on seeds/ into output/
+#               (and ingests seeds/ into meetgraph.sqlite for `meetgraph query`)
+#   make test   runs the tests, then the dev-set evaluation when ../shared/corpus/dev exists
+#   make bench  runs the benchmarks (release build); figures are recorded in README.md
 SHELL := /bin/bash
 DEB_PACKAGES := libgraphviz-dev pkg-config fonts-noto-cjk graphviz
-SWIFT_BUILD_FLAGS ?=
-MEETGRAPH = .build/debug/meetgraph
+MEETGRAPH := .build/debug/meetgraph
+DEV_CORPUS := ../shared/corpus/dev
+MIN_ATTEND_F1 := 0.90
 
 .PHONY: deps build demo test eval bench clean
 
@@ -16,14 +20,27 @@ deps:
 	fi
 
 build: deps
-	swift build $(SWIFT_BUILD_FLAGS)
+	swift build
 
 demo: build
 	$(MEETGRAPH) analyze seeds --out output
+	$(MEETGRAPH) ingest seeds --db meetgraph.sqlite
+	@echo "try: $(MEETGRAPH) query who-met 刘涛"
 
 test: deps
-	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build $(SWIFT_BUILD_FLAGS)
+	swift build --build-tests
+	swift test --skip-build
+	@if [ -d "$(DEV_CORPUS)" ]; then $(MAKE) --no-print-directory eval; else echo "no $(DEV_CORPUS): evaluation skipped"; fi
+
+eval:
+	$(MEETGRAPH) eval $(DEV_CORPUS) --min-attend $(MIN_ATTEND_F1)
+
+bench: deps
+	swift build -c release --product meetgraph-bench
+	.build/release/meetgraph-bench extraction
+	.build/release/meetgraph-bench graph
+	.build/release/meetgraph-bench store
+	.build/release/meetgraph-bench render
 
 clean:
 	rm -rf .build

@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "MeetGraphTests", dependencies: ["MeetGraph"]),
         .testTarget(name: "MeetGraphExtractionTests", dependencies: ["MeetGraphExtraction"]),
         .testTarget(name: "MeetGraphStoreTests", dependencies: ["MeetGraphStore"]),
-        .testTarget(name: "MeetGraphRenderTests", dependencies: ["MeetGraphRender"]),
+        .testTarget(name: "MeetGraphRenderTests", dependencies: ["MeetGraphRender"], exclude: ["Snapshots"]),
         .testTarget(name: "MeetGraphExportTests", dependencies: ["MeetGraphExport"]),
         .testTarget(name: "meetgraphTests", dependencies: ["meetgraph"]),
     ]

@@ -5,7 +5,8 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meetgraph-bench",
         abstract: "Measures MeetGraph's speed and memory on generated data.",
-        subcommands: [ExtractionBenchmark.self, GraphBenchmark.self, StoreBenchmark.self, RenderBenchmark.self])
+        subcommands: [ExtractionBenchmark.self, GraphBenchmark.self, StoreBenchmark.self, RenderBenchmark.self,
+                      ExportBenchmark.self])
 }
 
 Bench.main()

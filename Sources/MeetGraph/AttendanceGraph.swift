@@ -2,19 +2,29 @@
 ///
 /// Distinct from ``EventID`` so that the two sides of the bipartite graph cannot be mixed up.
 public struct PersonID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The index, stored in 32 bits to keep graphs of millions of attendances small.
     public let rawValue: Int32
+    /// The ID of the person at `index` in ``AttendanceGraph/people``.
     public init(_ index: Int) { rawValue = Int32(index) }
+    /// The index into ``AttendanceGraph/people``.
     public var index: Int { Int(rawValue) }
+    /// Orders by index, which is the order people were added in.
     public static func < (lhs: PersonID, rhs: PersonID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// `p` and the index (`p12`), for debugging output.
     public var description: String { "p\(rawValue)" }
 }
 
 /// Identifies an event in one ``AttendanceGraph``: an index into ``AttendanceGraph/events``.
 public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The index, stored in 32 bits to keep graphs of millions of attendances small.
     public let rawValue: Int32
+    /// The ID of the event at `index` in ``AttendanceGraph/events``.
     public init(_ index: Int) { rawValue = Int32(index) }
+    /// The index into ``AttendanceGraph/events``.
     public var index: Int { Int(rawValue) }
+    /// Orders by index, which is the order events were added in.
     public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// `e` and the index (`e12`), for debugging output.
     public var description: String { "e\(rawValue)" }
 }
 
@@ -29,6 +39,7 @@ public struct AttendanceGraph: Sendable {
         public var name: String
         /// Every distinct title the person was given, in order of first appearance.
         public var titles: [String]
+        /// A person called `name` with `titles`.
         public init(name: String, titles: [String] = []) {
             self.name = name
             self.titles = titles
@@ -41,13 +52,21 @@ public struct AttendanceGraph: Sendable {
         public var key: String
         /// The file the event was read from.
         public var document: String
-        public var kind: EventKind
+        /// The name as written (`市政府常务会议`).
         public var name: String
-        public var date: EventDate?
+        /// Part of the day when given: 上午, 中午, 下午, 晚.
         public var timeOfDay: String?
+        /// Where it took place, when written.
         public var place: String?
+        // The small fields last, so that they share one word (an event node is 88 bytes).
+        /// The day it took place, when known.
+        public var date: EventDate?
+        /// Meeting, visit or other.
+        public var kind: EventKind
+        /// `.video` when held by video link.
         public var form: EventForm?
 
+        /// An event node with every field given.
         public init(key: String, document: String, kind: EventKind, name: String, date: EventDate? = nil,
                     timeOfDay: String? = nil, place: String? = nil, form: EventForm? = nil) {
             self.key = key
@@ -75,14 +94,18 @@ public struct AttendanceGraph: Sendable {
 
     /// An edge: one person's participation in one event.
     public struct Attendance: Sendable, Hashable {
+        /// Who took part.
         public var person: PersonID
+        /// Where they took part.
         public var event: EventID
+        /// What they did there (chair, speaker, attendee; possibly several).
         public var roles: Roles
         /// Titles as written in that event's text.
         public var titles: [String]
         /// The sentences that prove it.
         public var evidence: [Evidence]
 
+        /// A participation with every field given.
         public init(person: PersonID, event: EventID, roles: Roles, titles: [String] = [], evidence: [Evidence] = []) {
             self.person = person
             self.event = event
@@ -92,19 +115,49 @@ public struct AttendanceGraph: Sendable {
         }
     }
 
+    /// Every person, indexed by ``PersonID``.
     public private(set) var people: [Person] = []
+    /// Every event, indexed by ``EventID``.
     public private(set) var events: [EventNode] = []
+    /// Every participation, in the order they were added.
     public private(set) var attendances: [Attendance] = []
 
-    private var personByName: [String: PersonID] = [:]
-    private var eventByKey: [String: EventID] = [:]
-    private var attendanceIndex: [PersonEvent: Int] = [:]
-    private var eventsOfPerson: [[Int]] = []
-    private var peopleOfEvent: [[Int]] = []
+    // The lookups below hold indices, and the per-person and per-event lists are threaded through
+    // the attendances (a linked list per node), so that each attendance costs its 32 bytes in
+    // `attendances` plus 8 for the lists, with no allocation per node.
+    private var personByName = IndexTable()
+    private var eventByKey = IndexTable()
+    private var personLists = Threads()
+    private var eventLists = Threads()
 
-    private struct PersonEvent: Hashable {
-        var person: PersonID
-        var event: EventID
+    /// One linked list of attendance indices per node, in the order the attendances were added.
+    private struct Threads: Sendable {
+        var first: [Int32] = []
+        var last: [Int32] = []
+        var count: [Int32] = []
+        /// For each attendance, the next attendance of the same node, or -1.
+        var next: [Int32] = []
+
+        mutating func addNode() {
+            first.append(-1)
+            last.append(-1)
+            count.append(0)
+        }
+
+        mutating func append(_ attendance: Int, to node: Int) {
+            next.append(-1)
+            if last[node] < 0 { first[node] = Int32(attendance) } else { next[Int(last[node])] = Int32(attendance) }
+            last[node] = Int32(attendance)
+            count[node] += 1
+        }
+
+        func forEach(of node: Int, _ body: (Int) -> Void) {
+            var index = Int(first[node])
+            while index >= 0 {
+                body(index)
+                index = Int(next[index])
+            }
+        }
     }
 
     /// An empty graph.
@@ -131,13 +184,13 @@ public struct AttendanceGraph: Sendable {
     @discardableResult
     public mutating func addPerson(named name: String, titles: [String] = []) -> PersonID {
         let id: PersonID
-        if let existing = personByName[name] {
+        if let existing = person(named: name) {
             id = existing
         } else {
             id = PersonID(people.count)
             people.append(Person(name: name))
-            eventsOfPerson.append([])
-            personByName[name] = id
+            personLists.addNode()
+            personByName.insert(id.index, hash: name.hashValue)
         }
         for title in titles where !people[id.index].titles.contains(title) {
             people[id.index].titles.append(title)
@@ -148,11 +201,11 @@ public struct AttendanceGraph: Sendable {
     /// The event with `node.key`, added if new.
     @discardableResult
     public mutating func addEvent(_ node: EventNode) -> EventID {
-        if let existing = eventByKey[node.key] { return existing }
+        if let existing = event(withKey: node.key) { return existing }
         let id = EventID(events.count)
         events.append(node)
-        peopleOfEvent.append([])
-        eventByKey[node.key] = id
+        eventLists.addNode()
+        eventByKey.insert(id.index, hash: node.key.hashValue)
         return id
     }
 
@@ -160,8 +213,7 @@ public struct AttendanceGraph: Sendable {
     /// titles and evidence into the first.
     public mutating func attend(person: PersonID, event: EventID, roles: Roles,
                                 titles: [String] = [], evidence: [Evidence] = []) {
-        let pair = PersonEvent(person: person, event: event)
-        if let index = attendanceIndex[pair] {
+        if let index = attendanceIndex(of: person, at: event) {
             attendances[index].roles.formUnion(roles)
             for title in titles where !attendances[index].titles.contains(title) {
                 attendances[index].titles.append(title)
@@ -171,16 +223,33 @@ public struct AttendanceGraph: Sendable {
         }
         let index = attendances.count
         attendances.append(Attendance(person: person, event: event, roles: roles, titles: titles, evidence: evidence))
-        attendanceIndex[pair] = index
-        eventsOfPerson[person.index].append(index)
-        peopleOfEvent[event.index].append(index)
+        personLists.append(index, to: person.index)
+        eventLists.append(index, to: event.index)
+    }
+
+    /// The index into ``attendances`` of the participation of `person` at `event`, if any.
+    ///
+    /// Walks the shorter of the person's and the event's lists: events are small, and the
+    /// participations of one event were usually added together, so they sit side by side in memory.
+    func attendanceIndex(of person: PersonID, at event: EventID) -> Int? {
+        var found: Int?
+        if personLists.count[person.index] < eventLists.count[event.index] {
+            personLists.forEach(of: person.index) { if attendances[$0].event == event { found = $0 } }
+        } else {
+            eventLists.forEach(of: event.index) { if attendances[$0].person == person { found = $0 } }
+        }
+        return found
     }
 
     /// The person called `name`, if the graph has one.
-    public func person(named name: String) -> PersonID? { personByName[name] }
+    public func person(named name: String) -> PersonID? {
+        personByName.find(hash: name.hashValue) { people[$0].name == name }.map(PersonID.init)
+    }
 
     /// The event with `key` (`document#id`), if the graph has one.
-    public func event(withKey key: String) -> EventID? { eventByKey[key] }
+    public func event(withKey key: String) -> EventID? {
+        eventByKey.find(hash: key.hashValue) { events[$0].key == key }.map(EventID.init)
+    }
 
     /// The person node for `id`.
     public subscript(id: PersonID) -> Person { people[id.index] }
@@ -196,37 +265,77 @@ public struct AttendanceGraph: Sendable {
 
     /// The participations of `person`, in the order they were added.
     public func attendances(of person: PersonID) -> [Attendance] {
-        eventsOfPerson[person.index].map { attendances[$0] }
+        var result: [Attendance] = []
+        result.reserveCapacity(attendanceCount(of: person))
+        personLists.forEach(of: person.index) { result.append(attendances[$0]) }
+        return result
     }
 
     /// The participations at `event`, in the order they were added.
     public func attendances(at event: EventID) -> [Attendance] {
-        peopleOfEvent[event.index].map { attendances[$0] }
+        var result: [Attendance] = []
+        result.reserveCapacity(attendanceCount(at: event))
+        eventLists.forEach(of: event.index) { result.append(attendances[$0]) }
+        return result
+    }
+
+    /// The events `person` took part in, in the order the participations were added.
+    public func events(of person: PersonID) -> [EventID] {
+        var result: [EventID] = []
+        result.reserveCapacity(attendanceCount(of: person))
+        personLists.forEach(of: person.index) { result.append(attendances[$0].event) }
+        return result
+    }
+
+    /// The people who took part in `event`, in the order the participations were added.
+    public func people(at event: EventID) -> [PersonID] {
+        var result: [PersonID] = []
+        result.reserveCapacity(attendanceCount(at: event))
+        eventLists.forEach(of: event.index) { result.append(attendances[$0].person) }
+        return result
+    }
+
+    /// How many events `person` took part in (the person's degree in the bipartite graph).
+    public func attendanceCount(of person: PersonID) -> Int { Int(personLists.count[person.index]) }
+
+    /// How many people took part in `event` (the event's degree in the bipartite graph).
+    public func attendanceCount(at event: EventID) -> Int { Int(eventLists.count[event.index]) }
+
+    /// Calls `body` with the index into ``attendances`` of each participation of `person`, in order.
+    func forEachAttendance(of person: PersonID, _ body: (Int) -> Void) {
+        personLists.forEach(of: person.index, body)
+    }
+
+    /// Calls `body` with the index into ``attendances`` of each participation at `event`, in order.
+    func forEachAttendance(at event: EventID, _ body: (Int) -> Void) {
+        eventLists.forEach(of: event.index, body)
     }
 
     /// The participation of `person` at `event`, if any.
     public func attendance(of person: PersonID, at event: EventID) -> Attendance? {
-        attendanceIndex[PersonEvent(person: person, event: event)].map { attendances[$0] }
+        attendanceIndex(of: person, at: event).map { attendances[$0] }
     }
 
     /// The graph restricted to what `filter` keeps; people left with no event are dropped.
     public func filtered(by filter: AttendanceFilter) -> AttendanceGraph {
         guard !filter.keepsEverything else { return self }
         var result = AttendanceGraph()
-        var newEvent: [EventID: EventID] = [:]
+        let keptEvent = events.map(filter.keeps)
+        var newEvent = [EventID?](repeating: nil, count: events.count)
+        var newPerson = [PersonID?](repeating: nil, count: people.count)
         for attendance in attendances {
-            let node = events[attendance.event.index]
-            guard filter.keeps(node), filter.keeps(attendance.roles) else { continue }
-            let eventID = newEvent[attendance.event] ?? result.addEvent(node)
-            newEvent[attendance.event] = eventID
+            guard keptEvent[attendance.event.index], filter.keeps(attendance.roles) else { continue }
+            let eventID = newEvent[attendance.event.index] ?? result.addEvent(events[attendance.event.index])
+            newEvent[attendance.event.index] = eventID
             let person = people[attendance.person.index]
-            let personID = result.addPerson(named: person.name, titles: person.titles)
+            let personID = newPerson[attendance.person.index] ?? result.addPerson(named: person.name, titles: person.titles)
+            newPerson[attendance.person.index] = personID
             result.attend(person: personID, event: eventID, roles: attendance.roles,
                           titles: attendance.titles, evidence: attendance.evidence)
         }
         if filter.roles == nil {
             // Events nobody attends still count as events of the graph.
-            for (index, node) in events.enumerated() where newEvent[EventID(index)] == nil && filter.keeps(node) {
+            for (index, node) in events.enumerated() where newEvent[index] == nil && keptEvent[index] {
                 result.addEvent(node)
             }
         }
@@ -245,6 +354,8 @@ public struct AttendanceFilter: Sendable, Hashable {
     /// Keep participations holding at least one of these roles; nil keeps all.
     public var roles: Roles?
 
+    /// A filter keeping `kinds` between `since` and `until` (inclusive) and participations with one of `roles`;
+    /// nil keeps everything on that count.
     public init(kinds: Set<EventKind>? = nil, since: EventDate? = nil, until: EventDate? = nil, roles: Roles? = nil) {
         self.kinds = kinds
         self.since = since

@@ -9,6 +9,7 @@ public struct Participant: Sendable, Hashable, Codable {
     /// The sentences that state the participation, first one first.
     public var evidence: [Evidence]
 
+    /// A participant with every field given.
     public init(name: String, roles: Roles, titles: [String] = [], evidence: [Evidence] = []) {
         self.name = name
         self.roles = roles
@@ -16,6 +17,7 @@ public struct Participant: Sendable, Hashable, Codable {
         self.evidence = evidence
     }
 
+    /// Decodes the gold-file JSON form; missing lists decode as empty.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
@@ -29,9 +31,11 @@ public struct Participant: Sendable, Hashable, Codable {
 public struct Event: Sendable, Hashable, Codable {
     /// Identifier within its document (`e1`, `e2` …).
     public var id: String
+    /// Meeting, visit or other.
     public var kind: EventKind
     /// The name as written, shortest unambiguous form, without 召开/举行.
     public var name: String
+    /// The day it took place, when the text gives it.
     public var date: EventDate?
     /// Part of the day when given: 上午, 中午, 下午, 晚.
     public var timeOfDay: String?
@@ -42,6 +46,7 @@ public struct Event: Sendable, Hashable, Codable {
     /// People named as taking part, in order of first appearance.
     public var participants: [Participant]
 
+    /// An event with every field given.
     public init(id: String, kind: EventKind, name: String, date: EventDate? = nil, timeOfDay: String? = nil,
                 place: String? = nil, form: EventForm? = nil, participants: [Participant] = []) {
         self.id = id
@@ -60,6 +65,7 @@ public struct Event: Sendable, Hashable, Codable {
         case place, form, participants
     }
 
+    /// Decodes the gold-file JSON form; missing lists decode as empty.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeIfPresent(String.self, forKey: .id) ?? ""
@@ -75,10 +81,12 @@ public struct Event: Sendable, Hashable, Codable {
 
 /// A person named in a text who took part in nothing, and why.
 public struct NonParticipant: Sendable, Hashable, Codable {
+    /// The name as written.
     public var name: String
     /// Reporter, photographer, editor, or only mentioned.
     public var role: NonParticipation
 
+    /// A non-participant with every field given.
     public init(name: String, role: NonParticipation) {
         self.name = name
         self.role = role
@@ -94,10 +102,14 @@ public struct Document: Sendable, Hashable, Codable {
     public var source: String?
     /// Publication date when known (from `--date` or a date line in the text).
     public var published: EventDate?
+    /// Simplified or traditional characters.
     public var script: Script
+    /// The events the text reports, in order of first mention.
     public var events: [Event]
+    /// People named who took part in nothing (reporters, editors, people only mentioned).
     public var nonParticipants: [NonParticipant]
 
+    /// A document with every field given.
     public init(document: String, source: String? = nil, published: EventDate? = nil, script: Script = .simplified,
                 events: [Event] = [], nonParticipants: [NonParticipant] = []) {
         self.document = document
@@ -113,6 +125,7 @@ public struct Document: Sendable, Hashable, Codable {
         case nonParticipants = "non_participants"
     }
 
+    /// Decodes the gold-file JSON form; missing lists decode as empty.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         document = try container.decode(String.self, forKey: .document)

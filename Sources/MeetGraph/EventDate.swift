@@ -2,22 +2,35 @@
 /// publication date), the month and day are known.
 ///
 /// Written as `YYYY-MM-DD`, or `MM-DD` without a year, the forms GUIDELINE.md uses.
-/// Dates order by (year, month, day), an unknown year sorting first.
+/// Dates order by (year, month, day), an unknown year sorting first. Stored in 4 bytes; setting
+/// a field out of its range clamps it.
 public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    /// The year, when the text or the document's date gives it.
-    public var year: Int?
-    /// 1...12.
-    public var month: Int
-    /// 1...31.
-    public var day: Int
+    /// year << 9 | month << 5 | day, year 0 when unknown: 4 bytes, and ordered as dates are.
+    private var packed: UInt32
 
-    /// A date; nil unless month is 1...12 and day 1...31.
+    /// The year, when the text or the document's date gives it (1...9999).
+    public var year: Int? {
+        get { packed >> 9 == 0 ? nil : Int(packed >> 9) }
+        set { packed = UInt32(min(max(newValue ?? 0, 0), 9999)) << 9 | packed & 0x1FF }
+    }
+
+    /// 1...12.
+    public var month: Int {
+        get { Int(packed >> 5 & 0xF) }
+        set { packed = packed & ~0x1E0 | UInt32(min(max(newValue, 1), 12)) << 5 }
+    }
+
+    /// 1...31.
+    public var day: Int {
+        get { Int(packed & 0x1F) }
+        set { packed = packed & ~0x1F | UInt32(min(max(newValue, 1), 31)) }
+    }
+
+    /// A date; nil unless month is 1...12 and day 1...31 (and the year, when given, 1...9999).
     public init?(year: Int? = nil, month: Int, day: Int) {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         if let year, !(1...9999).contains(year) { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year ?? 0) << 9 | UInt32(month) << 5 | UInt32(day)
     }
 
     /// Parses `YYYY-MM-DD` or `MM-DD`; nil for anything else.
@@ -32,16 +45,19 @@ public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
+    /// `YYYY-MM-DD`, or `MM-DD` without a year.
     public var description: String {
         let monthDay = (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
         guard let year else { return monthDay }
         return String(year) + "-" + monthDay
     }
 
+    /// Orders by (year, month, day), an unknown year first.
     public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
-        ((lhs.year ?? 0), lhs.month, lhs.day) < ((rhs.year ?? 0), rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
+    /// Decodes the `YYYY-MM-DD` or `MM-DD` string form.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -52,6 +68,7 @@ public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = date
     }
 
+    /// Encodes as ``description``.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -28,6 +28,8 @@ public enum NonParticipation: String, Codable, Sendable, CaseIterable {
 
 /// Whether a text is written in simplified or traditional characters.
 public enum Script: String, Codable, Sendable, CaseIterable {
+    /// Simplified characters (简体), as mainland reports use.
     case simplified
+    /// Traditional characters (繁體).
     case traditional
 }

@@ -18,6 +18,7 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// Offset one past the name.
     public var mentionEnd: Int?
 
+    /// Evidence with every field given.
     public init(document: String, sentence: String, start: Int, end: Int,
                 mentionStart: Int? = nil, mentionEnd: Int? = nil) {
         self.document = document

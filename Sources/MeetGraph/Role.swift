@@ -28,11 +28,16 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
 ///
 /// Encodes to JSON as a sorted array of role names (`["chair","speaker"]`), as in the gold files.
 public struct Roles: OptionSet, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// One bit per role: chair 1, speaker 2, attendee 4.
     public let rawValue: UInt8
+    /// The set with these bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// Presides.
     public static let chair = Roles(rawValue: 1 << 0)
+    /// Speaks.
     public static let speaker = Roles(rawValue: 1 << 1)
+    /// Is present.
     public static let attendee = Roles(rawValue: 1 << 2)
 
     /// The set holding just `role`.
@@ -68,11 +73,13 @@ public struct Roles: OptionSet, Sendable, Hashable, Codable, CustomStringConvert
         self = roles
     }
 
+    /// Decodes a JSON array of role names.
     public init(from decoder: Decoder) throws {
         let names = try decoder.singleValueContainer().decode([Role].self)
         self.init(names)
     }
 
+    /// Encodes as a sorted JSON array of role names.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(sorted)

@@ -1,0 +1,399 @@
+import Foundation
+import GRDB
+import MeetGraph
+
+/// One document to ingest: what was extracted from a file, the file's content hash and its path.
+public struct IngestItem: Sendable, Hashable {
+    public var document: Document
+    /// The identity of the file's content, e.g. ``ContentHash/sha256(of:)-(Bytes)`` of its bytes.
+    public var contentHash: String
+    /// Where the file was read from; a new content hash at a known path replaces the old version.
+    public var path: String
+
+    public init(document: Document, contentHash: String, path: String) {
+        self.document = document
+        self.contentHash = contentHash
+        self.path = path
+    }
+}
+
+/// What an ingest did with each document, by path.
+public struct IngestSummary: Sendable, Hashable {
+    /// A document that could not be stored, and why.
+    public struct Failure: Sendable, Hashable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// Documents stored for the first time.
+    public var added: [String] = []
+    /// Documents whose content was already stored (at this path or another): nothing changed.
+    public var unchanged: [String] = []
+    /// Documents whose path was stored with other content: the old version was replaced.
+    public var replaced: [String] = []
+    /// Documents left out; the rest of the ingest went on.
+    public var failed: [Failure] = []
+
+    public init() {}
+
+    /// Whether the store changed.
+    public var changedAnything: Bool { !added.isEmpty || !replaced.isEmpty }
+
+    mutating func append(_ other: IngestSummary) {
+        added += other.added
+        unchanged += other.unchanged
+        replaced += other.replaced
+        failed += other.failed
+    }
+}
+
+/// A problem with one document's content that keeps it out of the store.
+struct DocumentProblem: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension MeetGraphStore {
+    /// Stores `items`, skipping content already stored and replacing changed files.
+    ///
+    /// Each batch of `batchSize` documents is one transaction, and each document inside it a
+    /// savepoint: a document that fails is rolled back alone and listed in ``IngestSummary/failed``;
+    /// a process killed mid-batch leaves the batches committed before it, and running the same
+    /// ingest again adds the rest without duplicates (content hashes are checked in the transaction).
+    /// - Throws: ``StoreError/diskFull(file:)``, ``StoreError/readOnly(file:)`` and other errors
+    ///   of the file itself, after rolling back the current batch.
+    public func ingest(_ items: [IngestItem], batchSize: Int = 64) throws -> IngestSummary {
+        var summary = IngestSummary()
+        var start = items.startIndex
+        let size = max(1, batchSize)
+        while start < items.endIndex {
+            let end = min(start + size, items.endIndex)
+            let batch = items[start..<end]
+            summary.append(try write { db in try ingestBatch(batch, db) })
+            start = end
+        }
+        return summary
+    }
+
+    /// Stores `documents`, each with its content hash and path; see ``ingest(_:batchSize:)-(_,_)``.
+    public func ingest(_ documents: [(Document, contentHash: String, path: String)],
+                       batchSize: Int = 64) throws -> IngestSummary {
+        try ingest(documents.map { IngestItem(document: $0.0, contentHash: $0.contentHash, path: $0.path) },
+                   batchSize: batchSize)
+    }
+
+    /// Stores a table of who attended what (one row per person and event), read from `source`,
+    /// as one document: importing the same rows again changes nothing, changed rows from the
+    /// same source replace the earlier import.
+    public func importAttendance(rows: [AttendanceRow], source: String) throws -> IngestSummary {
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        let document = AttendanceRow.document(from: rows, named: name, source: source)
+        return try ingest([IngestItem(document: document, contentHash: AttendanceRow.contentHash(of: rows), path: source)])
+    }
+
+    private func ingestBatch(_ batch: ArraySlice<IngestItem>, _ db: Database) throws -> IngestSummary {
+        var summary = IngestSummary()
+        var writer = DocumentWriter(db: db, identity: try identity(db), nameKey: nameKey, interruption: interruption)
+        for item in batch {
+            do {
+                var outcome = DocumentWriter.Outcome.unchanged
+                try db.inSavepoint {
+                    outcome = try writer.write(item)
+                    return .commit
+                }
+                switch outcome {
+                case .added: summary.added.append(item.path)
+                case .replaced: summary.replaced.append(item.path)
+                case .unchanged: summary.unchanged.append(item.path)
+                }
+            } catch {
+                if StoreError.isFatal(error) { throw error }
+                writer.forgetPeople()  // people inserted by the rolled-back savepoint are gone
+                let reason = (error as? DatabaseError)?.message ?? String(describing: error)
+                summary.failed.append(IngestSummary.Failure(path: item.path, reason: reason))
+            }
+        }
+        return summary
+    }
+}
+
+/// Writes one document's rows inside the current transaction.
+struct DocumentWriter {
+    enum Outcome { case added, replaced, unchanged }
+
+    let db: Database
+    let identity: Identity
+    let nameKey: @Sendable (String) -> String
+    let interruption: (@Sendable (String, Int) throws -> Void)?
+    /// Person IDs by key, for people already looked up in this batch.
+    private var people: [String: Int64] = [:]
+
+    init(db: Database, identity: Identity, nameKey: @escaping @Sendable (String) -> String,
+         interruption: (@Sendable (String, Int) throws -> Void)?) {
+        self.db = db
+        self.identity = identity
+        self.nameKey = nameKey
+        self.interruption = interruption
+    }
+
+    mutating func forgetPeople() { people.removeAll() }
+
+    /// A participant after merging the spellings of one person within an event.
+    private struct Merged {
+        var key: String
+        var name: String
+        var writtenName: String
+        var roles: Roles
+        var titles: [String]
+        var evidence: [Evidence]
+    }
+
+    mutating func write(_ item: IngestItem) throws -> Outcome {
+        let hash = item.contentHash.trimmingCharacters(in: .whitespaces)
+        guard !hash.isEmpty else { throw DocumentProblem(description: "no content hash given") }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE contentHash = ?", arguments: [hash]) == true {
+            return .unchanged
+        }
+        let document = item.document
+        let eventIDs = try localIDs(of: document)
+        var outcome = Outcome.added
+        if let old = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item.path]) {
+            try deleteDocument(old)
+            outcome = .replaced
+        }
+        var record = DocumentRecord(id: nil, contentHash: hash, path: item.path, name: document.document,
+                                    source: document.source, published: document.published?.description,
+                                    script: document.script.rawValue)
+        try record.insert(db)
+        let documentID = record.id!
+        let publishedKey = DateKey.make(document.published)
+
+        for (index, event) in document.events.enumerated() {
+            let localID = eventIDs[index]
+            var key = document.document + "#" + localID
+            if try eventKeyIsTaken(key) {
+                // Two files with the same name in different folders: fall back to the path.
+                key = item.path + "#" + localID
+                if try eventKeyIsTaken(key) {
+                    throw DocumentProblem(description: "event key \(key) is already stored")
+                }
+            }
+            var eventRecord = EventRecord(
+                id: nil, documentId: documentID, localId: localID, eventKey: key, kind: event.kind.rawValue,
+                name: event.name, dateKey: DateKey.make(event.date), timeOfDay: event.timeOfDay,
+                place: event.place, form: event.form?.rawValue)
+            try eventRecord.insert(db)
+            let eventID = eventRecord.id!
+            let titleDate = eventRecord.dateKey ?? publishedKey
+
+            var peopleOfEvent: [Int64] = []
+            for (position, participant) in try merge(event.participants, in: event).enumerated() {
+                let personID = try person(participant)
+                peopleOfEvent.append(personID)
+                try db.cachedStatement(sql: """
+                    INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
+                                             TitleList.join(participant.titles), participant.writtenName])
+                for (ordinal, evidence) in participant.evidence.enumerated() {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO evidence (personId, eventId, ordinal, document, sentence, startOffset, endOffset,
+                                              mentionStart, mentionEnd)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """).execute(arguments: [personID, eventID, ordinal, evidence.document, evidence.sentence,
+                                                 evidence.start, evidence.end, evidence.mentionStart, evidence.mentionEnd])
+                }
+                for title in participant.titles {
+                    try db.cachedStatement(sql: """
+                        INSERT OR IGNORE INTO personTitle (personId, eventId, title, documentId, dateKey)
+                        VALUES (?, ?, ?, ?, ?)
+                        """).execute(arguments: [personID, eventID, title, documentID, titleDate])
+                }
+            }
+            let addTie = try db.cachedStatement(sql: Ties.addEvent)
+            for person in peopleOfEvent {
+                for other in peopleOfEvent where other != person {
+                    try addTie.execute(arguments: [person, other, eventRecord.dateKey])
+                }
+            }
+            try interruption?(item.path, index)
+        }
+        return outcome
+    }
+
+    /// Each event's id within the document, `e1`, `e2`… where the extractor left it empty.
+    private func localIDs(of document: Document) throws -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for (index, event) in document.events.enumerated() {
+            let id = event.id.isEmpty ? "e\(index + 1)" : event.id
+            guard seen.insert(id).inserted else {
+                throw DocumentProblem(description: "event id \(id) appears twice; give each event of a document its own id")
+            }
+            result.append(id)
+        }
+        return result
+    }
+
+    private func eventKeyIsTaken(_ key: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE eventKey = ?"), arguments: [key]) == true
+    }
+
+    /// Participants of `event` with spellings of one person merged: roles joined, titles and evidence appended.
+    private func merge(_ participants: [Participant], in event: Event) throws -> [Merged] {
+        var merged: [Merged] = []
+        var indexByKey: [String: Int] = [:]
+        for participant in participants {
+            let written = participant.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !written.isEmpty else {
+                throw DocumentProblem(description: "event \(event.id) has a participant without a name")
+            }
+            let canonical = try identity.canonicalName(written)
+            let key = nameKey(canonical)
+            if let index = indexByKey[key] {
+                merged[index].roles.formUnion(participant.roles)
+                for title in participant.titles where !merged[index].titles.contains(title) {
+                    merged[index].titles.append(title)
+                }
+                for evidence in participant.evidence where !merged[index].evidence.contains(evidence) {
+                    merged[index].evidence.append(evidence)
+                }
+            } else {
+                indexByKey[key] = merged.count
+                merged.append(Merged(key: key, name: canonical, writtenName: written, roles: participant.roles,
+                                     titles: participant.titles, evidence: participant.evidence))
+            }
+        }
+        return merged
+    }
+
+    /// The ID of the person with `participant.key`, stored first if new.
+    private mutating func person(_ participant: Merged) throws -> Int64 {
+        if let id = people[participant.key] { return id }
+        let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE personKey = ?"),
+                                       arguments: [participant.key])
+        let id: Int64
+        if let found {
+            id = found
+        } else {
+            var record = PersonRecord(id: nil, personKey: participant.key, name: participant.name)
+            try record.insert(db)
+            id = record.id!
+        }
+        people[participant.key] = id
+        return id
+    }
+
+    /// Deletes a stored document with its events, participations and evidence, takes its events
+    /// out of the ties, and deletes the people left with no participation.
+    private mutating func deleteDocument(_ id: Int64) throws {
+        var peopleByEvent: [Int64: (date: Int?, people: [Int64])] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT event.id, event.dateKey, participation.personId
+            FROM event JOIN participation ON participation.eventId = event.id
+            WHERE event.documentId = ?
+            """, arguments: [id]) {
+            peopleByEvent[row[0], default: (date: row[1], people: [])].people.append(row[2])
+        }
+        try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+
+        var recompute = Set<[Int64]>()
+        for (date, people) in peopleByEvent.values {
+            for person in people {
+                for other in people where other != person {
+                    guard let tie = try Row.fetchOne(db, sql: """
+                        SELECT count, firstDate, lastDate FROM tie WHERE personId = ? AND otherId = ?
+                        """, arguments: [person, other]) else { continue }
+                    if (tie[0] as Int) <= 1 {
+                        try db.execute(sql: "DELETE FROM tie WHERE personId = ? AND otherId = ?", arguments: [person, other])
+                        continue
+                    }
+                    try db.execute(sql: "UPDATE tie SET count = count - 1 WHERE personId = ? AND otherId = ?",
+                                   arguments: [person, other])
+                    // The first or last shared date may have gone with this event: count again.
+                    if let date, date == tie[1] || date == tie[2] { recompute.insert([person, other]) }
+                }
+            }
+        }
+        for pair in recompute { try Ties.recompute(db, person: pair[0], other: pair[1]) }
+
+        for person in Set(peopleByEvent.values.flatMap(\.people)) {
+            try db.execute(sql: """
+                DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
+                """, arguments: [person, person])
+        }
+        people.removeAll()
+    }
+}
+
+/// One row of an attendance table: a person at an event (the CSV import format).
+public struct AttendanceRow: Sendable, Hashable {
+    public var person: String
+    /// The event's name; rows with the same name, date and kind are one event.
+    public var event: String
+    /// What the person did; nil means attendee.
+    public var role: Roles?
+    public var date: EventDate?
+    public var kind: EventKind
+    /// Titles as written, when the table gives them.
+    public var titles: [String]
+
+    public init(person: String, event: String, role: Roles? = nil, date: EventDate? = nil,
+                kind: EventKind = .meeting, titles: [String] = []) {
+        self.person = person
+        self.event = event
+        self.role = role
+        self.date = date
+        self.kind = kind
+        self.titles = titles
+    }
+
+    /// The rows as one document named `name`: one event per distinct (event, date, kind), in order
+    /// of first appearance (ids `e1`, `e2`…), its people in order of first appearance.
+    ///
+    /// `AttendanceGraph(documents: [document])` is the graph the store builds from an import of the rows.
+    public static func document(from rows: [AttendanceRow], named name: String, source: String? = nil) -> Document {
+        struct EventIdentity: Hashable {
+            var name: String
+            var date: EventDate?
+            var kind: EventKind
+        }
+        var events: [Event] = []
+        var eventIndex: [EventIdentity: Int] = [:]
+        var participantIndex: [[String: Int]] = []
+        for row in rows {
+            let identity = EventIdentity(name: row.event, date: row.date, kind: row.kind)
+            let index: Int
+            if let existing = eventIndex[identity] {
+                index = existing
+            } else {
+                index = events.count
+                eventIndex[identity] = index
+                events.append(Event(id: "e\(index + 1)", kind: row.kind, name: row.event, date: row.date))
+                participantIndex.append([:])
+            }
+            let roles = row.role.flatMap { $0.isEmpty ? nil : $0 } ?? .attendee
+            if let existing = participantIndex[index][row.person] {
+                events[index].participants[existing].roles.formUnion(roles)
+                for title in row.titles where !events[index].participants[existing].titles.contains(title) {
+                    events[index].participants[existing].titles.append(title)
+                }
+            } else {
+                participantIndex[index][row.person] = events[index].participants.count
+                events[index].participants.append(Participant(name: row.person, roles: roles, titles: row.titles))
+            }
+        }
+        return Document(document: name, source: source, events: events)
+    }
+
+    /// SHA-256 of the rows written one per line: the content hash of an import.
+    public static func contentHash(of rows: [AttendanceRow]) -> String {
+        var text = ""
+        for row in rows {
+            let fields = [row.person, row.event, row.role?.description ?? "", row.date?.description ?? "",
+                          row.kind.rawValue, TitleList.join(row.titles)]
+            text += fields.joined(separator: "\t") + "\n"
+        }
+        return ContentHash.sha256(of: text)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MeetGraph
+import MeetGraphExport
+import MeetGraphStore
+
+/// `meetgraph import`: builds the graph from a table the user already has.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add an attendance table (person, event[, role, date]) to the store.",
+        discussion: """
+            For structured data: a UTF-8 CSV file with a header row naming the columns person and \
+            event (or 姓名 and 会议), and optionally role (chair, speaker, attendee, or 主持/讲话/参加; \
+            several joined by ;) and date (2022-05-16, 2022/5/16 or 2022年5月16日). Rows with the \
+            same event name and date are one event. Rows with problems are reported with their \
+            line number and skipped; the others are stored. Importing the same table again \
+            changes nothing.
+
+            Example:
+              meetgraph import attendance.csv --db meetgraph.sqlite
+            """)
+
+    @Argument(help: "CSV files with person,event[,role,date] columns.")
+    var tables: [String]
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let database = try store.open(readOnly: false)
+        var failed = 0
+        var imported = 0
+        for path in tables {
+            do {
+                let table = try AttendanceTable.read(contentsOf: URL(fileURLWithPath: path))
+                for problem in table.problems { Console.error(problem.description) }
+                let rows = table.rows.map {
+                    StoreAttendanceRow(person: $0.person, event: $0.event, role: $0.roles, date: $0.date, titles: $0.titles)
+                }
+                let summary = try database.importAttendance(rows: rows, source: path)
+                for failure in summary.failed { Console.error(failure.description) }
+                Console.output("\(path): \(table.rows.count) rows, \(table.problems.count) skipped; "
+                    + (summary.changedAnything ? "stored" : "already in the store") + "\n")
+                imported += 1
+                if !table.problems.isEmpty { failed += 1 }
+            } catch {
+                Console.error("\(error)")
+                failed += 1
+            }
+        }
+        let counts = try database.counts()
+        Console.output("store \(store.db): \(counts.documents) documents, \(counts.events) events, \(counts.people) people, \(counts.participations) participations\n")
+        if failed > 0 { throw ExitCode(imported == 0 ? 2 : 1) }
+    }
+}

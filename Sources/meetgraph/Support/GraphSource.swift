@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import MeetGraph
+import MeetGraphExtraction
+import MeetGraphStore
+
+/// The store a command reads or writes.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The SQLite store (created by `meetgraph ingest`).")
+    var db: String = MeetGraphStore.defaultFileName
+
+    /// Opens the store at `--db`, with traditional and simplified spellings of a name as one person.
+    func open(readOnly: Bool) throws -> MeetGraphStore {
+        try MeetGraphStore(path: db, readOnly: readOnly, nameKey: NameForms.simplifiedKey)
+    }
+}
+
+/// Where a query, picture or export gets its graph: the store, or text files extracted on the fly.
+struct GraphSourceOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("from"), parsing: .upToNextOption,
+            help: "Read these text files or folders instead of the store (extracted on the fly).")
+    var inputs: [String] = []
+
+    @OptionGroup var reading: ReadingOptions
+
+    /// The store to query: `--db`, or a temporary one holding the `--from` files.
+    ///
+    /// Reading `--from` through a temporary store keeps one code path for every query.
+    func openStore() throws -> MeetGraphStore {
+        guard !inputs.isEmpty else {
+            guard FileManager.default.fileExists(atPath: store.db) else {
+                throw CommandError("""
+                    no store at \(store.db): run `meetgraph ingest FOLDER --db \(store.db)` first, \
+                    or read texts directly with --from FOLDER
+                    """)
+            }
+            return try store.open(readOnly: true)
+        }
+        let (items, failures) = reading.reader().read(InputFiles(paths: inputs))
+        for failure in failures { Console.error(failure.message) }
+        guard !items.isEmpty else { throw ExitCode(2) }
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("meetgraph-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        TemporaryFolders.removeAtExit(folder)
+        let temporary = try MeetGraphStore(path: folder.appendingPathComponent("query.sqlite").path,
+                                           nameKey: NameForms.simplifiedKey)
+        _ = try temporary.ingest(items.map(\.ingestItem))
+        return temporary
+    }
+}
+
+extension DocumentReader.Item {
+    /// What the store needs to ingest this file: the document, its content hash and its path.
+    var ingestItem: IngestItem {
+        IngestItem(document: document, contentHash: ContentHash.sha256(of: source.text),
+                   path: InputFiles.displayPath(url))
+    }
+}
+
+/// Temporary folders removed when the process exits.
+enum TemporaryFolders {
+    nonisolated(unsafe) private static var folders: [URL] = []
+    nonisolated(unsafe) private static var registered = false
+
+    static func removeAtExit(_ folder: URL) {
+        folders.append(folder)
+        guard !registered else { return }
+        registered = true
+        atexit {
+            for folder in TemporaryFolders.folders { try? FileManager.default.removeItem(at: folder) }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import MeetGraph
+import MeetGraphExtraction
+
+/// A problem with one input file: reported on stderr, the other files still processed.
+struct InputFailure: Error, CustomStringConvertible {
+    let file: String
+    let message: String
+    var description: String { message }
+}
+
+/// Finds the text files named on the command line: files as given, folders searched recursively
+/// for `*.txt` (hidden files skipped), in a stable sorted order.
+struct InputFiles {
+    /// `url`'s path relative to the current folder when it lies below it, else the full path:
+    /// what messages and the documents' `source` show.
+    static func displayPath(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+
+    private(set) var files: [URL] = []
+    private(set) var failures: [InputFailure] = []
+
+    /// Exactly these files, already found.
+    init(urls: [URL]) {
+        files = urls
+    }
+
+    init(paths: [String]) {
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(InputFailure(file: path, message: "\(path): no such file or folder"))
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
+            guard isDirectory.boolValue else {
+                files.append(url)
+                continue
+            }
+            guard let enumerator = manager.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+                errorHandler: { [self] url, error in
+                    // Unreadable sub-folders are reported, the rest is still searched.
+                    _ = self
+                    Console.error("\(url.path): cannot read the folder (\(error.localizedDescription))")
+                    return true
+                })
+            else {
+                failures.append(InputFailure(file: path, message: "\(path): cannot read the folder"))
+                continue
+            }
+            var found: [URL] = []
+            for case let file as URL in enumerator where file.pathExtension.lowercased() == "txt" {
+                found.append(file)
+            }
+            if found.isEmpty {
+                failures.append(InputFailure(file: path, message: "\(path): the folder holds no .txt files"))
+            }
+            files.append(contentsOf: found.sorted { $0.path < $1.path })
+        }
+    }
+}
+
+/// Reads and extracts documents, reporting per-file failures on stderr.
+struct DocumentReader {
+    var encoding: TextEncoding?
+    var published: EventDate?
+    let extractor = Extractor()
+
+    /// One extracted file: the document and the bytes' identity for the store.
+    struct Item {
+        var url: URL
+        var source: SourceText
+        var document: Document
+    }
+
+    /// Extracts every file; `failures` collects what could not be read, with messages naming the file.
+    /// `label` names the progress line on stderr; nil draws none (the caller shows its own).
+    func read(_ inputs: InputFiles, label: String? = "extracting") -> (items: [Item], failures: [InputFailure]) {
+        var items: [Item] = []
+        var failures = inputs.failures
+        let progress = label.map { Progress(total: inputs.files.count, label: $0) }
+        for (index, url) in inputs.files.enumerated() {
+            do {
+                let source = try SourceText.read(contentsOf: url, encoding: encoding)
+                let document = extractor.document(from: source, published: published, sourceLabel: InputFiles.displayPath(url))
+                items.append(Item(url: url, source: source, document: document))
+            } catch {
+                failures.append(InputFailure(file: InputFiles.displayPath(url), message: error.description))
+            }
+            progress?.update(index + 1, item: url.lastPathComponent)
+        }
+        progress?.finish()
+        return (items, failures)
+    }
+}

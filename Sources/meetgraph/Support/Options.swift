@@ -1,0 +1,56 @@
+import ArgumentParser
+import MeetGraph
+import MeetGraphExtraction
+
+extension TextEncoding: ExpressibleByArgument {}
+extension EventKind: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
+
+extension EventDate: ExpressibleByArgument {
+    /// Accepts `YYYY-MM-DD` (or `MM-DD`) on the command line.
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+/// How to read news texts: encoding and the publication date that relative dates count from.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "The files' encoding: utf8 or gb18030 (default: detected per file).")
+    var encoding: TextEncoding?
+
+    @Option(help: ArgumentHelp(
+        "The publication date (YYYY-MM-DD) that 今天, 昨天 and bare days count from.",
+        discussion: "Without it, a date line in the text is used when there is one."))
+    var date: EventDate?
+
+    func reader() -> DocumentReader {
+        DocumentReader(encoding: encoding, published: date)
+    }
+}
+
+/// Which events and participations to look at.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .customLong("kind"), help: "Keep only events of this kind: meeting, visit, other (repeatable).")
+    var kinds: [EventKind] = []
+
+    @Option(help: "Keep events on or after this date (YYYY-MM-DD).")
+    var since: EventDate?
+
+    @Option(help: "Keep events on or before this date (YYYY-MM-DD).")
+    var until: EventDate?
+
+    @Option(name: .customLong("role"), help: "Keep participations with this role: chair, speaker, attendee (repeatable).")
+    var roles: [Role] = []
+
+    var filter: AttendanceFilter {
+        AttendanceFilter(
+            kinds: kinds.isEmpty ? nil : Set(kinds), since: since, until: until,
+            roles: roles.isEmpty ? nil : Roles(roles))
+    }
+
+    func validate() throws {
+        if let since, let until, until < since {
+            throw ValidationError("--since \(since) is after --until \(until)")
+        }
+    }
+}
