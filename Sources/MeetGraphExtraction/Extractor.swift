@@ -344,6 +344,11 @@ struct DocumentAnalysis {
         for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }
+        // 习近平总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
+        for word in NameFinder.titlesAfterName.prefix(1) + NameFinder.titlesAfterName.suffix(1) where scalars.has(word, at: mention.range.upperBound) {
+            let after = mention.range.upperBound + word.count
+            if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
+        }
         var position = mention.range.upperBound
         var crossedMentions = false
         // Clauses crossed without a new subject: 刘伟平实地检查了…,要求… — only a speech verb counts there.
@@ -366,7 +371,7 @@ struct DocumentAnalysis {
                     let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
                         || here.contains { $0.start >= next && $0.start <= next + 8 })
                     crossedClauses += 1
-                    if newSubject || crossedClauses > 2 || crossedMentions || ScalarClass.isSpace(scalar) { break }
+                    if newSubject || crossedClauses > 2 || ScalarClass.isSpace(scalar) { break }
                 }
                 position = next
                 continue
@@ -380,6 +385,15 @@ struct DocumentAnalysis {
                 let announces = scalars.has("宣布", at: position)
                 var index = position + verb.length
                 if lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }
+                // 周某在永泰调研时的讲话精神: the verb describes an earlier occasion whose speech is cited.
+                var probe = index
+                while probe + 1 < end, !ScalarClass.endsClause(scalars[probe]) {
+                    if scalars[probe] == "的", lexicons.mentionMarkers.longestMatch(in: scalars, at: probe + 1, limit: end) != nil
+                        || scalars.has("讲话精神", at: probe + 1) || scalars.has("重要讲话", at: probe + 1) {
+                        return .mentioned
+                    }
+                    probe += 1
+                }
                 // 主持会议并讲话, 出席…并作重要讲话: verbs joined in the same clause.
                 var joined = false
                 while index < end, !ScalarClass.endsClause(scalars[index]) {
