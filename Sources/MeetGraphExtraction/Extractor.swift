@@ -339,19 +339,19 @@ struct DocumentAnalysis {
         let sentence = sentences[mention.sentence].range
         let here = sentenceMentions[mention.sentence]
         let end = sentence.upperBound
-        // 学习习近平…, 传达…: the person's words are studied, the person is not there.
+        // 学习某某…, 传达…: the person's words are studied, the person is not there.
         let lookBack = max(sentence.lowerBound, mention.start - 6)
         for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }
-        // 习近平总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
+        // 某某总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
         for word in NameFinder.titlesAfterName.prefix(1) + NameFinder.titlesAfterName.suffix(1) where scalars.has(word, at: mention.range.upperBound) {
             let after = mention.range.upperBound + word.count
             if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
         }
         var position = mention.range.upperBound
         var crossedMentions = false
-        // Clauses crossed without a new subject: 刘伟平实地检查了…,要求… — only a speech verb counts there.
+        // Clauses crossed without a new subject: 韩立峰实地检查了…,要求… — only a speech verb counts there.
         var crossedClauses = 0
         // …等与会人员…发言: named as present as well as speaking.
         var present = false
@@ -366,7 +366,7 @@ struct DocumentAnalysis {
                 // Cross a comma only when the list of names goes on after it.
                 let next = position + 1
                 let listGoesOn = here.contains { $0.start == next }
-                // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
+                // …贺思齐,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
                 if !listGoesOn, !groupClauseJoins(at: next, end: end, sentence: mention.sentence) {
                     let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
                         || here.contains { $0.start >= next && $0.start <= next + 8 })

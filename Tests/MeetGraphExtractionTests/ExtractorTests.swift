@@ -245,3 +245,28 @@ struct EvidenceTests {
         }
     }
 }
+
+@Suite("Lists across clauses")
+struct ListAcrossClausesTests {
+    @Test func verbAfterSeveralListsAppliesToAll() {
+        let document = extract("""
+            3日,市委书记钟文博参加市人大会议东湖代表团会议。东湖团韩立峰、贝思远,西山团冉雪、宋明远等代表,围绕乡村振兴踊跃发言。
+            """)
+        let rows = document.events.first?.rows ?? []
+        #expect(rows.map(\.name) == ["钟文博", "韩立峰", "贝思远", "冉雪", "宋明远"])
+        #expect(rows.dropFirst().allSatisfy { $0.roles.contains(.speaker) })
+        #expect(rows[1].titles == ["东湖团"] && rows[3].titles == ["西山团"])
+    }
+
+    @Test func leaderOfTheWholePartyIsOnlyMentioned() {
+        let document = extract("5月2日,市长江海潮主持召开市政府常务会议,强调要牢记周正国总书记的嘱托要求。")
+        #expect(document.events.first?.rows.map(\.name) == ["江海潮"])
+        #expect(document.excluded["周正国"] == .mentioned)
+    }
+
+    @Test func speechCitedFromAnEarlierVisitIsAMention() {
+        let document = extract("5月2日,市长江海潮主持召开市政府常务会议。会议要求,认真落实省委书记孟家辉在青山调研时的讲话精神。")
+        #expect(document.events.first?.rows.map(\.name) == ["江海潮"])
+        #expect(document.excluded["孟家辉"] == .mentioned)
+    }
+}

@@ -33,7 +33,7 @@ struct NameFinder {
     let sentences: [Sentence]
     let lexicons = Lexicons.shared
 
-    /// Titles written after a name (习近平总书记, X同志) and 新时代 (X新时代…思想).
+    /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
     static let titlesAfterName: [String.UnicodeScalarView] = ["总书记", "同志", "总理", "委员长", "新时代"].map(\.unicodeScalars)
 
     /// The mentions, ordered by position, and the byline names.
@@ -61,7 +61,7 @@ struct NameFinder {
                 known.insert(key)
             }
         }
-        // Untitled lists: 金忠明、陈海刚、郭翔等23名委员先后发言.
+        // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 let key = scalars.string(range)
@@ -71,7 +71,7 @@ struct NameFinder {
             }
         }
         // Every other occurrence of a known name.
-        var trie = ScalarTrie<Bool>()
+        var trie = ScalarTrie<Bool>(small: true)
         for key in known { trie.insert(key, true) }
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
@@ -114,7 +114,7 @@ struct NameFinder {
             short = surname.length + 1
             if givenStart + 1 < limit, isGivenNameScalar(scalars[givenStart + 1]) { long = surname.length + 2 }
         }
-        // 叶华一行: a short name followed by a two-character follower word beats a longer name.
+        // 钟文一行: a short name followed by a two-character follower word beats a longer name.
         if requireEnd, long != nil, let short, !isNonPerson(start..<(start + short)),
            let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + short, limit: limit), follower.length >= 2 {
             return short
@@ -179,7 +179,7 @@ struct NameFinder {
             let titleStart = self.titleStart(headStart: position - head.length, lowerBound: lastEnd)
             var titles = [titleStart..<titleEnd]
             var start = titleStart
-            // Titles joined by 、 before this one: 市委常委、常务副市长王志宏.
+            // Titles joined by 、 before this one: 市委常委、常务副市长宋明远.
             while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
                   let previousHead = lexicons.titles.longestMatch(in: scalars, endingAt: start - 1, notBefore: lastEnd) {
                 let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
@@ -217,7 +217,7 @@ struct NameFinder {
             let end = start + length
             guard end < limit, scalars[end] == "·" || scalars[end] == "•" else { return length }
         }
-        // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
+        // After a title a name is expected: 省长程浩然重要批示 — take the longest plausible name.
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
         if afterTitle, !Self.groupWords.contains(where: { scalars.has($0, endingAt: start) }),
            let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
@@ -251,7 +251,7 @@ struct NameFinder {
     }
 
     /// A name in a title-led list or right after a title, whatever its surname: two or three
-    /// ideographs closed by 、 , ， or 等 (市领导…、牛炎平、王付举、买万国).
+    /// ideographs closed by 、 , ， or 等 (市领导…、程浩然、孟家辉、贝思远).
     func delimitedName(at start: Int, limit: Int, surnameFirst: Bool = false) -> Int? {
         var end = start
         while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 4 { end += 1 }
@@ -259,12 +259,12 @@ struct NameFinder {
         let next = scalars[end]
         guard next == ScalarClass.enumerationComma || next == "," || next == "，" || next == "等" else { return nil }
         if isNonPerson(start..<end) { return nil }
-        // Without a known surname, only as the first of a list: 市领导平遂民、王冬梅.
+        // Without a known surname, only as the first of a list: 市领导欧立新、冉雪.
         if surnameFirst, lexicons.surnames.longestMatch(in: scalars, at: start, limit: end) == nil,
            next != ScalarClass.enumerationComma || nameLength(at: end + 1, limit: limit) == nil {
             return nil
         }
-        // Function words and title characters do not occur before a name's last character (王付举).
+        // Function words and title characters do not occur before a name's last character (孟家辉).
         if (start..<(end - 1)).contains(where: { !isGivenNameScalar(scalars[$0]) }) { return nil }
         var index = start
         while index < end {
@@ -283,7 +283,7 @@ struct NameFinder {
             if !ScalarClass.isIdeograph(scalar) && scalar != "(" && scalar != ")" && !ScalarClass.isDigit(scalar) { return false }
             if let head = lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: position),
                end - head.length >= position, personName(at: end, limit: limit) != nil {
-                // The title must not itself be part of a name (王志宏 is not “王” + title).
+                // The title must not itself be part of a name (宋明远 is not “王” + title).
                 return end - head.length > position || nameLength(at: position, limit: limit) == nil
             }
             end += 1
@@ -332,14 +332,14 @@ struct NameFinder {
 
     // MARK: Verbs and bylines
 
-    /// Names written at the start of a clause right before a role verb or 等 (刘涛提出要求, 马正兰等参加).
+    /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [(Range<Int>, String)] {
         var result: [(Range<Int>, String)] = []
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
-            // 习近平总书记, X同志: a name with its title after it.
+            // 某某总书记, X同志: a name with its title after it.
             if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
                 for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
@@ -416,7 +416,7 @@ struct NameFinder {
         return nil
     }
 
-    /// Inside a list closed by 、: a name in Latin letters (Ingay Tali), or four characters starting
+    /// Inside a list closed by 、: a name in Latin letters (Anna Berg), or four characters starting
     /// with two surnames (a married name such as 蔡苏秋金).
     func latinOrDoubleSurnameName(at start: Int, limit: Int) -> Int? {
         var end = start
@@ -433,7 +433,7 @@ struct NameFinder {
         return 4
     }
 
-    /// Whether a role verb follows in the same clause (王南在主席台前排就座, X在会上强调).
+    /// Whether a role verb follows in the same clause (田雨在主席台前排就座, X在会上强调).
     private func hasVerbInClause(after start: Int, limit: Int) -> Bool {
         var index = start
         while index < min(limit, start + 30), !ScalarClass.endsClause(scalars[index]) {
@@ -467,7 +467,7 @@ struct NameFinder {
                     continue
                 }
             }
-            // (司三农) closing an item: the writer's name alone in brackets.
+            // (邱志远) closing an item: the writer's name alone in brackets.
             if scalars[position] == "(" || scalars[position] == "（",
                let length = nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
                position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
@@ -481,7 +481,7 @@ struct NameFinder {
                 let after = position + marker.length
                 let endsHere = after >= range.upperBound || ScalarClass.isPunctuation(scalars[after]) || ScalarClass.isSpace(scalars[after])
                 if endsHere {
-                    // Names before the marker, separated by spaces: “毛迎 孙江锋 报道”, “赵得宇 摄”.
+                    // Names before the marker, separated by spaces: “林溪 王一鸣 报道”, “李青山 摄”.
                     var cursor = position
                     var names: [Range<Int>] = []
                     while cursor > range.lowerBound, names.count < 4 {
