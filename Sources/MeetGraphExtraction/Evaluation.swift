@@ -9,8 +9,11 @@ import MeetGraph
 public struct Evaluation: Sendable {
     /// Precision, recall and F1 of one metric, with the counts they come from.
     public struct Score: Sendable, Hashable {
+        /// Items both in gold and predicted.
         public var truePositives = 0
+        /// Items predicted but not in gold.
         public var falsePositives = 0
+        /// Items in gold but not predicted.
         public var falseNegatives = 0
 
         /// tp / (tp + fp), 1 when nothing was predicted.

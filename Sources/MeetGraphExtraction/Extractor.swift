@@ -29,6 +29,8 @@ public struct Extractor: Sendable {
 
 /// The working state of one extraction.
 struct DocumentAnalysis {
+    private static let studyWords: [String] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"]
+
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
     let documentName: String
@@ -37,6 +39,10 @@ struct DocumentAnalysis {
     private let lexicons = Lexicons.shared
 
     private var mentions: [Mention] = []
+    /// The mentions of each sentence, in order.
+    private var sentenceMentions: [[Mention]] = []
+    /// Each sentence's evidence text, made once.
+    private var sentenceTexts: [Int: String] = [:]
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedKeys: [String] = []
@@ -55,7 +61,10 @@ struct DocumentAnalysis {
     /// An event being built.
     struct EventDraft {
         var kind: EventKind
+        /// Normalised name, to recognise the same event.
         var name: String
+        /// The name as written.
+        var writtenName: String
         var date: EventDate?
         var timeOfDay: String?
         var place: String?
@@ -94,13 +103,16 @@ struct DocumentAnalysis {
 
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
+        sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
 
-        let events = EventFinder(scalars: scalars, mentions: mentions)
+        let events = EventFinder(scalars: scalars, mentions: mentions, original: { [normalized] in normalized.original($0) })
         var current: [Int] = []
         var pending: [Int] = []
         var lastDate: (EventDate?, String?)?
         var lastDateSentence = -100
         var lastSubject: Mention?
+        var earlierEvents: [Int] = []
+        var earlierClauseEnd = 0
         for (index, sentence) in sentences.enumerated() {
             let here = mentionsBySentence[index].map { mentions[$0] }
             let triggers = events.triggers(in: sentence, mentionsInSentence: here)
@@ -114,9 +126,12 @@ struct DocumentAnalysis {
                 // A headline has no date of its own: its event takes the date of the article's text.
                 let date = sentence.isHeadline ? sentenceDate : sentenceDate ?? (index - lastDateSentence <= 3 ? lastDate : nil)
                 var next: [Int] = []
+                let previous = current
+                let clauseStart = triggers.map(\.clauseStart).min() ?? sentence.range.lowerBound
                 for trigger in triggers {
-                    if trigger.refersBack, !current.isEmpty {
-                        for event in current where !next.contains(event) { next.append(event) }
+                    // 出席会议 after 主持召开X会议 in the same sentence, or in a later one: the same event.
+                    if trigger.refersBack, !next.isEmpty || !current.isEmpty {
+                        if next.isEmpty { next = current }
                         continue
                     }
                     // A visit goes on (X在调研中指出, 随后又来到…): same outing unless a new date is written.
@@ -130,6 +145,8 @@ struct DocumentAnalysis {
                     if !next.contains(target) { next.append(target) }
                 }
                 current = next
+                earlierEvents = previous.filter { !next.contains($0) }
+                earlierClauseEnd = clauseStart
                 if !pending.isEmpty {
                     for mentionIndex in pending { assign(mentions[mentionIndex], to: current, triggerSentence: false) }
                     pending.removeAll()
@@ -144,6 +161,10 @@ struct DocumentAnalysis {
                 lastDateSentence = index
             }
             for mentionIndex in mentionsBySentence[index] {
+                if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd {
+                    assign(mentions[mentionIndex], to: earlierEvents, triggerSentence: false)
+                    continue
+                }
                 if current.isEmpty || (sentence.isHeadline && triggers.isEmpty && !sentences[max(0, index - 1)].isHeadline) {
                     // A headline before its article's first sentence: hold its people for the next event.
                     pending.append(mentionIndex)
@@ -152,7 +173,7 @@ struct DocumentAnalysis {
                     assign(mentions[mentionIndex], to: current, triggerSentence: !triggers.isEmpty)
                 }
             }
-            if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: sentence, subject: subject, events: current) }
+            if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: index, subject: subject, events: current) }
             if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
                current.contains(where: { event in drafts[event].participants.contains { $0.key == first.key } }) {
                 lastSubject = first
@@ -175,7 +196,10 @@ struct DocumentAnalysis {
             let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
                 && sentence - draft.sentence <= 8 && index == drafts.count - 1
             guard (sameName && compatibleDate && compatibleTime) || headlineMatch else { continue }
-            if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty { draft.name = trigger.name }
+            if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty {
+                draft.name = trigger.name
+                draft.writtenName = trigger.writtenName
+            }
             if draft.date == nil || (headlineMatch && date?.0 != nil) { draft.date = date?.0 }
             if draft.timeOfDay == nil || (headlineMatch && date?.1 != nil) { draft.timeOfDay = date?.1 }
             if draft.place == nil { draft.place = trigger.place }
@@ -185,7 +209,7 @@ struct DocumentAnalysis {
             drafts[index] = draft
             return index
         }
-        drafts.append(EventDraft(kind: trigger.kind, name: trigger.name, date: date?.0, timeOfDay: date?.1, place: trigger.place,
+        drafts.append(EventDraft(kind: trigger.kind, name: trigger.name, writtenName: trigger.writtenName, date: date?.0, timeOfDay: date?.1, place: trigger.place,
                                  isVideo: isVideo, fromHeadline: isHeadline, hasBodyTrigger: !isHeadline, sentence: sentence,
                                  nameSpans: [trigger.span]))
         return drafts.count - 1
@@ -193,8 +217,8 @@ struct DocumentAnalysis {
 
     /// 他强调, 他还要求: a speech verb after 他/她 at the start of a clause belongs to the person
     /// the text was last about.
-    private mutating func speakerPronoun(in sentence: Sentence, subject: Mention, events: [Int]) {
-        let range = sentence.range
+    private mutating func speakerPronoun(in sentenceIndex: Int, subject: Mention, events: [Int]) {
+        let range = sentences[sentenceIndex].range
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
@@ -202,12 +226,13 @@ struct DocumentAnalysis {
                scalars[position + 1] != "们" {
                 var index = position + 1
                 while index < min(range.upperBound, position + 14) {
-                    if mentions.contains(where: { $0.range.contains(index) }) { break }
+                    if sentenceMentions[sentenceIndex].contains(where: { $0.range.contains(index) }) { break }
                     if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: range.upperBound), verb.value.contains(.speaker) {
                         if lexicons.mentionMarkers.longestMatch(in: scalars, at: index + verb.length, limit: range.upperBound) != nil { break }
-                        var pronoun = subject
-                        pronoun.sentence = subject.sentence
-                        for event in events where drafts[event].participants.contains(where: { $0.key == subject.key }) {
+                        // The person named last before the pronoun in this sentence, else the text's last subject.
+                        let before = sentenceMentions[sentenceIndex].last { $0.range.upperBound <= position }
+                        let pronoun = before ?? subject
+                        for event in events where drafts[event].participants.contains(where: { $0.key == pronoun.key }) {
                             add(pronoun, roles: .speaker, announcesOnly: false, to: event)
                         }
                         return
@@ -287,9 +312,21 @@ struct DocumentAnalysis {
         }
     }
 
-    private func evidence(for mention: Mention) -> Evidence {
+    private mutating func evidence(for mention: Mention) -> Evidence {
         let range = sentences[mention.sentence].range
-        let sentence = normalized.original(range).filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+        let sentence: String
+        if let cached = sentenceTexts[mention.sentence] {
+            sentence = cached
+        } else {
+            // The sentence as written, without the line breaks of the source.
+            var view = String.UnicodeScalarView()
+            for scalar in normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
+            where scalar != "\n" && scalar != "\r" {
+                view.append(scalar)
+            }
+            sentence = String(view)
+            sentenceTexts[mention.sentence] = sentence
+        }
         return Evidence(document: documentName, sentence: sentence,
                         start: normalized.originalOffsets[range.lowerBound], end: normalized.originalOffsets[range.upperBound],
                         mentionStart: normalized.originalOffsets[mention.range.lowerBound],
@@ -300,16 +337,26 @@ struct DocumentAnalysis {
     /// 精神/批示 → only mentioned.
     func finding(for mention: Mention) -> Finding {
         let sentence = sentences[mention.sentence].range
+        let here = sentenceMentions[mention.sentence]
         let end = sentence.upperBound
-        // 学习习近平…, 传达…: the person's words are studied, the person is not there.
+        // 学习某某…, 传达…: the person's words are studied, the person is not there.
         let lookBack = max(sentence.lowerBound, mention.start - 6)
-        for word in ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"] where scalars.find(word, in: lookBack..<mention.start) != nil {
+        for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
+        }
+        // 某某总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
+        for word in NameFinder.titlesAfterName.prefix(1) + NameFinder.titlesAfterName.suffix(1) where scalars.has(word, at: mention.range.upperBound) {
+            let after = mention.range.upperBound + word.count
+            if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
         }
         var position = mention.range.upperBound
         var crossedMentions = false
+        // Clauses crossed without a new subject: 韩立峰实地检查了…,要求… — only a speech verb counts there.
+        var crossedClauses = 0
+        // …等与会人员…发言: named as present as well as speaking.
+        var present = false
         while position < end {
-            if let other = mentions.first(where: { $0.sentence == mention.sentence && $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
+            if let other = here.first(where: { $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
                 position = other.range.upperBound
                 crossedMentions = true
                 continue
@@ -318,18 +365,35 @@ struct DocumentAnalysis {
             if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
                 // Cross a comma only when the list of names goes on after it.
                 let next = position + 1
-                let listGoesOn = mentions.contains { $0.sentence == mention.sentence && $0.start == next }
-                // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
-                if !listGoesOn, !groupClauseJoins(at: next, end: end) { break }
+                let listGoesOn = here.contains { $0.start == next }
+                // …贺思齐,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
+                if !listGoesOn, !groupClauseJoins(at: next, end: end, sentence: mention.sentence) {
+                    let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
+                        || here.contains { $0.start >= next && $0.start <= next + 8 })
+                    crossedClauses += 1
+                    if newSubject || crossedClauses > 2 || ScalarClass.isSpace(scalar) { break }
+                }
                 position = next
                 continue
             }
+            if scalars.has("与会", at: position) || scalars.has("参会", at: position) { present = true }
             if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
-            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position) {
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
+               crossedClauses == 0 || verb.value == .speaker {
                 var roles = verb.value
+                if present { roles.insert(.attendee) }
                 let announces = scalars.has("宣布", at: position)
                 var index = position + verb.length
                 if lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }
+                // 周某在永泰调研时的讲话精神: the verb describes an earlier occasion whose speech is cited.
+                var probe = index
+                while probe + 1 < end, !ScalarClass.endsClause(scalars[probe]) {
+                    if scalars[probe] == "的", lexicons.mentionMarkers.longestMatch(in: scalars, at: probe + 1, limit: end) != nil
+                        || scalars.has("讲话精神", at: probe + 1) || scalars.has("重要讲话", at: probe + 1) {
+                        return .mentioned
+                    }
+                    probe += 1
+                }
                 // 主持会议并讲话, 出席…并作重要讲话: verbs joined in the same clause.
                 var joined = false
                 while index < end, !ScalarClass.endsClause(scalars[index]) {
@@ -349,7 +413,7 @@ struct DocumentAnalysis {
         // 出席会议的有A、B: the verb comes before the list.
         // The chain of names joined by separators, whatever their titles: 重庆市委常委、秘书长A,四川省委常委B …
         var listStart = mention.start
-        while let previous = mentions.last(where: { $0.sentence == mention.sentence && $0.range.upperBound <= listStart }),
+        while let previous = here.last(where: { $0.range.upperBound <= listStart }),
               listStart - previous.range.upperBound <= 1,
               listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
             listStart = previous.start
@@ -367,10 +431,10 @@ struct DocumentAnalysis {
     }
 
     /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.
-    private func groupClauseJoins(at start: Int, end: Int) -> Bool {
+    private func groupClauseJoins(at start: Int, end: Int, sentence: Int) -> Bool {
         var index = start
         while index < end, !ScalarClass.endsClause(scalars[index]) {
-            if mentions.contains(where: { $0.range.lowerBound == index }) { return false }
+            if sentenceMentions[sentence].contains(where: { $0.range.lowerBound == index }) { return false }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
                 return verb.value == .attendee
             }
@@ -395,7 +459,7 @@ struct DocumentAnalysis {
                 return Participant(name: spelling[participant.key] ?? participant.key, roles: roles,
                                    titles: participant.titles, evidence: participant.evidence)
             }
-            return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.name, date: draft.date, timeOfDay: draft.timeOfDay,
+            return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
                          place: draft.place, form: draft.isVideo ? .video : nil, participants: participants)
         }
     }

@@ -41,6 +41,10 @@ enum DateReader {
 
     /// The date phrase starting at `index`, if one does.
     static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
+        let first = scalars[index]
+        guard first == "今" || first == "昨" || first == "前" || first == "当" || first == "十" || ScalarClass.digitValue(first) != nil else {
+            return nil
+        }
         let relativeWords: [(String, Int)] = [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 0), ("当日", 0)]
         for (word, days) in relativeWords where scalars.has(word, at: index) {
             // 当天/当日 refer to a date already given; only 今天/昨天 count from the document's date.
@@ -214,7 +218,7 @@ enum DateReader {
     /// The document's date from a labelled line (发布日期:2020-01-27, 发布时间, 日期) or, failing
     /// that, a line near the top that is only a full date (2023年03月29日 星期三).
     static func documentDate(in scalars: [Unicode.Scalar], sentences: [Sentence]) -> EventDate? {
-        let labels = ["发布日期", "发布时间", "发表时间", "发表日期", "日期", "时间", "更新时间"]
+        let labels = ["发布日期", "发布时间", "发表时间", "发表日期", "日期", "时间", "更新时间", "date"]
         for sentence in sentences {
             for label in labels {
                 guard let at = scalars.find(label, in: sentence.range) else { continue }

@@ -3,8 +3,10 @@ import MeetGraph
 /// A place in a sentence that says an event took place (“主持召开X会议”, “X会议召开”, “到Y调研”).
 struct EventTrigger: Sendable {
     var kind: EventKind
-    /// The event's name in normalised form (召开/举行 removed).
+    /// The event's name in normalised form (召开/举行 removed), used to recognise the same event.
     var name: String
+    /// The name as written in the source.
+    var writtenName: String
     /// Normalised offsets of the written name (keyword included), masked when looking for verbs.
     var span: Range<Int>
     var place: String?
@@ -14,13 +16,48 @@ struct EventTrigger: Sendable {
     var refersBack = false
     /// For a visit or reception: the person named before the verb.
     var leader: String?
+    /// Where the clause that reports the event starts: people named in earlier clauses of the
+    /// sentence belong to the event reported before (副省长X陪同检查,市委书记Y到驻地看望检查组).
+    var clauseStart = 0
+    /// Where the visit's leader is named.
+    var leaderStart: Int?
 }
 
 /// Finds event triggers in sentences.
 struct EventFinder {
+    private static let referenceFollowers: [String] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]
+    private static let conveneFollowers: [String] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]
+    private static let speechFollowers: [String] = ["指出", "强调", "要求", "认为", "提出"]
+    private static let futureWords: [String] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
+    private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
+    private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
+    private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]
+
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
+    /// The source text of a normalised range, as written (traditional characters stay traditional).
+    let original: (Range<Int>) -> String
     let lexicons = Lexicons.shared
+
+    /// The written text of `ranges`, without the verbs 召开 and 举行 (“市委常委会召开扩大会议” → 市委常委会扩大会议).
+    func writtenName(_ ranges: [Range<Int>]) -> String {
+        var result = ""
+        for range in ranges {
+            var pieceStart = range.lowerBound
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if index + 2 <= range.upperBound, scalars.has("召开", at: index) || scalars.has("举行", at: index) {
+                    if index > pieceStart { result += original(pieceStart..<index) }
+                    index += 2
+                    pieceStart = index
+                    continue
+                }
+                index += 1
+            }
+            if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
+        }
+        return result
+    }
 
     private struct KeywordHit {
         var range: Range<Int>
@@ -36,8 +73,9 @@ struct EventFinder {
         var bookTitleDepth = 0
         while position < range.upperBound {
             // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
-            if scalars[position] == "《" { bookTitleDepth += 1 }
-            if scalars[position] == "》" { bookTitleDepth = max(0, bookTitleDepth - 1) }
+            // (…委员会第三次会议、…) after an event's name lists what it also counts as, not new events.
+            if scalars[position] == "《" || (scalars[position] == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
+            if scalars[position] == "》" || scalars[position] == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
             if bookTitleDepth > 0 {
                 position += 1
                 continue
@@ -69,7 +107,23 @@ struct EventFinder {
         if result.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             result.append(visit)
         }
+        for index in result.indices {
+            let anchor = result[index].leaderStart ?? result[index].span.lowerBound
+            var start = anchor
+            while start > range.lowerBound, !ScalarClass.endsClause(scalars[start - 1]) || ScalarClass.isSpace(scalars[start - 1]) { start -= 1 }
+            result[index].clauseStart = start
+        }
         return result
+    }
+
+    /// Whether the bracket at `position` holds a short qualifier such as (扩大), part of a name.
+    private func isShortQualifier(at position: Int, limit: Int) -> Bool {
+        var index = position + 1
+        while index < min(limit, position + 6) {
+            if scalars[index] == ")" { return true }
+            index += 1
+        }
+        return false
     }
 
     // MARK: Meetings and ceremonies
@@ -121,7 +175,7 @@ struct EventFinder {
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]) && !followedBy(["后召开", "前召开"]) {
+        if followedBy(Self.referenceFollowers) && !followedBy(["后召开", "前召开"]) {
             return (nil, span)
         }
         if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
@@ -155,9 +209,15 @@ struct EventFinder {
         case .reference, .plain, .date:
             break
         }
+        // 签署仪式由X主持, 会议由X主持: the event took place; it is the one being reported if there is one.
+        var chairedBy = false
+        if !tookPlace, followedBy(["由"]) {
+            tookPlace = true
+            chairedBy = true
+        }
         // X会议召开 / X会议在Y举行 / 开幕.
         if !tookPlace {
-            if followedBy(["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]) {
+            if followedBy(Self.conveneFollowers) {
                 // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 var organises = false
@@ -175,7 +235,9 @@ struct EventFinder {
                 for verb in ["召开", "举行", "开幕"] {
                     if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
                         tookPlace = true
-                        let placeText = scalars.string((after + 1)..<verbAt).replacingOccurrences(of: "隆重", with: "")
+                        var placeEnd = verbAt
+                        if scalars.has("隆重", endingAt: placeEnd) { placeEnd -= 2 }
+                        let placeText = placeEnd > after + 1 ? original((after + 1)..<placeEnd) : ""
                         if !placeText.isEmpty, placeText.unicodeScalars.count <= 15 { place = placeText }
                         break
                     }
@@ -184,27 +246,31 @@ struct EventFinder {
         }
         // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
         if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
-           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(["指出", "强调", "要求", "认为", "提出"]) {
+           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
             tookPlace = true
         }
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
         let convenes = scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start)
-        let refersBack = (written == scalars.string(hit.range) && !convenes)
+        let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
             || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
         var name = scalars.string(start..<end)
+        var pieces = [start..<end]
         if stop == .trigger, start - stopStart == 2, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
            let subject = organiser(before: stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             name = scalars.string(subject) + name
+            pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
         }
-        name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
+        if name.contains("召开") || name.contains("举行") {
+            name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
+        }
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, span: span, place: place, keyword: hit.range.lowerBound,
+        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
     }
 
@@ -236,7 +302,7 @@ struct EventFinder {
         while index > max(sentence.lowerBound, stopStart - 16) {
             if ScalarClass.endsClause(scalars[index]) { return nil }
             if scalars[index] == "在" {
-                let text = scalars.string((index + 1)..<stopStart)
+                let text = original((index + 1)..<stopStart)
                 return text.isEmpty || mentions.contains(where: { $0.range.contains(index + 1) }) ? nil : text
             }
             index -= 1
@@ -257,7 +323,7 @@ struct EventFinder {
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        for word in ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"] where scalars.find(word, in: lower..<index) != nil {
+        for word in Self.futureWords where scalars.find(word, in: lower..<index) != nil {
             return true
         }
         return false
@@ -268,10 +334,12 @@ struct EventFinder {
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for hit in hits {
             let after = hit.range.upperBound
-            if after < sentence.upperBound, ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的"].contains(where: { scalars.has($0, at: after) }) {
+            if after < sentence.upperBound, Self.nounFollowers.contains(where: { scalars.has($0, at: after) }) {
                 continue
             }
             if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }
+            // 陪同调研, 参加慰问: people joining the outing being reported, not a new one.
+            if Self.joiningWords.contains(where: { scalars.has($0, endingAt: hit.range.lowerBound) }) { continue }
             // The visitor is named before the verb in the same sentence.
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
@@ -279,7 +347,7 @@ struct EventFinder {
             if ["召开", "主持", "出席", "参加", "会议", "听取", "。"].contains(where: { scalars.find($0, in: between) != nil }) { continue }
             var place: String?
             var placeStart: Int?
-            for word in ["深入到", "来到", "前往", "深入", "到", "赴", "在"] {
+            for word in Self.placeWords {
                 if let at = scalars.find(word, in: between) {
                     placeStart = at + word.unicodeScalars.count
                     break
@@ -288,7 +356,7 @@ struct EventFinder {
             if let placeStart, placeStart < hit.range.lowerBound {
                 var placeEnd = hit.range.lowerBound
                 while placeEnd > placeStart, ScalarClass.isPunctuation(scalars[placeEnd - 1]) || ScalarClass.isSpace(scalars[placeEnd - 1]) { placeEnd -= 1 }
-                if placeEnd > placeStart, placeEnd - placeStart <= 20 { place = scalars.string(placeStart..<placeEnd) }
+                if placeEnd > placeStart, placeEnd - placeStart <= 20 { place = original(placeStart..<placeEnd) }
             } else if between.count > 6 {
                 continue
             }
@@ -299,9 +367,9 @@ struct EventFinder {
                 end += 1
             }
             let isReception = hit.keyword.kind == .other
-            let name = isReception ? scalars.string(hit.range) : scalars.string(hit.range.lowerBound..<end)
-            return EventTrigger(kind: hit.keyword.kind, name: name, span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                leader: leader.key)
+            let nameRange = isReception ? hit.range : hit.range.lowerBound..<end
+            return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
+                                leader: leader.key, leaderStart: leader.start)
         }
         return nil
     }

@@ -26,9 +26,15 @@ struct BylineName: Sendable {
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
 /// before role verbs (X主持), and every later occurrence of a name already found.
 struct NameFinder {
+    private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
+    private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
     let lexicons = Lexicons.shared
+
+    /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
+    static let titlesAfterName: [String.UnicodeScalarView] = ["总书记", "同志", "总理", "委员长", "新时代"].map(\.unicodeScalars)
 
     /// The mentions, ordered by position, and the byline names.
     func find() -> (mentions: [Mention], bylines: [BylineName]) {
@@ -55,7 +61,7 @@ struct NameFinder {
                 known.insert(key)
             }
         }
-        // Untitled lists: 金忠明、陈海刚、郭翔等23名委员先后发言.
+        // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 let key = scalars.string(range)
@@ -65,7 +71,7 @@ struct NameFinder {
             }
         }
         // Every other occurrence of a known name.
-        var trie = ScalarTrie<Bool>()
+        var trie = ScalarTrie<Bool>(small: true)
         for key in known { trie.insert(key, true) }
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
@@ -98,24 +104,24 @@ struct NameFinder {
     /// The length of a name starting at `start` (surname + one or two given characters), if the
     /// characters after it are a plausible end of a name; `limit` bounds the search.
     func nameLength(at start: Int, limit: Int, requireEnd: Bool = true) -> Int? {
-        guard start < limit, ScalarClass.isIdeograph(scalars[start]) else { return nil }
-        guard let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
-        var candidates: [Int] = []
-        for given in [2, 1] {
-            let length = surname.length + given
-            guard start + length <= limit else { continue }
-            let givenRange = (start + surname.length)..<(start + length)
-            guard givenRange.allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { continue }
-            candidates.append(length)
+        guard start < limit, lexicons.surnames.mayStart(with: scalars[start]), ScalarClass.isIdeograph(scalars[start]),
+              let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
+        // The candidates: surname + two given characters, then surname + one.
+        var long: Int?
+        var short: Int?
+        let givenStart = start + surname.length
+        if givenStart < limit, isGivenNameScalar(scalars[givenStart]) {
+            short = surname.length + 1
+            if givenStart + 1 < limit, isGivenNameScalar(scalars[givenStart + 1]) { long = surname.length + 2 }
         }
-        // 叶华一行: a short name followed by a two-character follower word beats a longer name.
-        if requireEnd, candidates.count == 2, !isNonPerson(start..<(start + candidates[1])),
-           let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + candidates[1], limit: limit), follower.length >= 2 {
-            return candidates[1]
+        // 钟文一行: a short name followed by a two-character follower word beats a longer name.
+        if requireEnd, long != nil, let short, !isNonPerson(start..<(start + short)),
+           let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + short, limit: limit), follower.length >= 2 {
+            return short
         }
-        for length in candidates {
-            let range = start..<(start + length)
-            if isNonPerson(range) { continue }
+        for candidate in [long, short] {
+            guard let length = candidate else { continue }
+            if isNonPerson(start..<(start + length)) { continue }
             if !requireEnd || isNameEnd(at: start + length, limit: limit) { return length }
         }
         return nil
@@ -173,7 +179,7 @@ struct NameFinder {
             let titleStart = self.titleStart(headStart: position - head.length, lowerBound: lastEnd)
             var titles = [titleStart..<titleEnd]
             var start = titleStart
-            // Titles joined by 、 before this one: 市委常委、常务副市长王志宏.
+            // Titles joined by 、 before this one: 市委常委、常务副市长宋明远.
             while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
                   let previousHead = lexicons.titles.longestMatch(in: scalars, endingAt: start - 1, notBefore: lastEnd) {
                 let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
@@ -191,7 +197,8 @@ struct NameFinder {
             while cursor < range.upperBound {
                 guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
                 if startsTitledPerson(at: next, limit: range.upperBound) { break }
-                guard let nextLength = personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
+                guard let nextLength = latinOrDoubleSurnameName(at: next, limit: range.upperBound)
+                        ?? personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
                 let continued = next..<(next + nextLength)
                 result.append(Mention(range: continued, key: scalars.string(continued), titles: titles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
@@ -206,19 +213,33 @@ struct NameFinder {
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
     /// (帕巴拉·格列朗杰) or in Latin letters.
     func personName(at start: Int, limit: Int, afterTitle: Bool = false) -> Int? {
-        if let length = nameLength(at: start, limit: limit) { return length }
-        // After a title a name is expected: 省长王三运重要批示 — take the longest plausible name.
-        if afterTitle, let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
-        // Names with a middle dot: ideographs and dots up to a separator.
-        var end = start
-        var dots = 0
-        while end < limit, ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "·" || scalars[end] == "•" {
-            if scalars[end] == "·" || scalars[end] == "•" { dots += 1 }
-            end += 1
-            if end - start > 14 { return nil }
+        if let length = nameLength(at: start, limit: limit) {
+            let end = start + length
+            guard end < limit, scalars[end] == "·" || scalars[end] == "•" else { return length }
         }
-        if dots > 0, end - start >= 3, isNameEnd(at: end, limit: limit), scalars[end - 1] != "·" { return end - start }
-        return nil
+        // After a title a name is expected: 省长程浩然重要批示 — take the longest plausible name.
+        // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
+        if afterTitle, !Self.groupWords.contains(where: { scalars.has($0, endingAt: start) }),
+           let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+        // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
+        func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
+        var end = start
+        while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 8 { end += 1 }
+        guard end > start, end < limit, isDot(scalars[end]) else { return nil }
+        while true {
+            let partStart = end + 1
+            var partEnd = partStart
+            while partEnd < limit, ScalarClass.isIdeograph(scalars[partEnd]), partEnd - partStart < 8 { partEnd += 1 }
+            guard partEnd > partStart else { return nil }
+            if partEnd < limit, isDot(scalars[partEnd]) {
+                end = partEnd
+                continue
+            }
+            for length in 1...(partEnd - partStart) where isNameEnd(at: partStart + length, limit: limit) {
+                return partStart + length - start
+            }
+            return nil
+        }
     }
 
     /// A name after a visited person's label: it must end at punctuation or 家 (困难群众王某家中).
@@ -230,7 +251,7 @@ struct NameFinder {
     }
 
     /// A name in a title-led list or right after a title, whatever its surname: two or three
-    /// ideographs closed by 、 , ， or 等 (市领导…、牛炎平、王付举、买万国).
+    /// ideographs closed by 、 , ， or 等 (市领导…、程浩然、孟家辉、贝思远).
     func delimitedName(at start: Int, limit: Int, surnameFirst: Bool = false) -> Int? {
         var end = start
         while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 4 { end += 1 }
@@ -238,12 +259,12 @@ struct NameFinder {
         let next = scalars[end]
         guard next == ScalarClass.enumerationComma || next == "," || next == "，" || next == "等" else { return nil }
         if isNonPerson(start..<end) { return nil }
-        // Without a known surname, only as the first of a list: 市领导平遂民、王冬梅.
+        // Without a known surname, only as the first of a list: 市领导欧立新、冉雪.
         if surnameFirst, lexicons.surnames.longestMatch(in: scalars, at: start, limit: end) == nil,
            next != ScalarClass.enumerationComma || nameLength(at: end + 1, limit: limit) == nil {
             return nil
         }
-        // Function words and title characters do not occur before a name's last character (王付举).
+        // Function words and title characters do not occur before a name's last character (孟家辉).
         if (start..<(end - 1)).contains(where: { !isGivenNameScalar(scalars[$0]) }) { return nil }
         var index = start
         while index < end {
@@ -262,7 +283,7 @@ struct NameFinder {
             if !ScalarClass.isIdeograph(scalar) && scalar != "(" && scalar != ")" && !ScalarClass.isDigit(scalar) { return false }
             if let head = lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: position),
                end - head.length >= position, personName(at: end, limit: limit) != nil {
-                // The title must not itself be part of a name (王志宏 is not “王” + title).
+                // The title must not itself be part of a name (宋明远 is not “王” + title).
                 return end - head.length > position || nameLength(at: position, limit: limit) == nil
             }
             end += 1
@@ -276,7 +297,7 @@ struct NameFinder {
         guard position < limit else { return nil }
         let scalar = scalars[position]
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
-        for word in ["和", "及", "以及", "与"] where scalars.has(word, at: position) {
+        for word in Self.listJoiners where scalars.has(word, at: position) {
             return position + word.unicodeScalars.count
         }
         return nil
@@ -285,9 +306,11 @@ struct NameFinder {
     /// Whether the text between two names only joins them into one list.
     func isListGap(from lower: Int, to upper: Int) -> Bool {
         if lower == upper { return true }
-        guard upper - lower <= 2 else { return false }
-        let gap = scalars.string(lower..<upper)
-        return ["、", ",", "，", "和", "及", "与", "以及", " ", "　"].contains(gap)
+        if upper - lower == 1 {
+            let scalar = scalars[lower]
+            return ScalarClass.separatesNames(scalar) || scalar == "和" || scalar == "及" || scalar == "与"
+        }
+        return upper - lower == 2 && scalars[lower] == "以" && scalars[lower + 1] == "及"
     }
 
     /// Where a title whose head word starts at `headStart` begins: back to the previous separator,
@@ -309,19 +332,18 @@ struct NameFinder {
 
     // MARK: Verbs and bylines
 
-    /// Names written at the start of a clause right before a role verb or 等 (刘涛提出要求, 马正兰等参加).
+    /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [(Range<Int>, String)] {
         var result: [(Range<Int>, String)] = []
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
-            // 习近平总书记, X同志: a name with its title after it.
-            if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
-               position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]) || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil {
-                for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
+            // 某某总书记, X同志: a name with its title after it.
+            if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
+                for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
-                    if ["总书记", "同志", "总理", "委员长", "新时代"].contains(where: { scalars.has($0, at: end) }) {
+                    if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append((nameRange, scalars.string(nameRange))) }
                         break
@@ -329,12 +351,12 @@ struct NameFinder {
                 }
             }
             if atClauseStart, let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
-                for candidate in Set([length, length - 1]).sorted(by: >) where candidate >= 2 {
+                for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
                     let isStrongVerb = verb.map { $0.length >= 2 } ?? false
-                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && scalars.find("上", in: end..<min(range.upperBound, end + 30)) != nil {
+                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && hasVerbInClause(after: end + 1, limit: range.upperBound) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
                             result.append((nameRange, scalars.string(nameRange)))
@@ -351,12 +373,15 @@ struct NameFinder {
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
     func untitledList(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // A list needs 、 (or 等 after two names).
+        guard scalars[range].contains(where: { $0 == ScalarClass.enumerationComma }) else { return result }
         var position = range.lowerBound
         while position < range.upperBound {
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
                 || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
                 || scalars.has("了", endingAt: position)
-            guard let first = listName(at: position, limit: range.upperBound) else {
+            guard lexicons.surnames.mayStart(with: scalars[position]) || ScalarClass.isLatinLetter(scalars[position]),
+                  let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
             }
@@ -380,6 +405,7 @@ struct NameFinder {
 
     /// A name in an untitled list: followed by 、, 等, punctuation or a follower word.
     private func listName(at start: Int, limit: Int) -> Int? {
+        if let length = latinOrDoubleSurnameName(at: start, limit: limit) { return length }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
@@ -388,6 +414,33 @@ struct NameFinder {
             }
         }
         return nil
+    }
+
+    /// Inside a list closed by 、: a name in Latin letters (Anna Berg), or four characters starting
+    /// with two surnames (a married name such as 蔡苏秋金).
+    func latinOrDoubleSurnameName(at start: Int, limit: Int) -> Int? {
+        var end = start
+        if end < limit, ScalarClass.isLatinLetter(scalars[end]) {
+            while end < limit, ScalarClass.isLatinLetter(scalars[end]) || scalars[end] == " " || scalars[end] == "-" || scalars[end] == "." { end += 1 }
+            while end > start, scalars[end - 1] == " " { end -= 1 }
+            guard end - start >= 3, end < limit, scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" else { return nil }
+            return end - start
+        }
+        guard start + 4 < limit, scalars[start + 4] == ScalarClass.enumerationComma || scalars[start + 4] == "等",
+              let first = lexicons.surnames.longestMatch(in: scalars, at: start, limit: start + 1), first.length == 1,
+              lexicons.surnames.longestMatch(in: scalars, at: start + 1, limit: start + 2) != nil,
+              (start + 2..<start + 4).allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { return nil }
+        return 4
+    }
+
+    /// Whether a role verb follows in the same clause (田雨在主席台前排就座, X在会上强调).
+    private func hasVerbInClause(after start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < min(limit, start + 30), !ScalarClass.endsClause(scalars[index]) {
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: limit), verb.length >= 2 { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
@@ -414,11 +467,21 @@ struct NameFinder {
                     continue
                 }
             }
+            // (邱志远) closing an item: the writer's name alone in brackets.
+            if scalars[position] == "(" || scalars[position] == "（",
+               let length = nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
+               position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
+               position + 2 + length == range.upperBound || ScalarClass.endsSentence(scalars[position + 2 + length]) {
+                let nameRange = (position + 1)..<(position + 1 + length)
+                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                position = nameRange.upperBound + 1
+                continue
+            }
             if let marker = lexicons.bylinesBefore.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let after = position + marker.length
                 let endsHere = after >= range.upperBound || ScalarClass.isPunctuation(scalars[after]) || ScalarClass.isSpace(scalars[after])
                 if endsHere {
-                    // Names before the marker, separated by spaces: “毛迎 孙江锋 报道”, “赵得宇 摄”.
+                    // Names before the marker, separated by spaces: “林溪 王一鸣 报道”, “李青山 摄”.
                     var cursor = position
                     var names: [Range<Int>] = []
                     while cursor > range.lowerBound, names.count < 4 {

@@ -5,19 +5,30 @@
 struct ScalarTrie<Value: Sendable>: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     private var values: [Value?] = [nil]
-    private var firstScalars = [Bool](repeating: false, count: 0x10000)
+    private var firstScalars: [Bool]
+    private var lastScalars: [Bool]
+    private let filterMask: UInt32
     /// Longest entry, in scalars.
     private(set) var longestEntry = 0
     /// Number of entries.
     private(set) var count = 0
 
-    init() {}
+    /// An empty trie. The first- and last-scalar filters have 65,536 entries for the shared lexicons
+    /// (scanned at every position); a per-document trie passes `small: true` for 1,024-entry filters,
+    /// which are cheaper to create. A filter entry may be shared by several scalars: it only rejects.
+    init(small: Bool = false) {
+        let size = small ? 0x400 : 0x10000
+        filterMask = UInt32(size - 1)
+        firstScalars = [Bool](repeating: false, count: size)
+        lastScalars = [Bool](repeating: false, count: size)
+    }
 
     /// Adds `word` with `value`, replacing an earlier value for the same word.
     mutating func insert(_ word: String, _ value: Value) {
         let scalars = Array(word.unicodeScalars)
         guard let first = scalars.first else { return }
-        if first.value < 0x10000 { firstScalars[Int(first.value)] = true }
+        firstScalars[Int(first.value & filterMask)] = true
+        if let last = scalars.last { lastScalars[Int(last.value & filterMask)] = true }
         var node = 0
         for scalar in scalars {
             if let next = children[node][scalar.value] {
@@ -38,7 +49,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// Whether some entry may start with `scalar`.
     @inline(__always)
     func mayStart(with scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 ? firstScalars[Int(scalar.value)] : true
+        firstScalars[Int(scalar.value & filterMask)]
     }
 
     /// The longest entry that starts at `start` and ends at or before `limit`: its length and value.
@@ -78,6 +89,9 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars).
     func longestMatch(in scalars: [Unicode.Scalar], endingAt end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
+        guard end > lower else { return nil }
+        let last = scalars[end - 1]
+        if !lastScalars[Int(last.value & filterMask)] { return nil }
         var length = min(longestEntry, end - lower)
         while length > 0 {
             if let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
