@@ -69,7 +69,7 @@ struct Evaluate: ParsableCommand {
             try JSON.encode(predicted).write(to: URL(fileURLWithPath: predictions), options: .atomic)
         }
         let evaluation = Evaluation(gold: gold, predicted: predicted)
-        Console.output(evaluation.report)
+        Console.output(evaluation.report.hasSuffix("\n") ? evaluation.report : evaluation.report + "\n")
         if let minAttend, evaluation.attend.f1 < minAttend {
             Console.error("attend F1 \(evaluation.attend.f1) is below --min-attend \(minAttend)")
             throw ExitCode(1)
