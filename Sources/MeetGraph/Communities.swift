@@ -276,19 +276,3 @@ private struct LouvainLevel {
 
     private func slots(of node: Int) -> Range<Int> { starts[node]..<starts[node + 1] }
 }
-
-/// Steele, Lea and Flood's SplitMix64: a small seedable generator, so a seed gives the same
-/// shuffle on every machine and Swift version.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -166,7 +166,7 @@ import Testing
     }
 
     @Test func csvRoundTripOverRandomNames() throws {
-        var generator = SeededGenerator(state: 20_240_516)
+        var generator = SeededGenerator(seed: 20_240_516)
         for round in 0..<20 {
             var names: [String] = []
             var seen = Set<String>()
@@ -188,7 +188,7 @@ import Testing
     }
 
     @Test func graphMLAndJSONRoundTripOverRandomNames() throws {
-        var generator = SeededGenerator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<40 {
             let graph = Fixtures.graph(names: (0..<8).map { _ in Self.randomString(&generator) })
             let exported = ExportedGraph.bipartite(graph)
@@ -198,7 +198,7 @@ import Testing
     }
 
     @Test func importerNeverCrashesOnRandomBytes() {
-        var generator = SeededGenerator(state: 99)
+        var generator = SeededGenerator(seed: 99)
         let pieces: [[UInt8]] = [
             Array("person,event,role,date\n".utf8), Array("姓名,会议\r\n".utf8), [0xEF, 0xBB, 0xBF], Array("\"".utf8),
             Array(",".utf8), Array("\n".utf8), Array("\r".utf8), Array("chair".utf8), Array("2022年5月".utf8),
