@@ -142,12 +142,14 @@ struct Query: ParsableCommand {
         }
 
         @Option(help: "Sort by: degree, weighted, betweenness or eigenvector.") var by: Measure = .weighted
+        @Option(help: "Tie weight: count (shared events) or collaboration (Newman's Σ 1/(n−1)).")
+        var weighting: CoAttendance.Weighting = .count
         @OptionGroup var common: Common
 
         func run() throws {
             let store = try common.source.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
-            let projection = CoAttendance(graph)
+            let projection = CoAttendance(graph, weighting: weighting)
             let degree = Centrality.degree(in: projection)
             let weighted = Centrality.weightedDegree(in: projection)
             let betweenness = Centrality.betweenness(in: projection)
@@ -247,12 +249,14 @@ struct Query: ParsableCommand {
             discussion: "Example:\n  meetgraph query communities --format json")
 
         @Option(help: "Louvain resolution: above 1 gives more, smaller groups.") var resolution: Double = 1
+        @Option(help: "Tie weight: count (shared events) or collaboration (Newman's Σ 1/(n−1)).")
+        var weighting: CoAttendance.Weighting = .count
         @OptionGroup var common: Common
 
         func run() throws {
             let store = try common.source.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
-            let projection = CoAttendance(graph)
+            let projection = CoAttendance(graph, weighting: weighting)
             let communities = Communities.louvain(projection, resolution: resolution)
             let groups = communities.groups.filter { $0.count > 1 }.map { group in group.map { graph[$0].name } }
             Console.error("modularity \(format(communities.modularity)), \(groups.count) groups of two or more")
