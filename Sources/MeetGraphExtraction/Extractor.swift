@@ -319,12 +319,8 @@ struct DocumentAnalysis {
             sentence = cached
         } else {
             // The sentence as written, without the line breaks of the source.
-            var view = String.UnicodeScalarView()
-            for scalar in normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
-            where scalar != "\n" && scalar != "\r" {
-                view.append(scalar)
-            }
-            sentence = String(view)
+            let written = normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
+            sentence = String(scalars: written.lazy.filter { $0 != "\n" && $0 != "\r" })
             sentenceTexts[mention.sentence] = sentence
         }
         return Evidence(document: documentName, sentence: sentence,

@@ -120,9 +120,36 @@ extension Array where Element == Unicode.Scalar {
     }
 
     /// The scalars in `range` as a String.
+    @inline(__always)
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self[range])
-        return String(view)
+        String(scalars: self[range])
+    }
+}
+
+extension String {
+    /// The string spelled by `scalars`, encoded to UTF-8 in one buffer: much cheaper than appending
+    /// scalar by scalar to a `String.UnicodeScalarView`, and the same string.
+    init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 3)
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value))
+            } else if value < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            } else if value < 0x10000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            }
+        }
+        self.init(decoding: bytes, as: UTF8.self)
     }
 }
