@@ -29,7 +29,7 @@ public struct Extractor: Sendable {
 
 /// The working state of one extraction.
 struct DocumentAnalysis {
-    private static let studyWords: [String] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"]
+    private static let studyWords: [[Unicode.Scalar]] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"].map { Array($0.unicodeScalars) }
 
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]

@@ -119,6 +119,17 @@ extension Array where Element == Unicode.Scalar {
         return nil
     }
 
+    /// The first position in `range` where the scalars of `word` start.
+    func find(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
+        guard let first = word.first else { return nil }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if self[index] == first, index + word.count <= count, self[index..<(index + word.count)].elementsEqual(word) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The scalars in `range` as a String.
     @inline(__always)
     func string(_ range: Range<Int>) -> String {
