@@ -31,6 +31,12 @@ public struct Extractor: Sendable {
 struct DocumentAnalysis {
     private static let studyWords: [[Unicode.Scalar]] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"].map { Array($0.unicodeScalars) }
 
+    /// Words that say a meeting was held by video.
+    private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
+        .map { Array($0.unicodeScalars) }
+    /// 与会, 参会: the people named are present.
+    private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
+
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
     let documentName: String
@@ -246,7 +252,7 @@ struct DocumentAnalysis {
 
     private func sentenceSaysVideo(_ index: Int) -> Bool {
         let range = sentences[index].range
-        return ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"].contains { scalars.find($0, in: range) != nil }
+        return Self.videoWords.contains { scalars.find($0, in: range) != nil }
     }
 
     // MARK: Roles
@@ -372,7 +378,7 @@ struct DocumentAnalysis {
                 position = next
                 continue
             }
-            if scalars.has("与会", at: position) || scalars.has("参会", at: position) { present = true }
+            if scalars.has(Self.presentWords[0], at: position) || scalars.has(Self.presentWords[1], at: position) { present = true }
             if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
                crossedClauses == 0 || verb.value == .speaker {

@@ -119,6 +119,18 @@ extension Array where Element == Unicode.Scalar {
         return nil
     }
 
+    /// Whether the scalars from `index` are those of `word`.
+    @inline(__always)
+    func has(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + word.count <= count else { return false }
+        var position = index
+        for scalar in word {
+            guard self[position] == scalar else { return false }
+            position += 1
+        }
+        return true
+    }
+
     /// The first position in `range` where the scalars of `word` start.
     func find(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
         guard let first = word.first else { return nil }
