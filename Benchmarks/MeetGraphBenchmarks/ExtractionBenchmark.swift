@@ -33,9 +33,17 @@ struct ExtractionBenchmark: ParsableCommand {
     @Flag(help: "With --eval: print every document's participants.")
     var verbose = false
 
+    @Option(help: "Write this many generated texts to --write-corpus instead of timing.")
+    var documents = 2_000
+
+    @Option(help: "A folder to write --documents generated texts to as synthetic-N.txt, instead of timing.")
+    var writeCorpus: String?
+
     func run() throws {
         if let eval {
             try evaluate(folder: eval)
+        } else if let writeCorpus {
+            try write(folder: writeCorpus)
         } else {
             measure()
         }
@@ -78,6 +86,19 @@ struct ExtractionBenchmark: ParsableCommand {
             }
         }
         print(Evaluation(gold: gold, predicted: predicted).report)
+    }
+
+    // MARK: Regression corpus
+
+    /// Writes the generator's first `documents` texts (the ones the timing run reads first) to `folder`.
+    private func write(folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var generator = NewsGenerator(seed: 20_260_529)
+        for index in 0..<documents {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(String(format: "synthetic-%05d.txt", index))
+            try Data(generator.article().utf8).write(to: url)
+        }
+        print("wrote \(documents) texts to \(folder)")
     }
 
     // MARK: Throughput

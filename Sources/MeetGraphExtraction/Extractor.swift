@@ -29,7 +29,13 @@ public struct Extractor: Sendable {
 
 /// The working state of one extraction.
 struct DocumentAnalysis {
-    private static let studyWords: [String] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"]
+    private static let studyWords: [[Unicode.Scalar]] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"].map { Array($0.unicodeScalars) }
+
+    /// Words that say a meeting was held by video.
+    private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
+        .map { Array($0.unicodeScalars) }
+    /// 与会, 参会: the people named are present.
+    private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
 
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
@@ -246,7 +252,7 @@ struct DocumentAnalysis {
 
     private func sentenceSaysVideo(_ index: Int) -> Bool {
         let range = sentences[index].range
-        return ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"].contains { scalars.find($0, in: range) != nil }
+        return Self.videoWords.contains { scalars.find($0, in: range) != nil }
     }
 
     // MARK: Roles
@@ -319,12 +325,8 @@ struct DocumentAnalysis {
             sentence = cached
         } else {
             // The sentence as written, without the line breaks of the source.
-            var view = String.UnicodeScalarView()
-            for scalar in normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
-            where scalar != "\n" && scalar != "\r" {
-                view.append(scalar)
-            }
-            sentence = String(view)
+            let written = normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
+            sentence = String(scalars: written.lazy.filter { $0 != "\n" && $0 != "\r" })
             sentenceTexts[mention.sentence] = sentence
         }
         return Evidence(document: documentName, sentence: sentence,
@@ -376,7 +378,7 @@ struct DocumentAnalysis {
                 position = next
                 continue
             }
-            if scalars.has("与会", at: position) || scalars.has("参会", at: position) { present = true }
+            if scalars.has(Self.presentWords[0], at: position) || scalars.has(Self.presentWords[1], at: position) { present = true }
             if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
                crossedClauses == 0 || verb.value == .speaker {

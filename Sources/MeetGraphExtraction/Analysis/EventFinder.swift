@@ -28,7 +28,8 @@ struct EventFinder {
     private static let referenceFollowers: [String] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]
     private static let conveneFollowers: [String] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]
     private static let speechFollowers: [String] = ["指出", "强调", "要求", "认为", "提出"]
-    private static let futureWords: [String] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
+    private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
+        .map { Array($0.unicodeScalars) }
     private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
     private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
     private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]

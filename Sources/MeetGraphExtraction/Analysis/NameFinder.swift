@@ -339,8 +339,10 @@ struct NameFinder {
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
+            // One reading of the name serves both checks below.
+            let nameAtPosition = nameLength(at: position, limit: range.upperBound, requireEnd: false)
             // 某某总书记, X同志: a name with its title after it.
-            if let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
+            if let length = nameAtPosition {
                 for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
                     if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
@@ -350,7 +352,7 @@ struct NameFinder {
                     }
                 }
             }
-            if atClauseStart, let length = nameLength(at: position, limit: range.upperBound, requireEnd: false) {
+            if atClauseStart, let length = nameAtPosition {
                 for candidate in [length, length - 1] where candidate >= 2 {
                     let end = position + candidate
                     guard end < range.upperBound else { continue }

@@ -119,10 +119,60 @@ extension Array where Element == Unicode.Scalar {
         return nil
     }
 
+    /// Whether the scalars from `index` are those of `word`.
+    @inline(__always)
+    func has(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + word.count <= count else { return false }
+        var position = index
+        for scalar in word {
+            guard self[position] == scalar else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// The first position in `range` where the scalars of `word` start.
+    func find(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
+        guard let first = word.first else { return nil }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if self[index] == first, index + word.count <= count, self[index..<(index + word.count)].elementsEqual(word) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The scalars in `range` as a String.
+    @inline(__always)
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self[range])
-        return String(view)
+        String(scalars: self[range])
+    }
+}
+
+extension String {
+    /// The string spelled by `scalars`, encoded to UTF-8 in one buffer: much cheaper than appending
+    /// scalar by scalar to a `String.UnicodeScalarView`, and the same string.
+    init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 3)
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value))
+            } else if value < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            } else if value < 0x10000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            }
+        }
+        self.init(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,9 +1,18 @@
 /// A prefix tree over Unicode scalars that finds the longest lexicon entry starting at a position.
 ///
 /// Lookups run on `[Unicode.Scalar]` without building strings; a bitmap of first scalars rejects
-/// most positions with one array read, which keeps the one-pass keyword scans fast.
+/// most positions with one array read, which keeps the one-pass keyword scans fast. The edges live
+/// in one open-addressing table keyed by (node, scalar), so a step is a multiply and an array read
+/// instead of a dictionary lookup per node.
 struct ScalarTrie<Value: Sendable>: Sendable {
-    private var children: [[UInt32: Int32]] = [[:]]
+    /// Edge keys: `node << 32 | scalar`, or `emptyKey` for a free slot.
+    private var edgeKeys: [UInt64]
+    /// The child node of the edge in the same slot.
+    private var edgeTargets: [Int32]
+    /// `edgeKeys.count - 1` (the table's size is a power of two).
+    private var edgeMask: Int
+    /// Number of edges (the nodes other than the root).
+    private var edgeCount = 0
     private var values: [Value?] = [nil]
     private var firstScalars: [Bool]
     private var lastScalars: [Bool]
@@ -13,6 +22,8 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// Number of entries.
     private(set) var count = 0
 
+    private static var emptyKey: UInt64 { .max }
+
     /// An empty trie. The first- and last-scalar filters have 65,536 entries for the shared lexicons
     /// (scanned at every position); a per-document trie passes `small: true` for 1,024-entry filters,
     /// which are cheaper to create. A filter entry may be shared by several scalars: it only rejects.
@@ -21,6 +32,44 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         filterMask = UInt32(size - 1)
         firstScalars = [Bool](repeating: false, count: size)
         lastScalars = [Bool](repeating: false, count: size)
+        let edges = small ? 64 : 1024
+        edgeKeys = [UInt64](repeating: Self.emptyKey, count: edges)
+        edgeTargets = [Int32](repeating: 0, count: edges)
+        edgeMask = edges - 1
+    }
+
+    /// The slot where the edge `key` is, or the free slot where it would go.
+    @inline(__always)
+    private func slot(for key: UInt64) -> Int {
+        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & edgeMask
+        while true {
+            let found = edgeKeys[index]
+            if found == key || found == Self.emptyKey { return index }
+            index = (index + 1) & edgeMask
+        }
+    }
+
+    /// The child of `node` along `scalar`, or -1.
+    @inline(__always)
+    private func child(of node: Int, _ scalar: UInt32) -> Int {
+        let key = UInt64(truncatingIfNeeded: node) << 32 | UInt64(scalar)
+        let index = slot(for: key)
+        return edgeKeys[index] == key ? Int(edgeTargets[index]) : -1
+    }
+
+    /// Doubles the edge table.
+    private mutating func growEdges() {
+        let oldKeys = edgeKeys
+        let oldTargets = edgeTargets
+        let size = edgeKeys.count * 2
+        edgeKeys = [UInt64](repeating: Self.emptyKey, count: size)
+        edgeTargets = [Int32](repeating: 0, count: size)
+        edgeMask = size - 1
+        for (index, key) in oldKeys.enumerated() where key != Self.emptyKey {
+            let target = slot(for: key)
+            edgeKeys[target] = key
+            edgeTargets[target] = oldTargets[index]
+        }
     }
 
     /// Adds `word` with `value`, replacing an earlier value for the same word.
@@ -31,14 +80,19 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         if let last = scalars.last { lastScalars[Int(last.value & filterMask)] = true }
         var node = 0
         for scalar in scalars {
-            if let next = children[node][scalar.value] {
-                node = Int(next)
-            } else {
-                children.append([:])
-                values.append(nil)
-                let next = children.count - 1
-                children[node][scalar.value] = Int32(next)
+            let next = child(of: node, scalar.value)
+            if next >= 0 {
                 node = next
+            } else {
+                if (edgeCount + 1) * 2 > edgeKeys.count { growEdges() }
+                values.append(nil)
+                let created = values.count - 1
+                let key = UInt64(truncatingIfNeeded: node) << 32 | UInt64(scalar.value)
+                let index = slot(for: key)
+                edgeKeys[index] = key
+                edgeTargets[index] = Int32(created)
+                edgeCount += 1
+                node = created
             }
         }
         if values[node] == nil { count += 1 }
@@ -53,14 +107,22 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     }
 
     /// The longest entry that starts at `start` and ends at or before `limit`: its length and value.
+    @inline(__always)
     func longestMatch(in scalars: [Unicode.Scalar], at start: Int, limit: Int? = nil) -> (length: Int, value: Value)? {
         let end = limit ?? scalars.count
         guard start < end, mayStart(with: scalars[start]) else { return nil }
+        return walk(in: scalars, from: start, end: end)
+    }
+
+    /// The longest entry from `start` to at most `end`, once the first-scalar filter has passed.
+    private func walk(in scalars: [Unicode.Scalar], from start: Int, end: Int) -> (length: Int, value: Value)? {
         var node = 0
         var best: (Int, Value)?
         var index = start
-        while index < end, let next = children[node][scalars[index].value] {
-            node = Int(next)
+        while index < end {
+            let next = child(of: node, scalars[index].value)
+            if next < 0 { break }
+            node = next
             index += 1
             if let value = values[node] { best = (index - start, value) }
         }
@@ -69,20 +131,16 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// Whether `word` is an entry.
     func contains(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        var node = 0
-        for scalar in scalars {
-            guard let next = children[node][scalar.value] else { return false }
-            node = Int(next)
-        }
-        return values[node] != nil
+        value(for: scalars) != nil
     }
 
     /// The value of the entry spelled exactly by `scalars`.
     func value(for scalars: ArraySlice<Unicode.Scalar>) -> Value? {
         var node = 0
         for scalar in scalars {
-            guard let next = children[node][scalar.value] else { return nil }
-            node = Int(next)
+            let next = child(of: node, scalar.value)
+            if next < 0 { return nil }
+            node = next
         }
         return values[node]
     }

@@ -124,9 +124,7 @@ public struct NormalizedText: Sendable {
 
     /// The normalised text as a String.
     public var text: String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        String(scalars: scalars)
     }
 
     /// The source offsets (scalars) of the normalised range `range`: from the first scalar's original to
@@ -141,16 +139,12 @@ public struct NormalizedText: Sendable {
     /// characters, full-width digits and line breaks as in the file).
     public func original(_ range: Range<Int>) -> String {
         let bounds = originalRange(range)
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: originalScalars[bounds])
-        return String(result)
+        return String(scalars: originalScalars[bounds])
     }
 
     /// The normalised text of `range` as a String.
     public func text(_ range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range])
-        return String(result)
+        String(scalars: scalars[range])
     }
 
     /// The lines of the normalised text (paragraphs and headlines), as ranges of ``scalars`` without their `\n`.
