@@ -37,6 +37,9 @@ struct DocumentAnalysis {
     private let lexicons = Lexicons.shared
 
     private var mentions: [Mention] = []
+    /// ``mentions`` split by sentence, in the same order: what `finding(for:)` searches, so that
+    /// its cost does not grow with the whole document's mentions.
+    private var mentionsInSentence: [[Mention]] = []
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedKeys: [String] = []
@@ -94,6 +97,7 @@ struct DocumentAnalysis {
 
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
+        mentionsInSentence = mentionsBySentence.map { $0.map { mentions[$0] } }
 
         let events = EventFinder(scalars: scalars, mentions: mentions)
         var current: [Int] = []
@@ -306,10 +310,11 @@ struct DocumentAnalysis {
         for word in ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"] where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }
+        let nearby = mentionsInSentence[mention.sentence]
         var position = mention.range.upperBound
         var crossedMentions = false
         while position < end {
-            if let other = mentions.first(where: { $0.sentence == mention.sentence && $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
+            if let other = nearby.first(where: { $0.sentence == mention.sentence && $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
                 position = other.range.upperBound
                 crossedMentions = true
                 continue
@@ -318,9 +323,9 @@ struct DocumentAnalysis {
             if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
                 // Cross a comma only when the list of names goes on after it.
                 let next = position + 1
-                let listGoesOn = mentions.contains { $0.sentence == mention.sentence && $0.start == next }
+                let listGoesOn = nearby.contains { $0.sentence == mention.sentence && $0.start == next }
                 // …吕振,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
-                if !listGoesOn, !groupClauseJoins(at: next, end: end) { break }
+                if !listGoesOn, !groupClauseJoins(at: next, end: end, mentions: nearby) { break }
                 position = next
                 continue
             }
@@ -349,7 +354,7 @@ struct DocumentAnalysis {
         // 出席会议的有A、B: the verb comes before the list.
         // The chain of names joined by separators, whatever their titles: 重庆市委常委、秘书长A,四川省委常委B …
         var listStart = mention.start
-        while let previous = mentions.last(where: { $0.sentence == mention.sentence && $0.range.upperBound <= listStart }),
+        while let previous = nearby.last(where: { $0.sentence == mention.sentence && $0.range.upperBound <= listStart }),
               listStart - previous.range.upperBound <= 1,
               listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
             listStart = previous.start
@@ -366,8 +371,9 @@ struct DocumentAnalysis {
         return .unknown
     }
 
-    /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.
-    private func groupClauseJoins(at start: Int, end: Int) -> Bool {
+    /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席;
+    /// `mentions` are those of the clause's sentence.
+    private func groupClauseJoins(at start: Int, end: Int, mentions: [Mention]) -> Bool {
         var index = start
         while index < end, !ScalarClass.endsClause(scalars[index]) {
             if mentions.contains(where: { $0.range.lowerBound == index }) { return false }
