@@ -62,11 +62,19 @@ let package = Package(
             ],
             path: "Benchmarks/MeetGraphBenchmarks"
         ),
+        // What the fuzz harnesses check, shared with the corpus replay test (Fuzz/README.md).
+        .target(
+            name: "MeetGraphFuzzChecks",
+            dependencies: ["MeetGraph", "MeetGraphExtraction", "MeetGraphRender", "MeetGraphExport"],
+            path: "Fuzz/Checks"
+        ),
+        // libFuzzer harness (scripts/fuzz.sh builds it with -sanitize=fuzzer); a replay tool otherwise.
+        .executableTarget(name: "meetgraph-fuzz", dependencies: ["MeetGraphFuzzChecks"], path: "Fuzz/Harness"),
         .testTarget(name: "MeetGraphTests", dependencies: ["MeetGraph"]),
         .testTarget(name: "MeetGraphExtractionTests", dependencies: ["MeetGraphExtraction"]),
         .testTarget(name: "MeetGraphStoreTests", dependencies: ["MeetGraphStore"]),
         .testTarget(name: "MeetGraphRenderTests", dependencies: ["MeetGraphRender"], exclude: ["Snapshots"]),
         .testTarget(name: "MeetGraphExportTests", dependencies: ["MeetGraphExport"]),
-        .testTarget(name: "meetgraphTests", dependencies: ["meetgraph"]),
+        .testTarget(name: "meetgraphTests", dependencies: ["meetgraph", "MeetGraphFuzzChecks"]),
     ]
 )
