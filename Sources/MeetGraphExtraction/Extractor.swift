@@ -91,6 +91,8 @@ struct DocumentAnalysis {
         var titles: [String]
         var titlesFromHeadline: Bool
         var evidence: [Evidence]
+        /// The sentence starts of ``evidence``, so that a sentence is recorded once.
+        var evidenceStarts: Set<Int> = []
     }
 
     // MARK: Running
@@ -296,25 +298,28 @@ struct DocumentAnalysis {
         let titles = mention.titles.map { normalized.original($0) }
         let evidence = evidence(for: mention)
         if let index = drafts[event].participants.firstIndex(where: { $0.key == mention.key }) {
-            var participant = drafts[event].participants[index]
-            if roles.contains(.speaker), !announcesOnly { participant.announcesOnly = false }
-            if !participant.roles.contains(.speaker), roles.contains(.speaker) { participant.announcesOnly = announcesOnly }
-            participant.roles.formUnion(roles)
-            // Titles come from the article's text; a headline's title only stands in until the text gives one.
-            if !fromHeadline, participant.titlesFromHeadline, !titles.isEmpty {
-                participant.titles = []
-                participant.titlesFromHeadline = false
+            // Updated in place: a copy of the draft would copy its evidence list on every mention,
+            // which made a long text that repeats one report quadratic.
+            func merge(into participant: inout ParticipantDraft) {
+                if roles.contains(.speaker), !announcesOnly { participant.announcesOnly = false }
+                if !participant.roles.contains(.speaker), roles.contains(.speaker) { participant.announcesOnly = announcesOnly }
+                participant.roles.formUnion(roles)
+                // Titles come from the article's text; a headline's title only stands in until the text gives one.
+                if !fromHeadline, participant.titlesFromHeadline, !titles.isEmpty {
+                    participant.titles = []
+                    participant.titlesFromHeadline = false
+                }
+                if !fromHeadline || participant.titles.isEmpty {
+                    for title in titles where !participant.titles.contains(title) { participant.titles.append(title) }
+                    if fromHeadline, !titles.isEmpty { participant.titlesFromHeadline = true }
+                }
+                if participant.evidenceStarts.insert(evidence.start).inserted { participant.evidence.append(evidence) }
             }
-            if !fromHeadline || participant.titles.isEmpty {
-                for title in titles where !participant.titles.contains(title) { participant.titles.append(title) }
-                if fromHeadline, !titles.isEmpty { participant.titlesFromHeadline = true }
-            }
-            if !participant.evidence.contains(where: { $0.start == evidence.start }) { participant.evidence.append(evidence) }
-            drafts[event].participants[index] = participant
+            merge(into: &drafts[event].participants[index])
         } else {
             drafts[event].participants.append(ParticipantDraft(key: mention.key, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
                                                                titles: titles, titlesFromHeadline: fromHeadline && !titles.isEmpty,
-                                                               evidence: [evidence]))
+                                                               evidence: [evidence], evidenceStarts: [evidence.start]))
         }
     }
 
