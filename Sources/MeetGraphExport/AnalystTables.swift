@@ -259,13 +259,7 @@ struct Sheet {
     init(folder: URL, name: String, guardsFormulas: Bool) throws {
         let url = folder.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else { throw ExportError.missingFile(url.path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ExportError.cannotRead(file: url.path, reason: error.localizedDescription)
-        }
-        try self.init(data: data, file: url.path, guardsFormulas: guardsFormulas)
+        try self.init(data: TextFile.contents(of: url), file: url.path, guardsFormulas: guardsFormulas)
     }
 
     init(data: Data, file: String, guardsFormulas: Bool) throws {

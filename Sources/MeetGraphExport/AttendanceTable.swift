@@ -79,23 +79,7 @@ public struct AttendanceTable: Sendable, Hashable {
 
     /// Reads a table from `data`; `file` names it in problems and errors.
     public static func read(_ data: Data, file: String) throws -> AttendanceTable {
-        let text: String
-        do {
-            text = try TextFile.text(of: data)
-        } catch .empty {
-            throw AttendanceTableError.empty(file: file)
-        } catch .binary {
-            throw AttendanceTableError.binary(file: file)
-        } catch let .notUTF8(offset) {
-            throw AttendanceTableError.notUTF8(file: file, byteOffset: offset)
-        }
-        let records: [CSVRecord]
-        do {
-            records = try TextFile.records(in: text)
-        } catch {
-            throw AttendanceTableError.cannotRead(file: file, reason: "\(error)")
-        }
-        var remaining = records.drop(while: \.isBlank)
+        var remaining = try TextFile.tableRecords(of: data, file: file)[...]
         guard let header = remaining.popFirst() else { throw AttendanceTableError.empty(file: file) }
         let columns = Columns(header.fields)
         let missing = [("person", columns.person), ("event", columns.event)].filter { $0.1 == nil }.map(\.0)

@@ -66,13 +66,7 @@ public enum GraphML {
 
     /// Reads the GraphML file at `url`.
     public static func graph(contentsOf url: URL) throws -> ExportedGraph {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ExportError.cannotRead(file: url.path, reason: error.localizedDescription)
-        }
-        return try graph(from: data, file: url.path)
+        try graph(from: TextFile.contents(of: url), file: url.path)
     }
 
     struct KeyID: Hashable {

@@ -61,13 +61,7 @@ public enum NodeLinkJSON {
 
     /// Reads the node-link JSON file at `url`.
     public static func graph(contentsOf url: URL) throws -> ExportedGraph {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ExportError.cannotRead(file: url.path, reason: error.localizedDescription)
-        }
-        return try graph(from: data, file: url.path)
+        try graph(from: TextFile.contents(of: url), file: url.path)
     }
 
     private struct Document: Decodable {

@@ -37,22 +37,7 @@ extension ResultTable {
         } catch {
             throw AttendanceTableError.cannotRead(file: url.path, reason: error.localizedDescription)
         }
-        let text: String
-        do {
-            text = try TextFile.text(of: data)
-        } catch .empty {
-            throw AttendanceTableError.empty(file: url.path)
-        } catch .binary {
-            throw AttendanceTableError.binary(file: url.path)
-        } catch let .notUTF8(offset) {
-            throw AttendanceTableError.notUTF8(file: url.path, byteOffset: offset)
-        }
-        let records: [CSVRecord]
-        do {
-            records = try TextFile.records(in: text).filter { !$0.isBlank }
-        } catch {
-            throw AttendanceTableError.cannotRead(file: url.path, reason: "\(error)")
-        }
+        let records = try TextFile.tableRecords(of: data, file: url.path).filter { !$0.isBlank }
         guard let header = records.first else { throw AttendanceTableError.empty(file: url.path) }
         return ResultTable(header: header.fields, rows: records.dropFirst().map(\.fields))
     }

@@ -11,6 +11,35 @@ enum TextProblem: Error, Equatable {
 /// Decoding of files that are meant to be UTF-8 text: a UTF-8 byte-order mark is dropped,
 /// NUL bytes and UTF-16/32 byte-order marks mean binary, anything else must be valid UTF-8.
 enum TextFile {
+    /// The bytes of the file at `url`, or why it cannot be read (its path named).
+    static func contents(of url: URL) throws(ExportError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw .cannotRead(file: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The CSV records of a user's table file: UTF-8 text, blank records dropped at the start.
+    /// - Throws: ``AttendanceTableError`` naming `file`: empty, binary, not UTF-8, unreadable.
+    static func tableRecords(of data: Data, file: String) throws -> [CSVRecord] {
+        let text: String
+        do {
+            text = try TextFile.text(of: data)
+        } catch .empty {
+            throw AttendanceTableError.empty(file: file)
+        } catch .binary {
+            throw AttendanceTableError.binary(file: file)
+        } catch let .notUTF8(offset) {
+            throw AttendanceTableError.notUTF8(file: file, byteOffset: offset)
+        }
+        do {
+            return Array(try TextFile.records(in: text).drop(while: \.isBlank))
+        } catch {
+            throw AttendanceTableError.cannotRead(file: file, reason: "\(error)")
+        }
+    }
+
     /// The text of `data`, or why it is not UTF-8 text.
     static func text(of data: Data) throws(TextProblem) -> String {
         let markLength = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
