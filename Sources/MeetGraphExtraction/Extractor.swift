@@ -52,6 +52,8 @@ struct DocumentAnalysis {
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedKeys: [String] = []
+    /// The lists led by a title (副议长A及B、C), whose untitled members are people too.
+    private var titledLists: Set<Int> = []
     /// The original spelling of each person key, first occurrence first.
     private var spelling: [String: String] = [:]
 
@@ -109,6 +111,7 @@ struct DocumentAnalysis {
             spelling[byline.key] = normalized.original(byline.range).filter { !$0.isWhitespace }
         }
 
+        titledLists = Set(mentions.lazy.filter { !$0.titles.isEmpty }.map(\.list))
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
         sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
@@ -282,7 +285,10 @@ struct DocumentAnalysis {
             roles = found
             announcesOnly = announces
         case .unknown:
-            guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && mention.titles.isEmpty == false else { return }
+            // Outside the trigger's sentence, an outing's titled people (and the rest of their
+            // list: 副议长A及B、C) took part.
+            let titled = !mention.titles.isEmpty || titledLists.contains(mention.list)
+            guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && titled else { return }
             roles = .attendee
         }
         for event in events {

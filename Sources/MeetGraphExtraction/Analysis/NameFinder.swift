@@ -28,6 +28,8 @@ struct BylineName: Sendable {
 struct NameFinder {
     private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
     private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+    /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
+    private static let organisationWords: [String] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
@@ -194,13 +196,20 @@ struct NameFinder {
             lastEnd = nameRange.upperBound
             // The list goes on: 、B、C … until a title starts a new person or the list ends.
             var cursor = nameRange.upperBound
+            var sharedTitles = titles
             while cursor < range.upperBound {
                 guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
                 if startsTitledPerson(at: next, limit: range.upperBound) { break }
                 guard let nextLength = latinOrDoubleSurnameName(at: next, limit: range.upperBound)
                         ?? personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
                 let continued = next..<(next + nextLength)
-                result.append(Mention(range: continued, key: scalars.string(continued), titles: titles, start: continued.lowerBound,
+                // 副议长A及B、C、D: a list joined to the first name by 及/和 goes on with 、, so the
+                // title was A's alone (a shared title would read 副议长A、B及C).
+                if cursor == nameRange.upperBound, next - cursor > 1 || !ScalarClass.separatesNames(scalars[cursor]),
+                   continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
+                    sharedTitles = []
+                }
+                result.append(Mention(range: continued, key: scalars.string(continued), titles: sharedTitles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
                 cursor = continued.upperBound
                 lastEnd = cursor
@@ -323,11 +332,37 @@ struct NameFinder {
                 || scalar == ")" || scalar == "）" || scalar == "“" || scalar == "”" || scalar == "《" || scalar == "》" {
                 break
             }
-            if ScalarClass.isDigit(scalar) { break }
-            if lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound) != nil { break }
+            // Digits, bullets and symbols (●, ★, ■) are not part of a title.
+            if ScalarClass.isDigit(scalar) || !scalar.properties.isAlphabetic { break }
+            if let stop = lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound),
+               !isInsideTitleWord(stopStart: start - stop.length, stopEnd: start, lowerBound: lowerBound, upperBound: headStart) {
+                break
+            }
             start -= 1
         }
         return start
+    }
+
+    /// Whether the stop word at `stopStart..<stopEnd` belongs to a longer word of a title or an
+    /// organisation's name (应对, 经开区, 发展和改革), which reaches before or after it.
+    func isInsideTitleWord(stopStart: Int, stopEnd: Int, lowerBound: Int, upperBound: Int) -> Bool {
+        // At a clause's start a one-character stop before a short proper name and an organisation
+        // word (同德医院, 和平县) begins that name: a preposition there would need its object first.
+        if stopEnd - stopStart == 1, stopStart == 0 || ScalarClass.endsClause(scalars[stopStart - 1])
+            || ScalarClass.separatesNames(scalars[stopStart - 1]) || scalars[stopStart - 1].properties.isWhitespace {
+            for nameLength in 1...2 where stopEnd + nameLength < upperBound {
+                if Self.organisationWords.contains(where: { scalars.has($0, at: stopEnd + nameLength) }) { return true }
+            }
+        }
+        var wordStart = stopStart
+        while wordStart >= max(lowerBound, stopStart - 6) {
+            if let word = lexicons.titleWords.longestMatch(in: scalars, at: wordStart, limit: upperBound),
+               wordStart + word.length >= stopEnd, wordStart < stopStart || wordStart + word.length > stopEnd {
+                return true
+            }
+            wordStart -= 1
+        }
+        return false
     }
 
     // MARK: Verbs and bylines

@@ -34,6 +34,8 @@ struct Lexicons: Sendable {
     var nonPersonWords: ScalarTrie<Bool>
     var nameFollowers: ScalarTrie<Bool>
     var titleStops: ScalarTrie<Bool>
+    /// Words inside titles that contain a title stop (应对, 发展和改革): the stop does not apply there.
+    var titleWords: ScalarTrie<Bool>
     var nameStops: ScalarTrie<NameStop>
     /// Scalars that never occur in a given name (a bitmap over the Basic Multilingual Plane).
     var notInNames: [Bool]
@@ -98,6 +100,8 @@ struct Lexicons: Sendable {
         for word in Self.words("name-followers") { nameFollowers.insert(word, true) }
         titleStops = ScalarTrie()
         for word in Self.words("title-stops") { titleStops.insert(word, true) }
+        titleWords = ScalarTrie()
+        for word in Self.words("title-words") { titleWords.insert(word, true) }
         nameStops = ScalarTrie()
         for columns in Self.rows("name-stops") where columns.count >= 2 {
             if let stop = NameStop(rawValue: columns[1]) { nameStops.insert(columns[0], stop) }

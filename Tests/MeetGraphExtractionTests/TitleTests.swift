@@ -1,0 +1,68 @@
+import MeetGraph
+import Testing
+@testable import MeetGraphExtraction
+
+// Every text here is invented for the test; the names are made up.
+
+@Suite("Title boundaries")
+struct TitleBoundaryTests {
+    /// A title read backwards stops at words like 对, 经, 和, 同 — except inside the words of an
+    /// organisation's name, where they belong to the title.
+    @Test(arguments: [
+        "县应对洪涝灾害工作领导小组组长",
+        "市发展和改革委员会主任",
+        "经开区党工委副书记",
+        "同德医院党委书记",
+        "市国有资产监督管理委员会主任",
+        "省人民代表大会常务委员会副主任",
+    ])
+    func stopWordInsideAnOrganisationsName(title: String) {
+        let document = extract("3月2日,\(title)韩立平主持召开专题会议并讲话。")
+        #expect(document.events.first?.rows == [Row("韩立平", [.chair, .speaker], [title])])
+    }
+
+    @Test func stopWordStillEndsATitleOutsideSuchWords() {
+        let document = extract("3月2日,区长办公会召开。会议由区长韩立平主持。")
+        #expect(document.events.first?.rows == [Row("韩立平", .chair, ["区长"])])
+    }
+
+    @Test func compoundTitleWithAStopWordInsideKeepsEveryPart() {
+        let document = extract("3月2日,区委副书记、区长兼经开区党工委书记、管委会主任韩立平主持召开区长办公会。")
+        #expect(document.events.first?.rows == [
+            Row("韩立平", .chair, ["区委副书记", "区长兼经开区党工委书记", "管委会主任"]),
+        ])
+    }
+
+    @Test func bulletBeforeATitleIsNotPartOfIt() {
+        let document = extract("4月8日,村党员活动室落成典礼举行。●区政协副主席韩立平出席典礼。")
+        #expect(document.events.first?.rows == [Row("韩立平", .attendee, ["区政协副主席"])])
+    }
+
+    /// 副议长A及B、C: the list joined to the first name by 及 goes on with 、, so the title is A's
+    /// alone; the others still took part.
+    @Test func titleBeforeAndThenAListBelongsToTheFirstNameOnly() {
+        let document = extract("""
+            5月9日,两市友好交流协议签署仪式在市议会举行。议长孔德明与町长宫本健一签署协议。今天包括市议会副议长韩立平及邵文涛、祁海燕、冯晓东等出席。
+            """)
+        let rows = document.events.first?.rows ?? []
+        #expect(rows.first { $0.name == "韩立平" } == Row("韩立平", .attendee, ["市议会副议长"]))
+        for name in ["邵文涛", "祁海燕", "冯晓东"] {
+            #expect(rows.first { $0.name == name } == Row(name, .attendee, []), "\(name)")
+        }
+    }
+
+    @Test func titleBeforeAListEndingWithAndIsShared() {
+        let document = extract("5月9日,区长办公会召开。副区长邵文涛、祁海燕及冯晓东参加会议。")
+        #expect(document.events.first?.rows == [
+            Row("邵文涛", .attendee, ["副区长"]), Row("祁海燕", .attendee, ["副区长"]), Row("冯晓东", .attendee, ["副区长"]),
+        ])
+    }
+
+    @Test func groupLabelOfNationalLeadersIsATitle() {
+        let document = extract("12月30日,全国政协在北京举行新年茶话会。党和国家领导人韩立平、邵文涛、祁海燕出席。")
+        #expect(document.events.first?.rows == [
+            Row("韩立平", .attendee, ["党和国家领导人"]), Row("邵文涛", .attendee, ["党和国家领导人"]),
+            Row("祁海燕", .attendee, ["党和国家领导人"]),
+        ])
+    }
+}
