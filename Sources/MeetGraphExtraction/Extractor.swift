@@ -362,6 +362,7 @@ struct DocumentAnalysis {
             let after = mention.range.upperBound + word.count
             if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
         }
+        let isSubject = isSubject(mention, in: sentence, among: here)
         var position = mention.range.upperBound
         var crossedMentions = false
         // Clauses crossed without a new subject: 韩立峰实地检查了…,要求… — only a speech verb counts there.
@@ -376,15 +377,17 @@ struct DocumentAnalysis {
             }
             let scalar = scalars[position]
             if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
-                // Cross a comma only when the list of names goes on after it.
+                // Cross a comma only when the list of names goes on after it (a name right before
+                // and right after it: 韩立峰、贝思远,冉雪 — not 邵文涛察看了现场,韩立平要求).
                 let next = position + 1
-                let listGoesOn = here.contains { $0.start == next }
+                let listGoesOn = here.contains { $0.start == next } && here.contains { $0.range.upperBound == position }
                 // …贺思齐,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
                 if !listGoesOn, !groupClauseJoins(at: next, end: end, sentence: mention.sentence) {
                     let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
                         || here.contains { $0.start >= next && $0.start <= next + 8 })
                     crossedClauses += 1
-                    if newSubject || crossedClauses > 2 || ScalarClass.isSpace(scalar) { break }
+                    // Only a sentence's subject carries over: 看望困难群众X,勉励… — X is not speaking.
+                    if newSubject || crossedClauses > 2 || ScalarClass.isSpace(scalar) || !isSubject { break }
                 }
                 position = next
                 continue
@@ -419,6 +422,9 @@ struct DocumentAnalysis {
                     index += 1
                 }
                 _ = crossedMentions
+                if !roles.contains(.speaker), isSubject, speaksInALaterClause(from: index, end: end, sentence: mention.sentence) {
+                    roles.insert(.speaker)
+                }
                 return .roles(roles, announcesOnly: announces && !roles.contains(.chair))
             }
             position += 1
@@ -441,6 +447,50 @@ struct DocumentAnalysis {
             }
         }
         return .unknown
+    }
+
+    /// Whether `mention`, or the list of names it ends (A、B、C), opens a clause: the subject of
+    /// what follows rather than the object of a verb before it (看望困难群众X).
+    private func isSubject(_ mention: Mention, in sentence: Range<Int>, among here: [Mention]) -> Bool {
+        var listStart = mention.start
+        while let previous = here.last(where: { $0.range.upperBound <= listStart }),
+              listStart - previous.range.upperBound <= 1,
+              listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
+            listStart = previous.start
+        }
+        return listStart == sentence.lowerBound || ScalarClass.endsClause(scalars[listStart - 1])
+    }
+
+    /// Words that may open a clause before its verb while keeping the sentence's subject.
+    private static let clauseConnectors: [[Unicode.Scalar]] = ["并且", "并", "还", "同时", "随后"].map { Array($0.unicodeScalars) }
+    /// Verbs that, opening a later clause, say the subject spoke (not 传达/部署, which after
+    /// 主持召开…会 list the meeting's business).
+    private static let laterSpeechVerbs: [[Unicode.Scalar]] = ["强调", "指出", "要求", "提出", "表示", "讲话", "发表讲话"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether one of the next two clauses after `position` (the end of the clause whose verb was
+    /// found) opens with a speech verb and no new subject: 韩立峰实地检查了…,要求各单位… — the
+    /// subject carries over the comma, so the person also spoke.
+    private func speaksInALaterClause(from position: Int, end: Int, sentence: Int) -> Bool {
+        var clauseEnd = position
+        for _ in 0..<2 {
+            guard clauseEnd < end, ScalarClass.endsClause(scalars[clauseEnd]), !ScalarClass.isSpace(scalars[clauseEnd]) else { return false }
+            var start = clauseEnd + 1
+            for connector in Self.clauseConnectors where scalars.has(connector, at: start) {
+                start += connector.count
+                break
+            }
+            if lexicons.roleVerbs.longestMatch(in: scalars, at: start, limit: end) != nil {
+                return Self.laterSpeechVerbs.contains { scalars.has($0, at: start) }
+            }
+            // A new subject (a name, 他, 会议) ends the person's run of clauses.
+            clauseEnd = start
+            while clauseEnd < end, !ScalarClass.endsClause(scalars[clauseEnd]) {
+                if sentenceMentions[sentence].contains(where: { $0.start == clauseEnd }) { return false }
+                clauseEnd += 1
+            }
+        }
+        return false
     }
 
     /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.

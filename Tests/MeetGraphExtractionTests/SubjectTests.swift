@@ -1,0 +1,46 @@
+import MeetGraph
+import Testing
+@testable import MeetGraphExtraction
+
+// Every text here is invented for the test; the names are made up.
+
+/// The subject of a sentence carries over its commas: a speech verb opening a later clause is
+/// the subject's.
+@Suite("Subject across clauses")
+struct SubjectAcrossClausesTests {
+    @Test func speechVerbInALaterClauseMakesTheVisitorASpeaker() {
+        let document = extract("""
+            6月2日下午,省水利厅副厅长韩立平一行来我县督导防汛工作。在城南堤防,韩立平实地查看了护岸工程,要求各单位扎实做好防汛准备。
+            """)
+        #expect(document.events.first?.rows == [Row("韩立平", [.speaker, .attendee], ["省水利厅副厅长"])])
+    }
+
+    @Test func connectorBeforeTheVerbKeepsTheSubject() {
+        let document = extract("""
+            6月2日,区长邵文涛深入园区企业进行现场调研,并提出工作要求。
+            """)
+        #expect(document.events.first?.rows == [Row("邵文涛", [.speaker, .attendee], ["区长"])])
+    }
+
+    @Test func meetingsBusinessAfterTheChairIsNotASpeech() {
+        let document = extract("1月25日下午,县长韩立平主持召开全县防汛工作调度会,传达上级有关文件精神,部署当前防汛工作。")
+        #expect(document.events.first?.rows == [Row("韩立平", .chair, ["县长"])])
+    }
+
+    @Test func theVisitedPersonDoesNotTakeTheVisitorsWords() {
+        let document = extract("""
+            1月20日,县委书记韩立平走访慰问困难群众。韩立平来到街道社区,看望慰问困难群众邵文涛家庭,勉励他们坚定信心,要求属地做好帮扶。
+            """)
+        let rows = document.events.first?.rows ?? []
+        #expect(rows.first { $0.name == "邵文涛" }?.roles == .attendee)
+    }
+
+    @Test func aNewSubjectEndsTheCarryOver() {
+        let document = extract("""
+            6月2日,区长邵文涛主持召开区长办公会。邵文涛通读了方案文本,副区长韩立平要求各部门抓好落实。
+            """)
+        let rows = document.events.first?.rows ?? []
+        #expect(rows.first { $0.name == "邵文涛" }?.roles == .chair)
+        #expect(rows.first { $0.name == "韩立平" }?.roles.contains(.speaker) == true)
+    }
+}
