@@ -172,6 +172,11 @@ struct DocumentAnalysis {
                 lastDateSentence = index
             }
             for mentionIndex in mentionsBySentence[index] {
+                // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing.
+                if let outing = joinedOuting(of: mentions[mentionIndex]), !current.contains(outing) {
+                    assign(mentions[mentionIndex], to: [outing], triggerSentence: false)
+                    continue
+                }
                 if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd {
                     assign(mentions[mentionIndex], to: earlierEvents, triggerSentence: false)
                     continue
@@ -194,6 +199,27 @@ struct DocumentAnalysis {
                 pending.removeAll()
             }
         }
+    }
+
+    /// Verbs saying that people went along on an outing named by the verb after them (陪同检查).
+    private static let joiningVerbs: [[Unicode.Scalar]] = ["陪同", "一同", "随同"].map { Array($0.unicodeScalars) }
+
+    /// The outing that `mention` joins when its clause says so by the outing's verb (X陪同检查,
+    /// Y一同调研): the latest visit whose name starts with that verb.
+    private func joinedOuting(of mention: Mention) -> Int? {
+        let end = sentences[mention.sentence].range.upperBound
+        var position = mention.range.upperBound
+        while position < end, !ScalarClass.endsClause(scalars[position]) {
+            for verb in Self.joiningVerbs where scalars.has(verb, at: position) {
+                let keywordStart = position + verb.count
+                guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),
+                      keyword.value.isVerb, keyword.value.kind == .visit else { return nil }
+                let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
+                return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }
+            }
+            position += 1
+        }
+        return nil
     }
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.

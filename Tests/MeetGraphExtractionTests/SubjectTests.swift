@@ -44,3 +44,17 @@ struct SubjectAcrossClausesTests {
         #expect(rows.first { $0.name == "韩立平" }?.roles.contains(.speaker) == true)
     }
 }
+
+@Suite("Joining an outing by its verb")
+struct JoiningOutingTests {
+    /// 陪同检查 names the inspection, even after another outing (看望检查组) was reported.
+    @Test func peopleJoiningByTheVerbGoToThatOuting() {
+        let document = extract("""
+            5月12日,省防汛检查组组长韩立平率检查组到我市检查防汛工作。副省长邵文涛陪同检查,市委书记祁海燕到驻地看望检查组。市水利局局长冯晓东陪同检查,市长孟庆云看望检查组。
+            """)
+        let inspection = document.events.first { $0.name.hasPrefix("检查") }
+        let call = document.events.first { $0.name.contains("看望") }
+        #expect(inspection?.participants.map(\.name) == ["韩立平", "邵文涛", "冯晓东"])
+        #expect(call?.participants.map(\.name) == ["祁海燕", "孟庆云"])
+    }
+}
