@@ -65,4 +65,18 @@ struct TitleBoundaryTests {
             Row("祁海燕", .attendee, ["党和国家领导人"]),
         ])
     }
+
+    @Test func visitedPersonsLabelBeforeAGiftVerb() {
+        let document = extract("""
+            1月20日,市委书记韩立平走访慰问困难群众。在市社会福利院,韩立平查看住宿条件,并为残障老人邵文涛送上慰问金。
+            """)
+        #expect(document.events.first?.rows.last == Row("邵文涛", .attendee, ["残障老人"]))
+    }
+
+    @Test func visitedPersonsLabelStopsAtTheVisitVerb() {
+        let document = extract("""
+            1月20日,市领导韩立平一行走访慰问群众,首先来到我区归侨邵文涛的家中送去慰问金。
+            """)
+        #expect(document.events.first?.rows.last == Row("邵文涛", .attendee, ["我区归侨"]))
+    }
 }

@@ -255,7 +255,8 @@ struct NameFinder {
     func labelledName(at start: Int, limit: Int) -> Int? {
         guard let length = nameLength(at: start, limit: limit) else { return nil }
         let end = start + length
-        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家" else { return nil }
+        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家"
+                || (lexicons.nameFollowers.longestMatch(in: scalars, at: end, limit: limit)?.length ?? 0) >= 2 else { return nil }
         return length
     }
 
