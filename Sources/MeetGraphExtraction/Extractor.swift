@@ -126,7 +126,10 @@ struct DocumentAnalysis {
         var earlierClauseEnd = 0
         for (index, sentence) in sentences.enumerated() {
             let here = mentionsBySentence[index].map { mentions[$0] }
-            let triggers = events.triggers(in: sentence, mentionsInSentence: here)
+            var triggers = events.triggers(in: sentence, mentionsInSentence: here)
+            // 会议指出,…市里紧急召开会议…: what the meeting said may name other meetings; they are
+            // only referred to.
+            if reportsTheMeetingsWords(sentence.range) { triggers.removeAll { !$0.refersBack } }
             let phrases = DateReader.phrases(in: scalars, range: sentence.range)
             var sentenceDate: (EventDate?, String?)?
             if let phrase = phrases.first {
@@ -199,6 +202,22 @@ struct DocumentAnalysis {
                 pending.removeAll()
             }
         }
+    }
+
+    /// Openings of a sentence that reports what the meeting said (会议指出, 会上强调, 会议号召).
+    private static let meetingsWords: [[Unicode.Scalar]] = ["会议", "会上", "大会", "会议上"].map { Array($0.unicodeScalars) }
+    private static let meetingsSpeechVerbs: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出", "号召", "明确", "表示"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether the sentence at `range` opens with 会议指出, 会上强调 and the like.
+    private func reportsTheMeetingsWords(_ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound, !ScalarClass.isIdeograph(scalars[start]) { start += 1 }
+        for subject in Self.meetingsWords where scalars.has(subject, at: start) {
+            let verbStart = start + subject.count
+            if Self.meetingsSpeechVerbs.contains(where: { scalars.has($0, at: verbStart) }) { return true }
+        }
+        return false
     }
 
     /// Verbs saying that people went along on an outing named by the verb after them (陪同检查).

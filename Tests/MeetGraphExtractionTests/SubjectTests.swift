@@ -58,3 +58,15 @@ struct JoiningOutingTests {
         #expect(call?.participants.map(\.name) == ["祁海燕", "孟庆云"])
     }
 }
+
+@Suite("Meetings named in what a meeting said")
+struct ReportedMeetingTests {
+    @Test(arguments: ["会议指出", "会议强调", "会上要求", "会议号召"])
+    func meetingNamedInTheMeetingsWordsIsNoEvent(opening: String) {
+        let document = extract("""
+            10月21日,县长韩立平主持召开全县疫情防控工作调度会。副县长邵文涛参加会议。\(opening),当前疫情出现反复,市里紧急召开会议进行安排部署,各级要迅速行动。
+            """)
+        #expect(document.events.map(\.name) == ["全县疫情防控工作调度会"])
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
+    }
+}
