@@ -175,9 +175,10 @@ struct DocumentAnalysis {
                 lastDateSentence = index
             }
             for mentionIndex in mentionsBySentence[index] {
-                // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing.
-                if let outing = joinedOuting(of: mentions[mentionIndex]), !current.contains(outing) {
-                    assign(mentions[mentionIndex], to: [outing], triggerSentence: false)
+                // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing;
+                // X参加座谈会,Y参加走访活动: each goes to the event named.
+                if let named = namedEvent(of: mentions[mentionIndex], current: current) {
+                    assign(mentions[mentionIndex], to: [named], triggerSentence: false)
                     continue
                 }
                 if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd {
@@ -191,6 +192,11 @@ struct DocumentAnalysis {
                 } else {
                     assign(mentions[mentionIndex], to: current, triggerSentence: !triggers.isEmpty)
                 }
+            }
+            // 走访市政府机关,…并召开座谈会: what follows is said at the meeting.
+            if triggers.count > 1, triggers[0].kind == .visit, triggers.dropFirst().contains(where: { $0.kind == .meeting }) {
+                let meetings = current.filter { drafts[$0].kind != .visit }
+                if !meetings.isEmpty { current = meetings }
             }
             if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: index, subject: subject, events: current) }
             if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
@@ -222,19 +228,39 @@ struct DocumentAnalysis {
 
     /// Verbs saying that people went along on an outing named by the verb after them (陪同检查).
     private static let joiningVerbs: [[Unicode.Scalar]] = ["陪同", "一同", "随同"].map { Array($0.unicodeScalars) }
+    /// Verbs of taking part followed by the event's name (参加座谈会, 参加走访活动).
+    private static let attendingVerbs: [[Unicode.Scalar]] = ["参加", "出席", "列席"].map { Array($0.unicodeScalars) }
 
-    /// The outing that `mention` joins when its clause says so by the outing's verb (X陪同检查,
-    /// Y一同调研): the latest visit whose name starts with that verb.
-    private func joinedOuting(of mention: Mention) -> Int? {
+    /// The event that `mention`'s clause names after its verb, when that picks one event out of
+    /// several: X陪同检查 or Y一同调研 (the latest visit whose name starts with that verb, even
+    /// after another outing was reported); with two events current or just reported, X参加座谈会
+    /// or Y参加走访活动 (the one with that keyword).
+    private func namedEvent(of mention: Mention, current: [Int]) -> Int? {
         let end = sentences[mention.sentence].range.upperBound
+        let here = sentenceMentions[mention.sentence]
         var position = mention.range.upperBound
-        while position < end, !ScalarClass.endsClause(scalars[position]) {
+        // The clause, and the list it starts when names go on after a comma (市长X,副市长Y等参加…).
+        while position < end, !ScalarClass.endsClause(scalars[position])
+                || here.contains(where: { $0.range.upperBound == position }) && here.contains(where: { $0.start == position + 1 }) {
             for verb in Self.joiningVerbs where scalars.has(verb, at: position) {
                 let keywordStart = position + verb.count
                 guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),
                       keyword.value.isVerb, keyword.value.kind == .visit else { return nil }
                 let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
                 return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }
+            }
+            let recent = drafts.indices.filter { (0...3).contains(mention.sentence - drafts[$0].sentence) }
+            if Set(current + recent).count > 1, Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
+                var keywordStart = position + 2
+                while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
+                    if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
+                        let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
+                        let matching = Set(current + recent).filter { drafts[$0].kind == keyword.value.kind && drafts[$0].name.contains(written) }
+                        return matching.count == 1 ? matching.first : nil
+                    }
+                    keywordStart += 1
+                }
+                return nil
             }
             position += 1
         }

@@ -59,6 +59,32 @@ struct JoiningOutingTests {
     }
 }
 
+@Suite("A visit and a meeting in one sentence")
+struct VisitThenMeetingTests {
+    static let text = """
+        1月28日,春节假期后第一个工作日,市委书记韩立平带队走访市政府机关,向大家致以新春问候,并召开座谈会。市长邵文涛,市政府领导祁海燕、冯晓东等参加座谈会,市委副书记孟庆云参加走访活动。
+        韩立平指出,过去一年市政府工作取得了显著成绩。
+        """
+
+    @Test func bothAreEventsAndEachNamesItsPeople() {
+        let document = extract(Self.text)
+        let visit = document.events.first { $0.kind == .visit }
+        let meeting = document.events.first { $0.kind == .meeting }
+        #expect(visit?.name == "走访市政府机关")
+        #expect(meeting?.name == "座谈会")
+        #expect(visit?.participants.map(\.name) == ["韩立平", "孟庆云"])
+        #expect(meeting?.participants.map(\.name) == ["韩立平", "邵文涛", "祁海燕", "冯晓东"])
+    }
+
+    @Test func whatFollowsIsSaidAtTheMeeting() {
+        let document = extract(Self.text)
+        let visit = document.events.first { $0.kind == .visit }
+        let meeting = document.events.first { $0.kind == .meeting }
+        #expect(meeting?.participants.first { $0.name == "韩立平" }?.roles.contains(.speaker) == true)
+        #expect(visit?.participants.first { $0.name == "韩立平" }?.roles == .attendee)
+    }
+}
+
 @Suite("Meetings named in what a meeting said")
 struct ReportedMeetingTests {
     @Test(arguments: ["会议指出", "会议强调", "会上要求", "会议号召"])

@@ -105,8 +105,14 @@ struct EventFinder {
             }
             if !subsumed { result.append(trigger) }
         }
-        if result.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
-            result.append(visit)
+        if let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
+            // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
+            // is an event of its own; a visit verb after the meeting describes it.
+            if result.isEmpty {
+                result.append(visit)
+            } else if result.allSatisfy({ $0.keyword > visit.span.upperBound && !$0.refersBack }) {
+                result.insert(visit, at: 0)
+            }
         }
         for index in result.indices {
             let anchor = result[index].leaderStart ?? result[index].span.lowerBound
