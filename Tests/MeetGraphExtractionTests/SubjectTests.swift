@@ -96,3 +96,22 @@ struct ReportedMeetingTests {
         #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
     }
 }
+
+@Suite("Greeting a group at a ceremony")
+struct GreetingAGroupTests {
+    @Test func greetingTheHonouredIsPartOfTheCeremony() {
+        let document = extract("""
+            5月4日,全省青年创新创业标兵表彰大会在省会召开。省委书记韩立平亲切接见受表彰人员,勉励广大青年建功立业。省领导邵文涛出席大会。
+            """)
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
+    }
+
+    @Test func receivingANamedGuestIsAReception() {
+        let document = extract("""
+            5月4日,全省招商大会在省会召开。省长邵文涛出席大会。会后,省委书记韩立平会见了集团董事长孟庆云一行。
+            """)
+        #expect(document.events.map(\.kind) == [.meeting, .other])
+        #expect(document.events.last?.participants.map(\.name) == ["韩立平", "孟庆云"])
+    }
+}

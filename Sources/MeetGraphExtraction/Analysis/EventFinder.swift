@@ -375,8 +375,12 @@ struct EventFinder {
             }
             let isReception = hit.keyword.kind == .other
             let nameRange = isReception ? hit.range : hit.range.lowerBound..<end
+            // 接见受表彰人员, 接见与会代表: greeting a group at the event being reported, not a
+            // reception of its own (会见 names its guests, who may be a delegation).
+            let greetsAGroup = scalars.has("接见", at: hit.range.lowerBound)
+                && !mentionsInSentence.contains { $0.start >= hit.range.upperBound && $0.start < end }
             return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                leader: leader.key, leaderStart: leader.start)
+                                refersBack: greetsAGroup, leader: leader.key, leaderStart: leader.start)
         }
         return nil
     }
