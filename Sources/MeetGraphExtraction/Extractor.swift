@@ -272,7 +272,10 @@ struct DocumentAnalysis {
         let isVideo = trigger.name.contains("视频") || trigger.name.contains("电视电话") || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {
             var draft = drafts[index]
+            // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.
+            let shorter = min(draft.name.unicodeScalars.count, trigger.name.unicodeScalars.count)
             let sameName = draft.name == trigger.name
+                || draft.kind == trigger.kind && shorter >= 5 && (draft.name.hasSuffix(trigger.name) || trigger.name.hasSuffix(draft.name))
             let compatibleDate = draft.date == nil || date?.0 == nil || draft.date == date?.0
             let compatibleTime = draft.timeOfDay == nil || date?.1 == nil || draft.timeOfDay == date?.1
             let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind

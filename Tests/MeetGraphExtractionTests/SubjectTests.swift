@@ -115,3 +115,21 @@ struct GreetingAGroupTests {
         #expect(document.events.last?.participants.map(\.name) == ["韩立平", "孟庆云"])
     }
 }
+
+@Suite("One event under a longer and a shorter name")
+struct EventNameVariantTests {
+    @Test func shorterNameEndingTheLongerIsTheSameEvent() {
+        let document = extract("""
+            3月2日,区新闻中心举行第五场集体采访。第五场集体采访上,区长韩立平、副区长邵文涛出席并回答记者提问。
+            """)
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
+    }
+
+    @Test func sharingOnlyTheKeywordKeepsTwoEvents() {
+        let document = extract("""
+            7月2日,省政府召开全省防溺水工作电视电话会议。会后,我市接着召开全市防溺水工作会议,副市长韩立平出席会议并讲话。
+            """)
+        #expect(document.events.count == 2)
+    }
+}
