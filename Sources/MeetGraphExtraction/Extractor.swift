@@ -181,7 +181,8 @@ struct DocumentAnalysis {
                     assign(mentions[mentionIndex], to: [named], triggerSentence: false)
                     continue
                 }
-                if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd {
+                if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd,
+                   clauseHasRoleVerb(after: mentions[mentionIndex], before: earlierClauseEnd) {
                     assign(mentions[mentionIndex], to: earlierEvents, triggerSentence: false)
                     continue
                 }
@@ -208,6 +209,20 @@ struct DocumentAnalysis {
                 pending.removeAll()
             }
         }
+    }
+
+    /// Whether the clauses between `mention` and `limit` hold a role verb (X陪同检查,…): without
+    /// one (副市长X,召集…,并召开协调会议) the person is the subject of the event that follows.
+    private func clauseHasRoleVerb(after mention: Mention, before limit: Int) -> Bool {
+        let here = sentenceMentions[mention.sentence]
+        var position = mention.range.upperBound
+        while position < limit {
+            // The mention's own clause, and the list it starts (副省长X,市长Y陪同检查).
+            if ScalarClass.endsClause(scalars[position]), !here.contains(where: { $0.start == position + 1 }) { return false }
+            if lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
+            position += 1
+        }
+        return false
     }
 
     /// Openings of a sentence that reports what the meeting said (会议指出, 会上强调, 会议号召).

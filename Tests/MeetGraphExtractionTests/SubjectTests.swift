@@ -133,3 +133,28 @@ struct EventNameVariantTests {
         #expect(document.events.count == 2)
     }
 }
+
+@Suite("Digest items")
+struct DigestItemTests {
+    static let text = """
+        ●7月2日下午,省政府召开防溺水工作电视电话会议,传达省委书记祁海燕重要批示精神。(记者孟 达)
+        ●7月2日,市委常委、副市长、市“三农”总指挥部常务副总指挥韩立平,召集市国土等单位负责人,对某公司迁建项目进行实地调研,并召开协调会议。
+        ●7月2日上午,市文明办牵头召开相关部门协调会。副市长邵文涛到会并作出具体部署。
+        """
+
+    /// The subject named before a long run of clauses is at the meeting those clauses end with,
+    /// not at the meeting of the item before.
+    @Test func subjectBeforeARunOfClausesIsAtTheMeetingItLeadsTo() {
+        let document = extract(Self.text)
+        let meeting = document.events.first { $0.name == "协调会议" }
+        #expect(meeting?.rows == [Row("韩立平", .attendee, ["市委常委", "副市长", "市“三农”总指挥部常务副总指挥"])])
+        #expect(document.excluded["祁海燕"] == .mentioned)
+        #expect(document.excluded["韩立平"] == nil)
+    }
+
+    @Test func eachItemsMeetingKeepsItsOwnPeople() {
+        let document = extract(Self.text)
+        let second = document.events.first { $0.name.hasSuffix("协调会") }
+        #expect(second?.participants.map(\.name) == ["邵文涛"])
+    }
+}

@@ -329,6 +329,13 @@ struct NameFinder {
         var start = headStart
         while start > lowerBound, headStart - start < 24 {
             let scalar = scalars[start - 1]
+            // A quoted word inside the title: 市“三农”总指挥部常务副总指挥.
+            if scalar == "”", let open = (max(lowerBound, start - 10)..<(start - 1)).last(where: { scalars[$0] == "“" }),
+               !(open..<start).contains(where: { ScalarClass.endsClause(scalars[$0]) }), open > lowerBound,
+               scalars[open - 1].properties.isAlphabetic {
+                start = open
+                continue
+            }
             if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma || scalar == "(" || scalar == "（"
                 || scalar == ")" || scalar == "）" || scalar == "“" || scalar == "”" || scalar == "《" || scalar == "》" {
                 break
