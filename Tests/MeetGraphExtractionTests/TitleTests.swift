@@ -79,4 +79,20 @@ struct TitleBoundaryTests {
             """)
         #expect(document.events.first?.rows.last == Row("邵文涛", .attendee, ["我区归侨"]))
     }
+
+    @Test func twoVisitedPeopleJoinedByAnd() {
+        let document = extract("""
+            1月20日,市领导韩立平一行走访慰问群众。在省劳模邵文涛和归侨祁海燕家中,韩立平感谢他们多年来所做的贡献。
+            """)
+        let rows = document.events.first?.rows ?? []
+        #expect(rows.contains(Row("邵文涛", .attendee, ["省劳模"])))
+        #expect(rows.contains(Row("祁海燕", .attendee, ["归侨"])))
+    }
+
+    @Test func wordsAfterALabelAreNoNameWithoutAnotherLabel() {
+        let document = extract("""
+            1月20日,市委书记韩立平走访慰问困难群众。他要求各地确保困难群众安乐祥和过节。
+            """)
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
+    }
 }

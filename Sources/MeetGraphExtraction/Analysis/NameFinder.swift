@@ -251,13 +251,20 @@ struct NameFinder {
         }
     }
 
-    /// A name after a visited person's label: it must end at punctuation or 家 (困难群众王某家中).
+    /// A name after a visited person's label: it must end at punctuation, 家 (困难群众王某家中), a
+    /// conjunction before the next visited person (省劳模X和归侨Y) or a two-character follower (送上).
     func labelledName(at start: Int, limit: Int) -> Int? {
         guard let length = nameLength(at: start, limit: limit) else { return nil }
         let end = start + length
         guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家"
+                || "和及与".unicodeScalars.contains(scalars[end]) && labelFollows(after: end + 1, limit: limit)
                 || (lexicons.nameFollowers.longestMatch(in: scalars, at: end, limit: limit)?.length ?? 0) >= 2 else { return nil }
         return length
+    }
+
+    /// Whether another visited person's label starts within a few characters of `start` (和韩国归侨…).
+    private func labelFollows(after start: Int, limit: Int) -> Bool {
+        (start..<min(limit, start + 8)).contains { lexicons.peopleLabels.longestMatch(in: scalars, at: $0, limit: limit) != nil }
     }
 
     /// A name in a title-led list or right after a title, whatever its surname: two or three
