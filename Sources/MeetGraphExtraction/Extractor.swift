@@ -442,7 +442,9 @@ struct DocumentAnalysis {
         let here = sentenceMentions[mention.sentence]
         let end = sentence.upperBound
         // 学习某某…, 传达…: the person's words are studied, the person is not there.
-        let lookBack = max(sentence.lowerBound, mention.start - 6)
+        var lookBack = max(sentence.lowerBound, mention.start - 6)
+        // Within the mention's clause only: 进行了集体学习,市委书记X出席 — X is there.
+        if let clauseEnd = (lookBack..<mention.start).last(where: { ScalarClass.endsClause(scalars[$0]) }) { lookBack = clauseEnd + 1 }
         for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }

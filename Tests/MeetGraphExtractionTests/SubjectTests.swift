@@ -158,3 +158,23 @@ struct DigestItemTests {
         #expect(second?.participants.map(\.name) == ["邵文涛"])
     }
 }
+
+@Suite("Meetings named for what they convey")
+struct ConveyingMeetingTests {
+    @Test func conveningVerbBeforeStudyWordsMakesAnEvent() {
+        let document = extract("5月29日,市委召开传达学习全省两会精神大会,市委书记韩立平、市长邵文涛出席。")
+        #expect(document.events.map(\.name) == ["传达学习全省两会精神大会"])
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
+    }
+
+    @Test func conveyedMeetingWithoutAConveningVerbIsOnlyReferredTo() {
+        let document = extract("5月29日,市委常委会召开会议,传达学习全省两会精神。市委书记韩立平主持会议。")
+        #expect(document.events.map(\.name) == ["市委常委会会议"])
+    }
+
+    @Test func studySessionHeldWithJinxing() {
+        let document = extract("5月29日下午,市委理论学习中心组进行了集体学习,市委书记韩立平、市长邵文涛出席。")
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
+    }
+}

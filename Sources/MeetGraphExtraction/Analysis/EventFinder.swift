@@ -31,6 +31,8 @@ struct EventFinder {
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
     private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
+    /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
+    private static let conveningVerbs: [String] = ["召开", "举行"]
     private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
     private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]
 
@@ -185,6 +187,13 @@ struct EventFinder {
         if followedBy(Self.referenceFollowers) && !followedBy(["后召开", "前召开"]) {
             return (nil, span)
         }
+        // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
+        // meeting that a convening verb before them says took place.
+        if stop == .reference, let verbStart = conveningVerb(before: stopStart, keyword: hit.range.lowerBound, sentence: sentence) {
+            stop = .trigger
+            start = verbStart
+            span = start..<end
+        }
         if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
         var place: String?
         var tookPlace = false
@@ -325,6 +334,32 @@ struct EventFinder {
         let phrases = DateReader.phrases(in: scalars, range: start..<index)
         guard let last = phrases.last else { return false }
         return last.range.upperBound >= index - 1
+    }
+
+    /// Where a name starts when a convening verb (召开, 举行, optionally with 了) stands before the
+    /// reference words at `position` within the clause, with no other event keyword in between:
+    /// the offset just after the verb.
+    private func conveningVerb(before position: Int, keyword: Int, sentence: Range<Int>) -> Int? {
+        var probe = position
+        while probe > sentence.lowerBound, keyword - probe < 30 {
+            if ScalarClass.endsClause(scalars[probe - 1]) { return nil }
+            if let stop = lexicons.nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
+                switch stop.value {
+                case .trigger:
+                    return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
+                case .of where scalars[probe - 1] == "了":
+                    return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe - 1) } ? probe : nil
+                case .reference:
+                    probe -= stop.length
+                    continue
+                default:
+                    return nil
+                }
+            }
+            if lexicons.eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            probe -= 1
+        }
+        return nil
     }
 
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
