@@ -603,9 +603,14 @@ struct DocumentAnalysis {
 
     // MARK: Output
 
+    /// Names that say nothing about which meeting it was.
+    private static let bareNames: Set<String> = ["会议", "大会", "会", "开会"]
+
     func events() -> [Event] {
         let bylineKeys = Set(bylines.map(\.key))
-        return drafts.enumerated().map { index, draft in
+        // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
+        let kept = drafts.filter { !($0.participants.isEmpty && Self.bareNames.contains($0.name)) }
+        return kept.enumerated().map { index, draft in
             let participants = draft.participants.compactMap { participant -> Participant? in
                 guard !bylineKeys.contains(participant.key) else { return nil }
                 var roles = participant.roles

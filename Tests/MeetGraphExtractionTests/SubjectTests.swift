@@ -178,3 +178,19 @@ struct ConveyingMeetingTests {
         #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
     }
 }
+
+@Suite("Bare meetings")
+struct BareMeetingTests {
+    @Test func bareMeetingWithNobodyNamedIsDropped() {
+        let document = extract("""
+            不少县委书记回到本县后,立刻就召开了会议。5月29日上午,县委常委会召开扩大会议,县委书记韩立平主持会议。
+            """)
+        #expect(document.events.map(\.name) == ["县委常委会扩大会议"])
+        #expect(document.events.first?.id == "e1")
+    }
+
+    @Test func namedMeetingWithNobodyNamedIsKept() {
+        let document = extract("5月29日,全省防汛工作电视电话会议召开。")
+        #expect(document.events.map(\.name) == ["全省防汛工作电视电话会议"])
+    }
+}
