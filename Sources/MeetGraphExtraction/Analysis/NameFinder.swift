@@ -28,6 +28,8 @@ struct BylineName: Sendable {
 struct NameFinder {
     private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
     private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+    /// Words naming a paper, site or channel after a writer's slash (X/北京青年报).
+    private static let mediaWords: [String] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"]
     /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
     private static let organisationWords: [String] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
 
@@ -459,6 +461,10 @@ struct NameFinder {
     private func listName(at start: Int, limit: Int) -> Int? {
         if let length = latinOrDoubleSurnameName(at: start, limit: limit) { return length }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        // 张领摄: the marker written against the name.
+        if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
+            return length - 1
+        }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
             if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
@@ -515,13 +521,32 @@ struct NameFinder {
                     cursor = nameRange.upperBound
                 }
                 if found > 0 {
+                    // 记者 X 摄: the reporter took the picture.
+                    var next = cursor
+                    while next < range.upperBound, ScalarClass.isSpace(scalars[next]) { next += 1 }
+                    if marker.value == .reporter, scalars.has("摄", at: next),
+                       next + 1 >= range.upperBound || !ScalarClass.isIdeograph(scalars[next + 1]) {
+                        for index in (result.count - found)..<result.count { result[index].reason = .photographer }
+                        cursor = next + 1
+                    }
                     position = cursor
                     continue
                 }
             }
+            // 邱志远/北京青年报: a writer's name before a slash and the paper or site.
+            if position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]),
+               let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
+               position + length < range.upperBound, scalars[position + length] == "/" || scalars[position + length] == "／",
+               Self.mediaWords.contains(where: { scalars.find($0, in: (position + length)..<min(range.upperBound, position + length + 12)) != nil }) {
+                let nameRange = position..<(position + length)
+                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                position = nameRange.upperBound + 1
+                continue
+            }
             // (邱志远) closing an item: the writer's name alone in brackets.
             if scalars[position] == "(" || scalars[position] == "（",
-               let length = nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
+               let length = paddedName(at: position + 1, limit: range.upperBound)
+                ?? nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
                position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
                position + 2 + length == range.upperBound || ScalarClass.endsSentence(scalars[position + 2 + length]) {
                 let nameRange = (position + 1)..<(position + 1 + length)
@@ -567,12 +592,27 @@ struct NameFinder {
 
     /// A name in a byline: followed by a space, a bracket, punctuation or the end.
     private func bylineName(at start: Int, limit: Int) -> Int? {
+        if let padded = paddedName(at: start, limit: limit) { return padded }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        // 张领摄: the marker written against the name.
+        if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
+            return length - 1
+        }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
             if end >= limit || !ScalarClass.isIdeograph(scalars[end])
                 || lexicons.bylinesBefore.longestMatch(in: scalars, at: end, limit: limit) != nil { return candidate }
         }
         return nil
+    }
+
+    /// A two-character name padded to the width of three with a space (蒋 波), as bylines are
+    /// typeset: the length including the space.
+    private func paddedName(at start: Int, limit: Int) -> Int? {
+        guard start + 3 <= limit, ScalarClass.isSpace(scalars[start + 1]),
+              lexicons.surnames.longestMatch(in: scalars, at: start, limit: start + 1) != nil,
+              isGivenNameScalar(scalars[start + 2]),
+              start + 3 == limit || !ScalarClass.isIdeograph(scalars[start + 3]) else { return nil }
+        return 3
     }
 }
