@@ -270,6 +270,8 @@ struct DocumentAnalysis {
                 while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
                     if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
                         let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
+                        // 出席了会议: the bare word names no event in particular.
+                        if Self.bareNames.contains(written) { return nil }
                         let matching = Set(current + recent).filter { drafts[$0].kind == keyword.value.kind && drafts[$0].name.contains(written) }
                         return matching.count == 1 ? matching.first : nil
                     }

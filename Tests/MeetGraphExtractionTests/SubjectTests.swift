@@ -163,7 +163,7 @@ struct DigestItemTests {
 struct ConveyingMeetingTests {
     @Test func conveningVerbBeforeStudyWordsMakesAnEvent() {
         let document = extract("5月29日,市委召开传达学习全省两会精神大会,市委书记韩立平、市长邵文涛出席。")
-        #expect(document.events.map(\.name) == ["传达学习全省两会精神大会"])
+        #expect(document.events.map(\.name) == ["市委传达学习全省两会精神大会"])
         #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛"])
     }
 
@@ -192,5 +192,25 @@ struct BareMeetingTests {
     @Test func namedMeetingWithNobodyNamedIsKept() {
         let document = extract("5月29日,全省防汛工作电视电话会议召开。")
         #expect(document.events.map(\.name) == ["全省防汛工作电视电话会议"])
+    }
+}
+
+@Suite("Two meetings on one day")
+struct SameDayMeetingsTests {
+    @Test func studySessionAfterAStandingCommitteeKeepsItsOwnPeople() {
+        let document = extract("""
+            5月29日上午,东湖省委常委会召开扩大会议。东湖省委书记韩立平主持会议。
+            当天下午,东湖省委理论学习中心组又进行了集体学习,韩立平、代省长邵文涛均出席了会议。
+            """)
+        #expect(document.events.map(\.name) == ["东湖省委常委会扩大会议", "东湖省委理论学习中心组集体学习"])
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
+        #expect(document.events.last?.participants.map(\.name) == ["韩立平", "邵文涛"])
+    }
+
+    @Test func meetingWhereACitedSpeechWasGivenIsNoEvent() {
+        let document = extract("""
+            5月29日,西山省委常委会召开会议,传达学习韩立平在参加全国人大会议西山代表团审议时的重要讲话精神。西山省委书记邵文涛主持会议。
+            """)
+        #expect(document.events.map(\.name) == ["西山省委常委会会议"])
     }
 }

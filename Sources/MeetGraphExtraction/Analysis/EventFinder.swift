@@ -195,6 +195,8 @@ struct EventFinder {
             span = start..<end
         }
         if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
+        // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
+        if citesASpeechGivenThere(after: end, sentence: sentence) { return (nil, span) }
         var place: String?
         var tookPlace = false
         switch stop {
@@ -268,7 +270,8 @@ struct EventFinder {
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
-        let convenes = scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start)
+        let conveningVerb = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].first { scalars.has($0, endingAt: start) }
+        let convenes = conveningVerb != nil
         let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
             || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
 
@@ -276,8 +279,8 @@ struct EventFinder {
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
         var name = scalars.string(start..<end)
         var pieces = [start..<end]
-        if stop == .trigger, start - stopStart == 2, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
-           let subject = organiser(before: stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
+        if let conveningVerb, stop == .trigger || stop == .of,
+           let subject = organiser(before: start - conveningVerb.unicodeScalars.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             name = scalars.string(subject) + name
             pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
@@ -301,11 +304,15 @@ struct EventFinder {
             end -= manner.unicodeScalars.count
             break
         }
+        // An adverb before the verb is not part of the organiser: 中心组又进行了集体学习.
+        while end > start, "又也还再即".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
         // Drop a place or time: 在北京, 今天.
         guard end - start >= 2, end - start <= 20 else { return nil }
         let subject = start..<end
         if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
         if scalars[start] == "我" || scalars[start] == "在" { return nil }
+        // 立刻就召开了会议, 已经召开了会议: adverbs, not an organiser.
+        if ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
         if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
         if scalars.find("在", in: subject) != nil || scalars.find("日", in: subject) != nil { return nil }
         return subject
@@ -361,6 +368,18 @@ struct EventFinder {
         }
         return nil
     }
+
+    /// Whether the clause after a meeting's name cites what someone said there (…审议时的重要讲话).
+    private func citesASpeechGivenThere(after position: Int, sentence: Range<Int>) -> Bool {
+        var index = position
+        while index < min(sentence.upperBound, position + 24), !ScalarClass.endsClause(scalars[index]) {
+            if scalars.has("时的", at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static let citedSpeeches: [String] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"]
 
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
