@@ -469,6 +469,11 @@ struct DocumentAnalysis {
                 continue
             }
             let scalar = scalars[position]
+            // 作了题为《凝心聚力 开创新局》的讲话: a title in book marks is not a clause of its own.
+            if scalar == "《", let close = (position..<min(end, position + 60)).first(where: { scalars[$0] == "》" }) {
+                position = close + 1
+                continue
+            }
             if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
                 // Cross a comma only when the list of names goes on after it (a name right before
                 // and right after it: 韩立峰、贝思远,冉雪 — not 邵文涛察看了现场,韩立平要求).

@@ -25,4 +25,10 @@ struct BylineTypesettingTests {
         #expect(document.excluded["祁海燕"] == .reporter)
         #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
     }
+
+    @Test func writerAndPhotographerInOneBracket() {
+        let document = extract(Self.meeting + "\n(摄影:许志远 文字:韩露)\n")
+        #expect(document.excluded["许志远"] == .photographer)
+        #expect(document.excluded["韩露"] == .reporter)
+    }
 }

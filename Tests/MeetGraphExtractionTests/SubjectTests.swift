@@ -214,3 +214,13 @@ struct SameDayMeetingsTests {
         #expect(document.events.map(\.name) == ["西山省委常委会会议"])
     }
 }
+
+@Suite("Speeches with titles")
+struct TitledSpeechTests {
+    @Test func speechWithATitleInBookMarks() {
+        let document = extract("""
+            4月8日,学校年度工作会议在报告厅举行。校党委书记韩立平出席会议。韩立平作了题为《凝心聚力 开创新局》的讲话。
+            """)
+        #expect(document.events.first?.rows == [Row("韩立平", [.speaker, .attendee], ["校党委书记"])])
+    }
+}
