@@ -96,3 +96,20 @@ struct TitleBoundaryTests {
         #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
     }
 }
+
+@Suite("Names after titles")
+struct NamesAfterTitlesTests {
+    /// 长, 有, 道 rarely belong to names, but after a title a name is expected.
+    @Test(arguments: ["尹长春", "王有福", "林道明", "周安有"])
+    func uncommonGivenCharacterAfterATitle(name: String) {
+        let document = extract("今天上午,省委书记\(name)来到我市调研经济运行情况,副省长韩立平陪同调研。")
+        #expect(document.events.first?.participants.map(\.name) == [name, "韩立平"])
+        #expect(document.events.first?.name == "调研经济运行情况")
+        #expect(document.events.first?.place == "我市")
+    }
+
+    @Test func withoutATitleTheyStayOrdinaryWords() {
+        let document = extract("5月9日,区长韩立平主持召开区长办公会。会议指出,要加强长效管理。")
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
+    }
+}

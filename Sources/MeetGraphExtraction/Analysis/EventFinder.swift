@@ -393,8 +393,13 @@ struct EventFinder {
     // MARK: Visits and receptions
 
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
-        for hit in hits {
+        for (index, hit) in hits.enumerated() {
             let after = hit.range.upperBound
+            // 来到我市调研…: the outing is named by the verb that follows the place.
+            if scalars.has("来到", at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
+               !(after..<hits[index + 1].range.lowerBound).contains(where: { ScalarClass.endsClause(scalars[$0]) }) {
+                continue
+            }
             if after < sentence.upperBound, Self.nounFollowers.contains(where: { scalars.has($0, at: after) }) {
                 continue
             }

@@ -131,6 +131,22 @@ struct NameFinder {
         return nil
     }
 
+    /// A surname and one or two given characters, of which some may be ones that rarely occur in
+    /// names (李长春, 王有福), ending cleanly: for names right after a title.
+    func nameAfterTitle(at start: Int, limit: Int) -> Int? {
+        guard start < limit, let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
+        func mayBeGiven(_ index: Int) -> Bool {
+            index < limit && (isGivenNameScalar(scalars[index]) || lexicons.givenAfterTitles.contains(scalars[index]))
+        }
+        let givenStart = start + surname.length
+        for givenLength in [2, 1] where (givenStart..<(givenStart + givenLength)).allSatisfy(mayBeGiven) {
+            let end = givenStart + givenLength
+            let dotted = end < limit && (scalars[end] == "·" || scalars[end] == "•")
+            if !dotted, !isNonPerson(start..<end), isNameEnd(at: end, limit: limit) { return end - start }
+        }
+        return nil
+    }
+
     /// Whether a given name may use `scalar`.
     @inline(__always)
     func isGivenNameScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -232,6 +248,8 @@ struct NameFinder {
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
         if afterTitle, !Self.groupWords.contains(where: { scalars.has($0, endingAt: start) }),
            let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+        // 省委书记尹长春来到…: after a title, characters that rarely belong to names may (长, 有).
+        if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
         func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
         var end = start

@@ -39,6 +39,8 @@ struct Lexicons: Sendable {
     var nameStops: ScalarTrie<NameStop>
     /// Scalars that never occur in a given name (a bitmap over the Basic Multilingual Plane).
     var notInNames: [Bool]
+    /// Scalars of ``notInNames`` that do occur in names written right after a title (长, 有).
+    var givenAfterTitles: Set<Unicode.Scalar>
 
     /// What a word that ends an event's name (read backwards) says about the event.
     enum NameStop: String, Sendable {
@@ -106,6 +108,7 @@ struct Lexicons: Sendable {
         for columns in Self.rows("name-stops") where columns.count >= 2 {
             if let stop = NameStop(rawValue: columns[1]) { nameStops.insert(columns[0], stop) }
         }
+        givenAfterTitles = Set(Self.words("given-after-titles").flatMap(\.unicodeScalars))
         notInNames = [Bool](repeating: false, count: 0x10000)
         for word in Self.words("not-in-names") {
             for scalar in word.unicodeScalars where scalar.value < 0x10000 { notInNames[Int(scalar.value)] = true }
