@@ -224,3 +224,27 @@ struct TitledSpeechTests {
         #expect(document.events.first?.rows == [Row("韩立平", [.speaker, .attendee], ["校党委书记"])])
     }
 }
+
+@Suite("Receptions and foreign guests")
+struct ForeignGuestTests {
+    @Test func transcribedNameAfterADelegationLeadersTitleAndItsShortForm() {
+        let document = extract("""
+            11月3日下午,市长韩立平在市政府会见了汉堡市经济代表团团长克劳斯·施密特一行。施密特表示,希望双方加强合作。副市长邵文涛参加会见。
+            """)
+        #expect(document.events.first?.rows == [
+            Row("韩立平", .attendee, ["市长"]),
+            Row("克劳斯·施密特", [.speaker, .attendee], ["汉堡市经济代表团团长"]),
+            Row("邵文涛", .attendee, ["副市长"]),
+        ])
+    }
+
+    @Test func receptionNamedForTheRepublicWithAnAndInside() {
+        let document = extract("""
+            10月1日上午,特区政府在会展中心举行庆祝中华人民共和国成立73周年酒会。行政长官韩立平致辞。政务司司长邵文涛等出席酒会。
+            """)
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.kind == .other)
+        #expect(document.events.first?.place == "会展中心")
+        #expect(document.events.first?.rows == [Row("韩立平", .speaker, ["行政长官"]), Row("邵文涛", .attendee, ["政务司司长"])])
+    }
+}

@@ -100,6 +100,16 @@ struct NameFinder {
             }
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
+        var shortForms: [String: String] = [:]
+        for mention in mentions where mention.key.contains("·") {
+            if let last = mention.key.split(separator: "·").last, last.unicodeScalars.count >= 2 {
+                shortForms[String(last)] = shortForms[String(last)] ?? mention.key
+            }
+        }
+        if !shortForms.isEmpty {
+            for index in mentions.indices { if let full = shortForms[mentions[index].key] { mentions[index].key = full } }
+        }
         return (mentions, bylines)
     }
 
@@ -255,6 +265,10 @@ struct NameFinder {
         var end = start
         while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 8 { end += 1 }
         guard end > start, end < limit, isDot(scalars[end]) else { return nil }
+        // 代表团团长克劳斯·施密特: the name starts after the last title word, not inside or across it.
+        if ((start + 1)...end).contains(where: { lexicons.titles.longestMatch(in: scalars, endingAt: $0, notBefore: max(0, start - 3)) != nil }) {
+            return nil
+        }
         while true {
             let partStart = end + 1
             var partEnd = partStart
