@@ -105,10 +105,10 @@ struct DocumentAnalysis {
         let bylineKeys = Set(bylines.map(\.key))
         mentions.removeAll { bylineKeys.contains($0.key) }
         for mention in mentions where spelling[mention.key] == nil {
-            spelling[mention.key] = normalized.original(mention.range)
+            spelling[mention.key] = NameForms.written(normalized.original(mention.range))
         }
         for byline in bylines where spelling[byline.key] == nil {
-            spelling[byline.key] = normalized.original(byline.range).filter { !$0.isWhitespace }
+            spelling[byline.key] = NameForms.written(normalized.original(byline.range))
         }
 
         titledLists = Set(mentions.lazy.filter { !$0.titles.isEmpty }.map(\.list))
@@ -174,7 +174,17 @@ struct DocumentAnalysis {
                 lastDate = sentenceDate
                 lastDateSentence = index
             }
+            // 县委常委会会议上,…出席: a sentence opening with an event's name is about that event.
+            if triggers.isEmpty, let named = eventNamed(atStartOf: sentence.range), current.count > 1 || !current.contains(named) {
+                current = [named]
+            }
+            // A、B分别主持召开X和Y: the people before 分别 go, in order, to the events after it.
+            let respective = respectiveEvents(in: sentence.range, mentions: mentionsBySentence[index], events: triggers.isEmpty ? [] : current)
             for mentionIndex in mentionsBySentence[index] {
+                if let event = respective[mentionIndex] {
+                    assign(mentions[mentionIndex], to: [event], triggerSentence: true)
+                    continue
+                }
                 // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing;
                 // X参加座谈会,Y参加走访活动: each goes to the event named.
                 if let named = namedEvent(of: mentions[mentionIndex], current: current) {
@@ -223,6 +233,29 @@ struct DocumentAnalysis {
             position += 1
         }
         return false
+    }
+
+    /// The event whose name opens the sentence at `range`, followed by 上 (县委常委会会议上,…).
+    private func eventNamed(atStartOf range: Range<Int>) -> Int? {
+        var start = range.lowerBound
+        if start < range.upperBound, scalars[start] == "在" { start += 1 }
+        for index in drafts.indices.reversed() {
+            let name = Array(drafts[index].name.unicodeScalars)
+            guard name.count >= 3, scalars.has(name, at: start) else { continue }
+            if start + name.count < range.upperBound, scalars[start + name.count] == "上" { return index }
+        }
+        return nil
+    }
+
+    /// For A、B分别主持召开X和Y: each person before 分别 mapped to the event of the same rank among
+    /// `events`, when their numbers agree; empty otherwise.
+    private func respectiveEvents(in range: Range<Int>, mentions indices: [Int], events: [Int]) -> [Int: Int] {
+        guard events.count >= 2, let respectively = scalars.find(Array("分别".unicodeScalars), in: range) else { return [:] }
+        let before = indices.filter { mentions[$0].range.upperBound <= respectively }
+        guard before.count == events.count,
+              let first = before.first, !(mentions[first].range.upperBound..<respectively).contains(where: { ScalarClass.endsSentence(scalars[$0]) })
+        else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(before, events))
     }
 
     /// Openings of a sentence that reports what the meeting said (会议指出, 会上强调, 会议号召).

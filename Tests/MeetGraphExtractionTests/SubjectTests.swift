@@ -248,3 +248,25 @@ struct ForeignGuestTests {
         #expect(document.events.first?.rows == [Row("韩立平", .speaker, ["行政长官"]), Row("邵文涛", .attendee, ["政务司司长"])])
     }
 }
+
+@Suite("分别: several meetings at once")
+struct RespectiveMeetingsTests {
+    static let text = """
+        5月16日,县委书记韩立平、县长欧阳明分别主持召开县委常委会会议和县政府常务会议。
+        县委常委会会议上,县委副书记邵文涛,县委常委祁海燕出席。县政府常务会议上,副县长冯晓东、何晓燕参加。
+        """
+
+    @Test func eachChairHasTheirOwnMeeting() {
+        let document = extract(Self.text)
+        #expect(document.events.map(\.name) == ["县委常委会会议", "县政府常务会议"])
+        #expect(document.events.first?.participants.first?.name == "韩立平")
+        #expect(document.events.last?.participants.first?.name == "欧阳明")
+        #expect(document.events.first?.participants.contains { $0.name == "欧阳明" } == false)
+    }
+
+    @Test func aSentenceOpeningWithAMeetingsNameIsAboutThatMeeting() {
+        let document = extract(Self.text)
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平", "邵文涛", "祁海燕"])
+        #expect(document.events.last?.participants.map(\.name) == ["欧阳明", "冯晓东", "何晓燕"])
+    }
+}
