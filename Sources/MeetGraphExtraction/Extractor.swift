@@ -297,8 +297,9 @@ struct DocumentAnalysis {
                 let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
                 return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }
             }
-            let recent = drafts.indices.filter { (0...3).contains(mention.sentence - drafts[$0].sentence) }
-            if Set(current + recent).count > 1, Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
+            if Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
+                let recent = drafts.indices.filter { (0...3).contains(mention.sentence - drafts[$0].sentence) }
+                guard Set(current + recent).count > 1 else { return nil }
                 var keywordStart = position + 2
                 while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
                     if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
