@@ -113,3 +113,18 @@ struct NamesAfterTitlesTests {
         #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
     }
 }
+
+@Suite("Lists set apart by spaces")
+struct SpacedListTests {
+    @Test func titleAndNamesSeparatedBySpaces() {
+        let document = extract("2月8日,全县三级干部大会召开。县领导 周永康 吴大伟 郑丽华 出席会议。")
+        #expect(document.events.first?.rows == [
+            Row("周永康", .attendee, ["县领导"]), Row("吴大伟", .attendee, ["县领导"]), Row("郑丽华", .attendee, ["县领导"]),
+        ])
+    }
+
+    @Test func aSpaceBeforeAVerbEndsTheList() {
+        let document = extract("2月8日,全县三级干部大会召开。县长周永康 主持会议。")
+        #expect(document.events.first?.participants.map(\.name) == ["周永康"])
+    }
+}

@@ -199,9 +199,15 @@ struct NameFinder {
             }
             // After a visited person's label (困难群众X) only a cleanly ending name counts.
             let strict = head.value == false
-            guard let length = strict ? labelledName(at: position, limit: range.upperBound)
-                    : personName(at: position, limit: range.upperBound, afterTitle: true)
-                        ?? delimitedName(at: position, limit: range.upperBound, surnameFirst: true) else {
+            // 县领导 周永康 吴大伟: a space may set the names apart from the title.
+            var nameStart = position
+            if !strict, nameStart < range.upperBound, ScalarClass.isSpace(scalars[nameStart]),
+               nameStart + 1 < range.upperBound, ScalarClass.isIdeograph(scalars[nameStart + 1]) {
+                nameStart += 1
+            }
+            guard let length = strict ? labelledName(at: nameStart, limit: range.upperBound)
+                    : personName(at: nameStart, limit: range.upperBound, afterTitle: true)
+                        ?? delimitedName(at: nameStart, limit: range.upperBound, surnameFirst: true) else {
                 position += 1
                 continue
             }
@@ -218,7 +224,7 @@ struct NameFinder {
                 start = previousStart
             }
             list += 1
-            let nameRange = position..<(position + length)
+            let nameRange = nameStart..<(nameStart + length)
             result.append(Mention(range: nameRange, key: scalars.string(nameRange), titles: titles, start: start,
                                   sentence: sentence, list: list))
             lastEnd = nameRange.upperBound
@@ -350,6 +356,12 @@ struct NameFinder {
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
         for word in Self.listJoiners where scalars.has(word, at: position) {
             return position + word.unicodeScalars.count
+        }
+        // 县领导 周永康 吴大伟 出席: names set apart by spaces.
+        if ScalarClass.isSpace(scalar) {
+            var next = position + 1
+            while next < limit, next - position < 3, ScalarClass.isSpace(scalars[next]) { next += 1 }
+            if next < limit, ScalarClass.isIdeograph(scalars[next]) { return next }
         }
         return nil
     }
