@@ -238,6 +238,11 @@ struct ForeignGuestTests {
         ])
     }
 
+    @Test func hyphenatedTranscribedName() {
+        let document = extract("12月20日,总理韩立平在北京会见来华进行正式访问的法国总理让-马克·杜邦。杜邦表示,法方高度重视对华关系。")
+        #expect(document.events.first?.rows.last == Row("让-马克·杜邦", [.speaker, .attendee], ["法国总理"]))
+    }
+
     @Test func receptionNamedForTheRepublicWithAnAndInside() {
         let document = extract("""
             10月1日上午,特区政府在会展中心举行庆祝中华人民共和国成立73周年酒会。行政长官韩立平致辞。政务司司长邵文涛等出席酒会。

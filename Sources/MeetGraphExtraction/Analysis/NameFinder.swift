@@ -268,8 +268,14 @@ struct NameFinder {
         if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
         func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
+        // 让-马克·杜邦: a hyphen joins the parts of a given name.
+        func inPart(_ index: Int) -> Bool {
+            ScalarClass.isIdeograph(scalars[index])
+                || (scalars[index] == "-" || scalars[index] == "‐") && index > start && index + 1 < limit
+                    && ScalarClass.isIdeograph(scalars[index - 1]) && ScalarClass.isIdeograph(scalars[index + 1])
+        }
         var end = start
-        while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 8 { end += 1 }
+        while end < limit, inPart(end), end - start < 8 { end += 1 }
         guard end > start, end < limit, isDot(scalars[end]) else { return nil }
         // 代表团团长克劳斯·施密特: the name starts after the last title word, not inside or across it.
         if ((start + 1)...end).contains(where: { lexicons.titles.longestMatch(in: scalars, endingAt: $0, notBefore: max(0, start - 3)) != nil }) {
@@ -278,7 +284,7 @@ struct NameFinder {
         while true {
             let partStart = end + 1
             var partEnd = partStart
-            while partEnd < limit, ScalarClass.isIdeograph(scalars[partEnd]), partEnd - partStart < 8 { partEnd += 1 }
+            while partEnd < limit, inPart(partEnd), partEnd - partStart < 8 { partEnd += 1 }
             guard partEnd > partStart else { return nil }
             if partEnd < limit, isDot(scalars[partEnd]) {
                 end = partEnd
