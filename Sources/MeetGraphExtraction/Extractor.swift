@@ -187,7 +187,8 @@ struct DocumentAnalysis {
                 }
                 // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing;
                 // X参加座谈会,Y参加走访活动: each goes to the event named.
-                if let named = namedEvent(of: mentions[mentionIndex], current: current) {
+                let mention = mentions[mentionIndex]
+                if let named = namedEvent(of: mention, current: current) {
                     assign(mentions[mentionIndex], to: [named], triggerSentence: false)
                     continue
                 }

@@ -391,7 +391,7 @@ struct NameFinder {
             // A quoted word inside the title: 市“三农”总指挥部常务副总指挥.
             if scalar == "”", let open = (max(lowerBound, start - 10)..<(start - 1)).last(where: { scalars[$0] == "“" }),
                !(open..<start).contains(where: { ScalarClass.endsClause(scalars[$0]) }), open > lowerBound,
-               scalars[open - 1].properties.isAlphabetic {
+               ScalarClass.isIdeograph(scalars[open - 1]) || ScalarClass.isLatinLetter(scalars[open - 1]) {
                 start = open
                 continue
             }
@@ -400,7 +400,7 @@ struct NameFinder {
                 break
             }
             // Digits, bullets and symbols (●, ★, ■) are not part of a title.
-            if ScalarClass.isDigit(scalar) || !scalar.properties.isAlphabetic { break }
+            if !ScalarClass.isIdeograph(scalar) && !ScalarClass.isLatinLetter(scalar) { break }
             if let stop = lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound),
                !isInsideTitleWord(stopStart: start - stop.length, stopEnd: start, lowerBound: lowerBound, upperBound: headStart) {
                 break
@@ -416,7 +416,7 @@ struct NameFinder {
         // At a clause's start a one-character stop before a short proper name and an organisation
         // word (同德医院, 和平县) begins that name: a preposition there would need its object first.
         if stopEnd - stopStart == 1, stopStart == 0 || ScalarClass.endsClause(scalars[stopStart - 1])
-            || ScalarClass.separatesNames(scalars[stopStart - 1]) || scalars[stopStart - 1].properties.isWhitespace {
+            || ScalarClass.separatesNames(scalars[stopStart - 1]) || ScalarClass.isSpace(scalars[stopStart - 1]) || scalars[stopStart - 1] == "\n" {
             for nameLength in 1...2 where stopEnd + nameLength < upperBound {
                 if Self.organisationWords.contains(where: { scalars.has($0, at: stopEnd + nameLength) }) { return true }
             }
