@@ -34,6 +34,8 @@ struct DocumentAnalysis {
     /// Words that say a meeting was held by video.
     private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
         .map { Array($0.unicodeScalars) }
+    /// 视频, 电视电话 in an event's name: the event was held by video.
+    private static let videoNameWords: [[Unicode.Scalar]] = ["视频", "电视电话"].map { Array($0.unicodeScalars) }
     /// 与会, 参会: the people named are present.
     private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
 
@@ -42,7 +44,8 @@ struct DocumentAnalysis {
     let documentName: String
     let sentences: [Sentence]
     private(set) var published: EventDate?
-    private let lexicons = Lexicons.shared
+    /// The shared lexicons, read in place (a stored copy would retain each of their tables every time the analysis is copied).
+    private var lexicons: Lexicons { Lexicons.shared }
 
     private var mentions: [Mention] = []
     /// The mentions of each sentence, in order.
@@ -320,7 +323,8 @@ struct DocumentAnalysis {
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
     private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
-        let isVideo = trigger.name.contains("视频") || trigger.name.contains("电视电话") || sentenceSaysVideo(sentence)
+        let isVideo = trigger.name.containsScalars(Self.videoNameWords[0]) || trigger.name.containsScalars(Self.videoNameWords[1])
+            || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {
             var draft = drafts[index]
             // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.

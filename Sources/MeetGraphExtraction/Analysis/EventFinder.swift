@@ -30,6 +30,8 @@ struct EventFinder {
     private static let speechFollowers: [String] = ["指出", "强调", "要求", "认为", "提出"]
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
+    /// 召开 and 举行, removed from an event's name.
+    private static let conveneVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
     private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
     private static let conveningVerbs: [String] = ["召开", "举行"]
@@ -40,7 +42,8 @@ struct EventFinder {
     let mentions: [Mention]
     /// The source text of a normalised range, as written (traditional characters stay traditional).
     let original: (Range<Int>) -> String
-    let lexicons = Lexicons.shared
+    /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
+    var lexicons: Lexicons { Lexicons.shared }
 
     /// The written text of `ranges`, without the verbs 召开 and 举行 (“市委常委会召开扩大会议” → 市委常委会扩大会议).
     func writtenName(_ ranges: [Range<Int>]) -> String {
@@ -278,17 +281,16 @@ struct EventFinder {
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
-        var name = scalars.string(start..<end)
+        var nameScalars = scalars[start..<end]
         var pieces = [start..<end]
         if let conveningVerb, stop == .trigger || stop == .of,
            let subject = organiser(before: start - conveningVerb.unicodeScalars.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
-            name = scalars.string(subject) + name
+            nameScalars = scalars[subject] + nameScalars
             pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
         }
-        if name.contains("召开") || name.contains("举行") {
-            name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
-        }
+        // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
+        let name = String(scalars: Array(nameScalars).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
         return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)

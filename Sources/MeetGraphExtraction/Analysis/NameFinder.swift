@@ -35,7 +35,8 @@ struct NameFinder {
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
-    let lexicons = Lexicons.shared
+    /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
+    var lexicons: Lexicons { Lexicons.shared }
 
     /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
     static let titlesAfterName: [String.UnicodeScalarView] = ["总书记", "同志", "总理", "委员长", "新时代"].map(\.unicodeScalars)
@@ -102,7 +103,7 @@ struct NameFinder {
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
         var shortForms: [String: String] = [:]
-        for mention in mentions where mention.key.contains("·") {
+        for mention in mentions where mention.key.contains(Character("·")) {
             if let last = mention.key.split(separator: "·").last, last.unicodeScalars.count >= 2 {
                 shortForms[String(last)] = shortForms[String(last)] ?? mention.key
             }
