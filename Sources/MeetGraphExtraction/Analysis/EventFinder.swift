@@ -14,8 +14,8 @@ struct EventTrigger: Sendable {
     var keyword: Int
     /// 出席会议, 主持会议: the bare keyword, which refers to the event being reported when there is one.
     var refersBack = false
-    /// For a visit or reception: the person named before the verb.
-    var leader: String?
+    /// For a visit or reception: the person named before the verb (their ``Mention/person`` number).
+    var leader: Int?
     /// Where the clause that reports the event starts: people named in earlier clauses of the
     /// sentence belong to the event reported before (副省长X陪同检查,市委书记Y到驻地看望检查组).
     var clauseStart = 0
@@ -456,7 +456,7 @@ struct EventFinder {
             let greetsAGroup = scalars.has("接见", at: hit.range.lowerBound)
                 && !mentionsInSentence.contains { $0.start >= hit.range.upperBound && $0.start < end }
             return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                refersBack: greetsAGroup, leader: leader.key, leaderStart: leader.start)
+                                refersBack: greetsAGroup, leader: leader.person, leaderStart: leader.start)
         }
         return nil
     }

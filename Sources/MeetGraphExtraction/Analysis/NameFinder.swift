@@ -14,6 +14,9 @@ struct Mention: Sendable {
     var sentence: Int
     /// Mentions written as one list (“副市长A、B、C”) share a list number.
     var list: Int
+    /// The person's number in the document, given once all names are found: people are compared
+    /// by number, not by key (hashing and comparing Chinese strings normalises them every time).
+    var person = 0
 }
 
 /// A name found in a byline: a reporter, photographer or editor.
@@ -21,6 +24,8 @@ struct BylineName: Sendable {
     var key: String
     var range: Range<Int>
     var reason: NonParticipation
+    /// The person's number in the document (see ``Mention/person``).
+    var person = 0
 }
 
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
@@ -56,40 +61,47 @@ struct NameFinder {
             titled.removeAll { mention in bylineRanges.contains { $0.overlaps(mention.range) } }
             mentions.append(contentsOf: titled)
         }
+        // Offsets already taken by a mention or a byline name: a candidate overlapping one is
+        // skipped (a bitmap instead of a scan of all mentions per candidate).
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for mention in mentions { for offset in mention.range { covered[offset] = true } }
+        for range in bylineRanges { for offset in range { covered[offset] = true } }
         // Verb-anchored names (X主持, X强调) at clause starts.
         var known = Set(mentions.map(\.key))
         for (index, sentence) in sentences.enumerated() {
             for (range, key) in verbAnchoredNames(in: sentence.range) where !known.contains(key) {
-                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
+                if range.contains(where: { covered[$0] }) { continue }
                 list += 1
                 mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: list))
+                for offset in range { covered[offset] = true }
                 known.insert(key)
             }
         }
         // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
-                let key = scalars.string(range)
-                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
-                known.insert(key)
-                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
+                if range.contains(where: { covered[$0] }) { continue }
+                known.insert(scalars.string(range))
+                mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: range.lowerBound, sentence: index, list: -1))
+                for offset in range { covered[offset] = true }
             }
         }
         // Every other occurrence of a known name.
         var trie = ScalarTrie<Bool>(small: true)
         for key in known { trie.insert(key, true) }
-        var covered = [Bool](repeating: false, count: scalars.count)
-        for mention in mentions { for offset in mention.range { covered[offset] = true } }
-        for range in bylineRanges { for offset in range { covered[offset] = true } }
+        // The mentions of each sentence, in the order they were found (the order `mentions` has).
+        var foundInSentence = [[Int]](repeating: [], count: sentences.count)
+        for (index, mention) in mentions.enumerated() { foundInSentence[mention.sentence].append(index) }
         for (index, sentence) in sentences.enumerated() {
             var position = sentence.range.lowerBound
             while position < sentence.range.upperBound {
                 if !covered[position], let match = trie.longestMatch(in: scalars, at: position, limit: sentence.range.upperBound) {
                     let range = position..<(position + match.length)
                     if !range.contains(where: { covered[$0] }) {
-                        let previousList = mentions.last(where: { $0.sentence == index && $0.range.upperBound <= position })
+                        let previousList = foundInSentence[index].last(where: { mentions[$0].range.upperBound <= position }).map { mentions[$0] }
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
+                        foundInSentence[index].append(mentions.count)
                         mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: position,
                                                 sentence: index, list: joined ? previousList!.list : list))
                         for offset in range { covered[offset] = true }
