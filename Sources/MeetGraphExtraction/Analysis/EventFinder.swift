@@ -25,18 +25,20 @@ struct EventTrigger: Sendable {
 
 /// Finds event triggers in sentences.
 struct EventFinder {
-    private static let referenceFollowers: [String] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]
-    private static let conveneFollowers: [String] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]
-    private static let speechFollowers: [String] = ["指出", "强调", "要求", "认为", "提出"]
+    private static let referenceFollowers: [[Unicode.Scalar]] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"].map { Array($0.unicodeScalars) }
+    /// 后召开, 前召开: 会议后召开 names a later meeting; the first one is not only referred to.
+    private static let conveneAfterwards: [[Unicode.Scalar]] = ["后召开", "前召开"].map { Array($0.unicodeScalars) }
+    private static let conveneFollowers: [[Unicode.Scalar]] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"].map { Array($0.unicodeScalars) }
+    private static let speechFollowers: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出"].map { Array($0.unicodeScalars) }
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
     /// 召开 and 举行, removed from an event's name.
     private static let conveneVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
-    private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
+    private static let nounFollowers: [[Unicode.Scalar]] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].map { Array($0.unicodeScalars) }
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
     private static let conveningVerbs: [String] = ["召开", "举行"]
-    private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
-    private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]
+    private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
+    private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
@@ -181,14 +183,18 @@ struct EventFinder {
         let after = end
         let rest = sentence.upperBound
 
-        func followedBy(_ words: [String]) -> Bool {
-            var index = after
-            while index < rest, ScalarClass.isSpace(scalars[index]) { index += 1 }
-            return words.contains { scalars.has($0, at: index) }
+        // What follows the name, past spaces.
+        var next = after
+        while next < rest, ScalarClass.isSpace(scalars[next]) { next += 1 }
+        func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
+            words.contains { scalars.has($0, at: next) }
+        }
+        func followedBy(_ word: String) -> Bool {
+            scalars.has(word, at: next)
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(Self.referenceFollowers) && !followedBy(["后召开", "前召开"]) {
+        if followedBy(Self.referenceFollowers) && !followedBy(Self.conveneAfterwards) {
             return (nil, span)
         }
         // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
@@ -215,7 +221,7 @@ struct EventFinder {
             }
         case .at:
             // 在…会议上强调: a speech at the meeting shows it took place.
-            if followedBy(["上"]), let verbAt = scalars[after..<rest].firstIndex(where: { _ in true }) {
+            if followedBy("上"), let verbAt = scalars[after..<rest].firstIndex(where: { _ in true }) {
                 var index = verbAt + 1
                 while index < min(rest, verbAt + 12) {
                     if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: rest), !verb.value.isEmpty {
@@ -233,7 +239,7 @@ struct EventFinder {
         }
         // 签署仪式由X主持, 会议由X主持: the event took place; it is the one being reported if there is one.
         var chairedBy = false
-        if !tookPlace, followedBy(["由"]) {
+        if !tookPlace, followedBy("由") {
             tookPlace = true
             chairedBy = true
         }
@@ -252,7 +258,7 @@ struct EventFinder {
                     index += 1
                 }
                 tookPlace = !organises
-            } else if followedBy(["在"]) {
+            } else if followedBy("在") {
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 for verb in ["召开", "举行", "开幕"] {
                     if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
@@ -432,7 +438,7 @@ struct EventFinder {
             var placeStart: Int?
             for word in Self.placeWords {
                 if let at = scalars.find(word, in: between) {
-                    placeStart = at + word.unicodeScalars.count
+                    placeStart = at + word.count
                     break
                 }
             }

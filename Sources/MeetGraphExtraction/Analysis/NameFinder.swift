@@ -44,7 +44,7 @@ struct NameFinder {
     var lexicons: Lexicons { Lexicons.shared }
 
     /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
-    static let titlesAfterName: [String.UnicodeScalarView] = ["总书记", "同志", "总理", "委员长", "新时代"].map(\.unicodeScalars)
+    static let titlesAfterName: [[Unicode.Scalar]] = ["总书记", "同志", "总理", "委员长", "新时代"].map { Array($0.unicodeScalars) }
 
     /// The mentions, ordered by position, and the byline names.
     func find() -> (mentions: [Mention], bylines: [BylineName]) {
@@ -146,11 +146,12 @@ struct NameFinder {
            let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + short, limit: limit), follower.length >= 2 {
             return short
         }
-        for candidate in [long, short] {
-            guard let length = candidate else { continue }
-            if isNonPerson(start..<(start + length)) { continue }
-            if !requireEnd || isNameEnd(at: start + length, limit: limit) { return length }
+        // The longer candidate first (tested without an array: this runs at most positions of a text).
+        func accepts(_ length: Int) -> Bool {
+            !isNonPerson(start..<(start + length)) && (!requireEnd || isNameEnd(at: start + length, limit: limit))
         }
+        if let long, accepts(long) { return long }
+        if let short, accepts(short) { return short }
         return nil
     }
 
@@ -452,7 +453,7 @@ struct NameFinder {
             let nameAtPosition = nameLength(at: position, limit: range.upperBound, requireEnd: false)
             // 某某总书记, X同志: a name with its title after it.
             if let length = nameAtPosition {
-                for candidate in [length, length - 1] where candidate >= 2 {
+                for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
                     if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
@@ -462,7 +463,7 @@ struct NameFinder {
                 }
             }
             if atClauseStart, let length = nameAtPosition {
-                for candidate in [length, length - 1] where candidate >= 2 {
+                for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
@@ -522,7 +523,7 @@ struct NameFinder {
         if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
             return length - 1
         }
-        for candidate in [length, length - 1] where candidate >= 2 {
+        for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
             let end = start + candidate
             if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
                 if (start + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }), !isNonPerson(start..<end) { return candidate }
@@ -655,7 +656,7 @@ struct NameFinder {
         if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
             return length - 1
         }
-        for candidate in [length, length - 1] where candidate >= 2 {
+        for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
             let end = start + candidate
             if end >= limit || !ScalarClass.isIdeograph(scalars[end])
                 || lexicons.bylinesBefore.longestMatch(in: scalars, at: end, limit: limit) != nil { return candidate }

@@ -131,6 +131,12 @@ extension Array where Element == Unicode.Scalar {
         return true
     }
 
+    /// Whether the scalars ending at `end` are those of `word`.
+    @inline(__always)
+    func has(_ word: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        end - word.count >= 0 && has(word, at: end - word.count)
+    }
+
     /// The first position in `range` where the scalars of `word` start.
     func find(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
         guard let first = word.first else { return nil }
