@@ -44,6 +44,7 @@ struct NameFinder {
     var lexicons: Lexicons { Lexicons.shared }
 
     /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
+    /// (Their first scalars are listed in `titleAfterNameMayFollow`.)
     static let titlesAfterName: [[Unicode.Scalar]] = ["总书记", "同志", "总理", "委员长", "新时代"].map { Array($0.unicodeScalars) }
 
     /// The mentions, ordered by position, and the byline names.
@@ -445,10 +446,17 @@ struct NameFinder {
     /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [(Range<Int>, String)] {
         var result: [(Range<Int>, String)] = []
+        // The longest name: surname and two given characters.
+        let nameReach = lexicons.surnames.longestEntry + 2
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
+            // Reading a name costs several lexicon walks: skip it where neither check below can succeed.
+            guard atClauseStart || titleAfterNameMayFollow(position, within: nameReach) else {
+                position += 1
+                continue
+            }
             // One reading of the name serves both checks below.
             let nameAtPosition = nameLength(at: position, limit: range.upperBound, requireEnd: false)
             // 某某总书记, X同志: a name with its title after it.
@@ -480,6 +488,21 @@ struct NameFinder {
             position += 1
         }
         return result
+    }
+
+    /// Whether one of ``titlesAfterName`` may start right after a name of at most `reach` scalars
+    /// read at `position`.
+    @inline(__always)
+    private func titleAfterNameMayFollow(_ position: Int, within reach: Int) -> Bool {
+        let end = min(scalars.count, position + reach + 1)
+        var index = position + 1
+        while index < end {
+            switch scalars[index] {
+            case "总", "同", "委", "新": return true
+            default: index += 1
+            }
+        }
+        return false
     }
 
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
