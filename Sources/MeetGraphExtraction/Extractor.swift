@@ -34,6 +34,8 @@ struct DocumentAnalysis {
     /// Words that say a meeting was held by video.
     private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
         .map { Array($0.unicodeScalars) }
+    /// 视频, 电视电话 in an event's name: the event was held by video.
+    private static let videoNameWords: [[Unicode.Scalar]] = ["视频", "电视电话"].map { Array($0.unicodeScalars) }
     /// 与会, 参会: the people named are present.
     private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
 
@@ -42,7 +44,8 @@ struct DocumentAnalysis {
     let documentName: String
     let sentences: [Sentence]
     private(set) var published: EventDate?
-    private let lexicons = Lexicons.shared
+    /// The shared lexicons, read in place (a stored copy would retain each of their tables every time the analysis is copied).
+    private var lexicons: Lexicons { Lexicons.shared }
 
     private var mentions: [Mention] = []
     /// The mentions of each sentence, in order.
@@ -51,11 +54,14 @@ struct DocumentAnalysis {
     private var sentenceTexts: [Int: String] = [:]
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
-    private var mentionedKeys: [String] = []
+    private var mentionedPeople: [Int] = []
     /// The lists led by a title (副议长A及B、C), whose untitled members are people too.
     private var titledLists: Set<Int> = []
-    /// The original spelling of each person key, first occurrence first.
-    private var spelling: [String: String] = [:]
+    /// The original spelling of each person, by number (``Mention/person``): as written where
+    /// the person is first named, a byline first.
+    private var spelling: [String] = []
+    /// People numbered below this are named in bylines.
+    private var bylinePeople = 0
 
     init(normalized: NormalizedText, documentName: String, published: EventDate?) {
         self.normalized = normalized
@@ -86,7 +92,8 @@ struct DocumentAnalysis {
 
     /// A participant being built.
     struct ParticipantDraft {
-        var key: String
+        /// The person's number (``Mention/person``).
+        var person: Int
         var roles: Roles
         /// Speaker only because of 宣布: dropped for the chair, whose announcements are part of chairing.
         var announcesOnly: Bool
@@ -102,14 +109,7 @@ struct DocumentAnalysis {
     mutating func run() {
         let finder = NameFinder(scalars: scalars, sentences: sentences)
         (mentions, bylines) = finder.find()
-        let bylineKeys = Set(bylines.map(\.key))
-        mentions.removeAll { bylineKeys.contains($0.key) }
-        for mention in mentions where spelling[mention.key] == nil {
-            spelling[mention.key] = NameForms.written(normalized.original(mention.range))
-        }
-        for byline in bylines where spelling[byline.key] == nil {
-            spelling[byline.key] = NameForms.written(normalized.original(byline.range))
-        }
+        numberPeople()
 
         titledLists = Set(mentions.lazy.filter { !$0.titles.isEmpty }.map(\.list))
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
@@ -151,7 +151,7 @@ struct DocumentAnalysis {
                     // A visit goes on (X在调研中指出, 随后又来到…): same outing unless a new date is written.
                     if trigger.kind == .visit, sentenceDate == nil, let last = current.last,
                        lastDateSentence <= drafts[last].sentence, drafts[last].kind == .visit,
-                       trigger.leader == nil || drafts[last].participants.contains(where: { $0.key == trigger.leader }) {
+                       trigger.leader == nil || drafts[last].participants.contains(where: { $0.person == trigger.leader }) {
                         if !next.contains(last) { next.append(last) }
                         continue
                     }
@@ -212,7 +212,7 @@ struct DocumentAnalysis {
             }
             if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: index, subject: subject, events: current) }
             if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
-               current.contains(where: { event in drafts[event].participants.contains { $0.key == first.key } }) {
+               current.contains(where: { event in drafts[event].participants.contains { $0.person == first.person } }) {
                 lastSubject = first
             }
             if pending.count > 0, triggers.isEmpty, !sentence.isHeadline, !current.isEmpty {
@@ -220,6 +220,34 @@ struct DocumentAnalysis {
                 pending.removeAll()
             }
         }
+    }
+
+    /// Numbers the people named: each key gets one number (byline names first), kept in every
+    /// mention and byline name, and its spelling where first written. Mentions of a byline's
+    /// name are dropped: reporters and editors do not take part.
+    private mutating func numberPeople() {
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(bylines.count + mentions.count)
+        for index in bylines.indices {
+            if let number = numbers[bylines[index].key] {
+                bylines[index].person = number
+            } else {
+                bylines[index].person = spelling.count
+                numbers[bylines[index].key] = spelling.count
+                spelling.append(NameForms.written(normalized.original(bylines[index].range)))
+            }
+        }
+        bylinePeople = spelling.count
+        for index in mentions.indices {
+            if let number = numbers[mentions[index].key] {
+                mentions[index].person = number
+            } else {
+                mentions[index].person = spelling.count
+                numbers[mentions[index].key] = spelling.count
+                spelling.append(NameForms.written(normalized.original(mentions[index].range)))
+            }
+        }
+        mentions.removeAll { $0.person < bylinePeople }
     }
 
     /// Whether the clauses between `mention` and `limit` hold a role verb (X陪同检查,…): without
@@ -321,7 +349,8 @@ struct DocumentAnalysis {
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
     private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
-        let isVideo = trigger.name.contains("视频") || trigger.name.contains("电视电话") || sentenceSaysVideo(sentence)
+        let isVideo = trigger.name.containsScalars(Self.videoNameWords[0]) || trigger.name.containsScalars(Self.videoNameWords[1])
+            || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {
             var draft = drafts[index]
             // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.
@@ -369,7 +398,7 @@ struct DocumentAnalysis {
                         // The person named last before the pronoun in this sentence, else the text's last subject.
                         let before = sentenceMentions[sentenceIndex].last { $0.range.upperBound <= position }
                         let pronoun = before ?? subject
-                        for event in events where drafts[event].participants.contains(where: { $0.key == pronoun.key }) {
+                        for event in events where drafts[event].participants.contains(where: { $0.person == pronoun.person }) {
                             add(pronoun, roles: .speaker, announcesOnly: false, to: event)
                         }
                         return
@@ -396,7 +425,7 @@ struct DocumentAnalysis {
     }
 
     private mutating func assignMentionedOnly(_ mention: Mention) {
-        if case .mentioned = finding(for: mention) { mentionedKeys.append(mention.key) }
+        if case .mentioned = finding(for: mention) { mentionedPeople.append(mention.person) }
     }
 
     private mutating func assign(_ mention: Mention, to events: [Int], triggerSentence: Bool) {
@@ -405,7 +434,7 @@ struct DocumentAnalysis {
         var announcesOnly = false
         switch finding {
         case .mentioned:
-            mentionedKeys.append(mention.key)
+            mentionedPeople.append(mention.person)
             return
         case let .roles(found, announces):
             roles = found
@@ -429,7 +458,7 @@ struct DocumentAnalysis {
         let fromHeadline = sentences[mention.sentence].isHeadline
         let titles = mention.titles.map { normalized.original($0) }
         let evidence = evidence(for: mention)
-        if let index = drafts[event].participants.firstIndex(where: { $0.key == mention.key }) {
+        if let index = drafts[event].participants.firstIndex(where: { $0.person == mention.person }) {
             // Updated in place: a copy of the draft would copy its evidence list on every mention,
             // which made a long text that repeats one report quadratic.
             func merge(into participant: inout ParticipantDraft) {
@@ -449,7 +478,7 @@ struct DocumentAnalysis {
             }
             merge(into: &drafts[event].participants[index])
         } else {
-            drafts[event].participants.append(ParticipantDraft(key: mention.key, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
+            drafts[event].participants.append(ParticipantDraft(person: mention.person, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
                                                                titles: titles, titlesFromHeadline: fromHeadline && !titles.isEmpty,
                                                                evidence: [evidence], evidenceStarts: [evidence.start]))
         }
@@ -649,15 +678,14 @@ struct DocumentAnalysis {
     private static let bareNames: Set<String> = ["会议", "大会", "会", "开会"]
 
     func events() -> [Event] {
-        let bylineKeys = Set(bylines.map(\.key))
         // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
         let kept = drafts.filter { !($0.participants.isEmpty && Self.bareNames.contains($0.name)) }
         return kept.enumerated().map { index, draft in
             let participants = draft.participants.compactMap { participant -> Participant? in
-                guard !bylineKeys.contains(participant.key) else { return nil }
+                guard participant.person >= bylinePeople else { return nil }
                 var roles = participant.roles
                 if participant.announcesOnly, roles.contains(.chair) { roles.remove(.speaker) }
-                return Participant(name: spelling[participant.key] ?? participant.key, roles: roles,
+                return Participant(name: spelling[participant.person], roles: roles,
                                    titles: participant.titles, evidence: participant.evidence)
             }
             return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
@@ -666,16 +694,16 @@ struct DocumentAnalysis {
     }
 
     func nonParticipants() -> [NonParticipant] {
-        var seen = Set<String>()
-        for draft in drafts { for participant in draft.participants { seen.insert(participant.key) } }
+        var seen = [Bool](repeating: false, count: spelling.count)
+        for draft in drafts { for participant in draft.participants { seen[participant.person] = true } }
         var result: [NonParticipant] = []
-        for byline in bylines where !seen.contains(byline.key) {
-            seen.insert(byline.key)
-            result.append(NonParticipant(name: spelling[byline.key] ?? byline.key, role: byline.reason))
+        for byline in bylines where !seen[byline.person] {
+            seen[byline.person] = true
+            result.append(NonParticipant(name: spelling[byline.person], role: byline.reason))
         }
-        for key in mentionedKeys + mentions.map(\.key) where !seen.contains(key) {
-            seen.insert(key)
-            result.append(NonParticipant(name: spelling[key] ?? key, role: .mentioned))
+        for person in mentionedPeople + mentions.map(\.person) where !seen[person] {
+            seen[person] = true
+            result.append(NonParticipant(name: spelling[person], role: .mentioned))
         }
         return result
     }

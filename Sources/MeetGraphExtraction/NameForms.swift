@@ -21,6 +21,10 @@ public enum NameForms {
     /// A name as written in the source without the line breaks and spaces that layout put inside
     /// it (黎志⏎强 → 黎志强, 蒋 波 → 蒋波); a space between Latin words stays one space (Ingay Tali).
     static func written(_ original: String) -> String {
+        // Most names hold no white space at all: then nothing changes, and the walk over
+        // characters (grapheme breaking) below is skipped. White space scalars all lie at or
+        // below U+3000, so an ideograph needs no property lookup.
+        if !original.unicodeScalars.contains(where: { $0.value <= 0x3000 && $0.properties.isWhitespace }) { return original }
         var result = ""
         var pendingSpace = false
         for character in original {

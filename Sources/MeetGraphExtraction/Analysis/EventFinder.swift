@@ -14,8 +14,8 @@ struct EventTrigger: Sendable {
     var keyword: Int
     /// 出席会议, 主持会议: the bare keyword, which refers to the event being reported when there is one.
     var refersBack = false
-    /// For a visit or reception: the person named before the verb.
-    var leader: String?
+    /// For a visit or reception: the person named before the verb (their ``Mention/person`` number).
+    var leader: Int?
     /// Where the clause that reports the event starts: people named in earlier clauses of the
     /// sentence belong to the event reported before (副省长X陪同检查,市委书记Y到驻地看望检查组).
     var clauseStart = 0
@@ -25,22 +25,27 @@ struct EventTrigger: Sendable {
 
 /// Finds event triggers in sentences.
 struct EventFinder {
-    private static let referenceFollowers: [String] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"]
-    private static let conveneFollowers: [String] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"]
-    private static let speechFollowers: [String] = ["指出", "强调", "要求", "认为", "提出"]
+    private static let referenceFollowers: [[Unicode.Scalar]] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"].map { Array($0.unicodeScalars) }
+    /// 后召开, 前召开: 会议后召开 names a later meeting; the first one is not only referred to.
+    private static let conveneAfterwards: [[Unicode.Scalar]] = ["后召开", "前召开"].map { Array($0.unicodeScalars) }
+    private static let conveneFollowers: [[Unicode.Scalar]] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"].map { Array($0.unicodeScalars) }
+    private static let speechFollowers: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出"].map { Array($0.unicodeScalars) }
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
-    private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
+    /// 召开 and 举行, removed from an event's name.
+    private static let conveneVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
+    private static let nounFollowers: [[Unicode.Scalar]] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].map { Array($0.unicodeScalars) }
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
     private static let conveningVerbs: [String] = ["召开", "举行"]
-    private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
-    private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]
+    private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
+    private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
     /// The source text of a normalised range, as written (traditional characters stay traditional).
     let original: (Range<Int>) -> String
-    let lexicons = Lexicons.shared
+    /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
+    var lexicons: Lexicons { Lexicons.shared }
 
     /// The written text of `ranges`, without the verbs 召开 and 举行 (“市委常委会召开扩大会议” → 市委常委会扩大会议).
     func writtenName(_ ranges: [Range<Int>]) -> String {
@@ -178,14 +183,18 @@ struct EventFinder {
         let after = end
         let rest = sentence.upperBound
 
-        func followedBy(_ words: [String]) -> Bool {
-            var index = after
-            while index < rest, ScalarClass.isSpace(scalars[index]) { index += 1 }
-            return words.contains { scalars.has($0, at: index) }
+        // What follows the name, past spaces.
+        var next = after
+        while next < rest, ScalarClass.isSpace(scalars[next]) { next += 1 }
+        func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
+            words.contains { scalars.has($0, at: next) }
+        }
+        func followedBy(_ word: String) -> Bool {
+            scalars.has(word, at: next)
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(Self.referenceFollowers) && !followedBy(["后召开", "前召开"]) {
+        if followedBy(Self.referenceFollowers) && !followedBy(Self.conveneAfterwards) {
             return (nil, span)
         }
         // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
@@ -212,7 +221,7 @@ struct EventFinder {
             }
         case .at:
             // 在…会议上强调: a speech at the meeting shows it took place.
-            if followedBy(["上"]), let verbAt = scalars[after..<rest].firstIndex(where: { _ in true }) {
+            if followedBy("上"), let verbAt = scalars[after..<rest].firstIndex(where: { _ in true }) {
                 var index = verbAt + 1
                 while index < min(rest, verbAt + 12) {
                     if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: rest), !verb.value.isEmpty {
@@ -230,7 +239,7 @@ struct EventFinder {
         }
         // 签署仪式由X主持, 会议由X主持: the event took place; it is the one being reported if there is one.
         var chairedBy = false
-        if !tookPlace, followedBy(["由"]) {
+        if !tookPlace, followedBy("由") {
             tookPlace = true
             chairedBy = true
         }
@@ -249,7 +258,7 @@ struct EventFinder {
                     index += 1
                 }
                 tookPlace = !organises
-            } else if followedBy(["在"]) {
+            } else if followedBy("在") {
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 for verb in ["召开", "举行", "开幕"] {
                     if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
@@ -278,17 +287,16 @@ struct EventFinder {
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
-        var name = scalars.string(start..<end)
+        var nameScalars = scalars[start..<end]
         var pieces = [start..<end]
         if let conveningVerb, stop == .trigger || stop == .of,
            let subject = organiser(before: start - conveningVerb.unicodeScalars.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
-            name = scalars.string(subject) + name
+            nameScalars = scalars[subject] + nameScalars
             pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
         }
-        if name.contains("召开") || name.contains("举行") {
-            name = name.replacingOccurrences(of: "召开", with: "").replacingOccurrences(of: "举行", with: "")
-        }
+        // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
+        let name = String(scalars: Array(nameScalars).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
         return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
@@ -430,7 +438,7 @@ struct EventFinder {
             var placeStart: Int?
             for word in Self.placeWords {
                 if let at = scalars.find(word, in: between) {
-                    placeStart = at + word.unicodeScalars.count
+                    placeStart = at + word.count
                     break
                 }
             }
@@ -454,7 +462,7 @@ struct EventFinder {
             let greetsAGroup = scalars.has("接见", at: hit.range.lowerBound)
                 && !mentionsInSentence.contains { $0.start >= hit.range.upperBound && $0.start < end }
             return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                refersBack: greetsAGroup, leader: leader.key, leaderStart: leader.start)
+                                refersBack: greetsAGroup, leader: leader.person, leaderStart: leader.start)
         }
         return nil
     }

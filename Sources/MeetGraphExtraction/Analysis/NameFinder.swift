@@ -14,6 +14,9 @@ struct Mention: Sendable {
     var sentence: Int
     /// Mentions written as one list (“副市长A、B、C”) share a list number.
     var list: Int
+    /// The person's number in the document, given once all names are found: people are compared
+    /// by number, not by key (hashing and comparing Chinese strings normalises them every time).
+    var person = 0
 }
 
 /// A name found in a byline: a reporter, photographer or editor.
@@ -21,6 +24,8 @@ struct BylineName: Sendable {
     var key: String
     var range: Range<Int>
     var reason: NonParticipation
+    /// The person's number in the document (see ``Mention/person``).
+    var person = 0
 }
 
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
@@ -35,10 +40,12 @@ struct NameFinder {
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
-    let lexicons = Lexicons.shared
+    /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
+    var lexicons: Lexicons { Lexicons.shared }
 
     /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
-    static let titlesAfterName: [String.UnicodeScalarView] = ["总书记", "同志", "总理", "委员长", "新时代"].map(\.unicodeScalars)
+    /// (Their first scalars are listed in `titleAfterNameMayFollow`.)
+    static let titlesAfterName: [[Unicode.Scalar]] = ["总书记", "同志", "总理", "委员长", "新时代"].map { Array($0.unicodeScalars) }
 
     /// The mentions, ordered by position, and the byline names.
     func find() -> (mentions: [Mention], bylines: [BylineName]) {
@@ -55,40 +62,47 @@ struct NameFinder {
             titled.removeAll { mention in bylineRanges.contains { $0.overlaps(mention.range) } }
             mentions.append(contentsOf: titled)
         }
+        // Offsets already taken by a mention or a byline name: a candidate overlapping one is
+        // skipped (a bitmap instead of a scan of all mentions per candidate).
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for mention in mentions { for offset in mention.range { covered[offset] = true } }
+        for range in bylineRanges { for offset in range { covered[offset] = true } }
         // Verb-anchored names (X主持, X强调) at clause starts.
         var known = Set(mentions.map(\.key))
         for (index, sentence) in sentences.enumerated() {
             for (range, key) in verbAnchoredNames(in: sentence.range) where !known.contains(key) {
-                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
+                if range.contains(where: { covered[$0] }) { continue }
                 list += 1
                 mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: list))
+                for offset in range { covered[offset] = true }
                 known.insert(key)
             }
         }
         // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
-                let key = scalars.string(range)
-                if mentions.contains(where: { $0.range.overlaps(range) }) || bylineRanges.contains(where: { $0.overlaps(range) }) { continue }
-                known.insert(key)
-                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
+                if range.contains(where: { covered[$0] }) { continue }
+                known.insert(scalars.string(range))
+                mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: range.lowerBound, sentence: index, list: -1))
+                for offset in range { covered[offset] = true }
             }
         }
         // Every other occurrence of a known name.
         var trie = ScalarTrie<Bool>(small: true)
         for key in known { trie.insert(key, true) }
-        var covered = [Bool](repeating: false, count: scalars.count)
-        for mention in mentions { for offset in mention.range { covered[offset] = true } }
-        for range in bylineRanges { for offset in range { covered[offset] = true } }
+        // The mentions of each sentence, in the order they were found (the order `mentions` has).
+        var foundInSentence = [[Int]](repeating: [], count: sentences.count)
+        for (index, mention) in mentions.enumerated() { foundInSentence[mention.sentence].append(index) }
         for (index, sentence) in sentences.enumerated() {
             var position = sentence.range.lowerBound
             while position < sentence.range.upperBound {
                 if !covered[position], let match = trie.longestMatch(in: scalars, at: position, limit: sentence.range.upperBound) {
                     let range = position..<(position + match.length)
                     if !range.contains(where: { covered[$0] }) {
-                        let previousList = mentions.last(where: { $0.sentence == index && $0.range.upperBound <= position })
+                        let previousList = foundInSentence[index].last(where: { mentions[$0].range.upperBound <= position }).map { mentions[$0] }
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
+                        foundInSentence[index].append(mentions.count)
                         mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: position,
                                                 sentence: index, list: joined ? previousList!.list : list))
                         for offset in range { covered[offset] = true }
@@ -102,7 +116,7 @@ struct NameFinder {
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
         var shortForms: [String: String] = [:]
-        for mention in mentions where mention.key.contains("·") {
+        for mention in mentions where mention.key.contains(Character("·")) {
             if let last = mention.key.split(separator: "·").last, last.unicodeScalars.count >= 2 {
                 shortForms[String(last)] = shortForms[String(last)] ?? mention.key
             }
@@ -133,11 +147,12 @@ struct NameFinder {
            let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: start + short, limit: limit), follower.length >= 2 {
             return short
         }
-        for candidate in [long, short] {
-            guard let length = candidate else { continue }
-            if isNonPerson(start..<(start + length)) { continue }
-            if !requireEnd || isNameEnd(at: start + length, limit: limit) { return length }
+        // The longer candidate first (tested without an array: this runs at most positions of a text).
+        func accepts(_ length: Int) -> Bool {
+            !isNonPerson(start..<(start + length)) && (!requireEnd || isNameEnd(at: start + length, limit: limit))
         }
+        if let long, accepts(long) { return long }
+        if let short, accepts(short) { return short }
         return nil
     }
 
@@ -437,15 +452,22 @@ struct NameFinder {
     /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [(Range<Int>, String)] {
         var result: [(Range<Int>, String)] = []
+        // The longest name: surname and two given characters.
+        let nameReach = lexicons.surnames.longestEntry + 2
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
+            // Reading a name costs several lexicon walks: skip it where neither check below can succeed.
+            guard atClauseStart || titleAfterNameMayFollow(position, within: nameReach) else {
+                position += 1
+                continue
+            }
             // One reading of the name serves both checks below.
             let nameAtPosition = nameLength(at: position, limit: range.upperBound, requireEnd: false)
             // 某某总书记, X同志: a name with its title after it.
             if let length = nameAtPosition {
-                for candidate in [length, length - 1] where candidate >= 2 {
+                for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
                     if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
@@ -455,7 +477,7 @@ struct NameFinder {
                 }
             }
             if atClauseStart, let length = nameAtPosition {
-                for candidate in [length, length - 1] where candidate >= 2 {
+                for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
@@ -472,6 +494,21 @@ struct NameFinder {
             position += 1
         }
         return result
+    }
+
+    /// Whether one of ``titlesAfterName`` may start right after a name of at most `reach` scalars
+    /// read at `position`.
+    @inline(__always)
+    private func titleAfterNameMayFollow(_ position: Int, within reach: Int) -> Bool {
+        let end = min(scalars.count, position + reach + 1)
+        var index = position + 1
+        while index < end {
+            switch scalars[index] {
+            case "总", "同", "委", "新": return true
+            default: index += 1
+            }
+        }
+        return false
     }
 
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
@@ -515,7 +552,7 @@ struct NameFinder {
         if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
             return length - 1
         }
-        for candidate in [length, length - 1] where candidate >= 2 {
+        for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
             let end = start + candidate
             if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
                 if (start + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }), !isNonPerson(start..<end) { return candidate }
@@ -648,7 +685,7 @@ struct NameFinder {
         if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
             return length - 1
         }
-        for candidate in [length, length - 1] where candidate >= 2 {
+        for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
             let end = start + candidate
             if end >= limit || !ScalarClass.isIdeograph(scalars[end])
                 || lexicons.bylinesBefore.longestMatch(in: scalars, at: end, limit: limit) != nil { return candidate }

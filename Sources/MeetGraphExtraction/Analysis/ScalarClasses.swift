@@ -131,6 +131,12 @@ extension Array where Element == Unicode.Scalar {
         return true
     }
 
+    /// Whether the scalars ending at `end` are those of `word`.
+    @inline(__always)
+    func has(_ word: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        end - word.count >= 0 && has(word, at: end - word.count)
+    }
+
     /// The first position in `range` where the scalars of `word` start.
     func find(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
         guard let first = word.first else { return nil }
@@ -142,6 +148,24 @@ extension Array where Element == Unicode.Scalar {
         return nil
     }
 
+    /// These scalars without the occurrences of `word`, removed from left to right (as
+    /// `replacingOccurrences(of:with: "")` does on a string).
+    func removingAll(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard !word.isEmpty, let first = find(word, in: 0..<count) else { return self }
+        var result = Array(self[..<first])
+        result.reserveCapacity(count)
+        var index = first
+        while index < count {
+            if self[index] == word[0], has(word, at: index) {
+                index += word.count
+            } else {
+                result.append(self[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
     /// The scalars in `range` as a String.
     @inline(__always)
     func string(_ range: Range<Int>) -> String {
@@ -150,6 +174,28 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension String {
+    /// Whether the scalars of `word` occur in this string, compared scalar by scalar (the names
+    /// and keys the extractor builds are normalised, so no canonical equivalence is needed; and
+    /// Foundation's `contains` costs a bridge to NSString per call).
+    func containsScalars(_ word: [Unicode.Scalar]) -> Bool {
+        guard let first = word.first else { return true }
+        let view = unicodeScalars
+        var index = view.startIndex
+        while index != view.endIndex {
+            if view[index] == first {
+                var probe = view.index(after: index)
+                var matched = 1
+                while matched < word.count, probe != view.endIndex, view[probe] == word[matched] {
+                    matched += 1
+                    probe = view.index(after: probe)
+                }
+                if matched == word.count { return true }
+            }
+            index = view.index(after: index)
+        }
+        return false
+    }
+
     /// The string spelled by `scalars`, encoded to UTF-8 in one buffer: much cheaper than appending
     /// scalar by scalar to a `String.UnicodeScalarView`, and the same string.
     init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
