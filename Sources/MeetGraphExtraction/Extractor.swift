@@ -36,6 +36,8 @@ struct DocumentAnalysis {
         .map { Array($0.unicodeScalars) }
     /// 视频, 电视电话 in an event's name: the event was held by video.
     private static let videoNameWords: [[Unicode.Scalar]] = ["视频", "电视电话"].map { Array($0.unicodeScalars) }
+    /// 委托 right after a name: the person asked someone else to go.
+    private static let delegates: [Unicode.Scalar] = Array("委托".unicodeScalars)
     /// 与会, 参会: the people named are present.
     private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
 
@@ -514,6 +516,8 @@ struct DocumentAnalysis {
         for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }
+        // 受市长X委托, X委托副市长Y出席: X sent someone in their place.
+        if scalars.has(Self.delegates, at: mention.range.upperBound) { return .mentioned }
         // 某某总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
         for word in NameFinder.titlesAfterName.prefix(1) + NameFinder.titlesAfterName.suffix(1) where scalars.has(word, at: mention.range.upperBound) {
             let after = mention.range.upperBound + word.count

@@ -275,3 +275,18 @@ struct RespectiveMeetingsTests {
         #expect(document.events.last?.participants.map(\.name) == ["欧阳明", "冯晓东", "何晓燕"])
     }
 }
+
+@Suite("Absent leaders")
+struct AbsentLeaderTests {
+    @Test func leaderWhoSentSomeoneIsOnlyMentioned() {
+        let document = extract("5月20日,市政府召开全市安全生产工作会议。副市长韩立平受市长邵文涛委托出席会议并讲话。")
+        #expect(document.events.first?.rows == [Row("韩立平", [.speaker, .attendee], ["副市长"])])
+        #expect(document.excluded["邵文涛"] == .mentioned)
+    }
+
+    @Test func leaderAwayWhoSentAWrittenSpeechIsOnlyMentioned() {
+        let document = extract("5月20日,全市安全生产工作会议召开。副市长韩立平出席。市委书记孟庆云因公出差,发来书面讲话。")
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
+        #expect(document.excluded["孟庆云"] == .mentioned)
+    }
+}
