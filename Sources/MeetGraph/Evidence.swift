@@ -35,3 +35,33 @@ public struct Evidence: Sendable, Hashable, Codable {
         case mentionEnd = "mention_end"
     }
 }
+
+extension Collection where Element == Evidence {
+    /// The sentence that best proves a participation, for showing one: a sentence shared with
+    /// `other` (both people are named in it), else the first that reads as a body sentence (ends
+    /// with 。！？ or a closing quote after one) rather than a headline, else the first.
+    public func bestProof(sharedWith other: [Evidence] = []) -> Evidence? {
+        if let shared = first(where: { mine in other.contains { $0.document == mine.document && $0.start == mine.start } }) {
+            return shared
+        }
+        return first(where: \.isBodySentence) ?? first
+    }
+}
+
+extension Evidence {
+    /// Whether the sentence ends like running text (。！？, possibly inside a closing quote or
+    /// bracket), as a headline does not.
+    var isBodySentence: Bool {
+        let trimmed = sentence.trimmingSuffix(while: { $0.isWhitespace || "”」』)）".contains($0) })
+        guard let last = trimmed.last else { return false }
+        return "。！？!?；;".contains(last)
+    }
+}
+
+private extension String {
+    func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}

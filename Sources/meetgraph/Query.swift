@@ -71,8 +71,8 @@ struct Query: ParsableCommand {
                     : "yes: \(first) and \(second) attended \(shared.count) event\(shared.count == 1 ? "" : "s") together\n"
                 for item in shared {
                     out += "\n\(item.event.label)  [\(item.event.kind.rawValue)]  \(item.event.document)\n"
-                    for part in [item.first, item.second] {
-                        out += "  \(part.person) (\(part.roles)): \(part.evidence.first?.sentence ?? "")\n"
+                    for (part, other) in [(item.first, item.second), (item.second, item.first)] {
+                        out += "  \(part.person) (\(part.roles)): \(part.evidence.bestProof(sharedWith: other.evidence)?.sentence ?? "")\n"
                     }
                 }
                 Console.output(out)
@@ -81,8 +81,8 @@ struct Query: ParsableCommand {
             var table = ResultTable(header: ["event", "date", "kind", "document", "person", "roles", "sentence", "start", "end"],
                                     numericColumns: [7, 8])
             for item in shared {
-                for part in [item.first, item.second] {
-                    let evidence = part.evidence.first
+                for (part, other) in [(item.first, item.second), (item.second, item.first)] {
+                    let evidence = part.evidence.bestProof(sharedWith: other.evidence)
                     table.rows.append([item.event.name, item.event.date?.description ?? "", item.event.kind.rawValue,
                                        item.event.document, part.person, part.roles.description, evidence?.sentence ?? "",
                                        evidence.map { String($0.start) } ?? "", evidence.map { String($0.end) } ?? ""])
