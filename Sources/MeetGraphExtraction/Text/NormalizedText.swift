@@ -30,12 +30,26 @@ public struct NormalizedText: Sendable {
     public let script: Script
 
     /// Normalises `source` in two linear passes over its scalars.
-    public init(_ source: SourceText) {
+    ///
+    /// `source` is taken, not borrowed: once its scalars are read, its text is let go (when the caller
+    /// keeps no copy) before the second pass allocates, so a long text is not held three times over.
+    public init(_ source: consuming SourceText) {
         let folding = CharacterFolding.shared
         let (original, traditional, layout) = Self.readScalars(of: source.text, folding: folding)
+        _ = consume source
         (scalars, originalOffsets) = Self.assemble(original, folding: folding, traditional: traditional, layout: layout)
         originalScalars = original
         script = traditional ? .traditional : .simplified
+    }
+
+    /// The stretch `range` of `whole` as a text of its own: ``scalars`` are those of `range` (a copy),
+    /// while ``originalOffsets`` and ``originalScalars`` still refer to the whole source, so offsets
+    /// found in the window are offsets in the document. What ``Extractor`` analyses of a long text.
+    init(window range: Range<Int>, of whole: NormalizedText) {
+        scalars = Array(whole.scalars[range])
+        originalOffsets = Array(whole.originalOffsets[range.lowerBound...range.upperBound])
+        originalScalars = whole.originalScalars
+        script = whole.script
     }
 
     /// Pass 1: the source scalars, whether the text is traditional, and the layout of its lines.

@@ -1,6 +1,7 @@
 import Foundation
 import MeetGraph
 import MeetGraphExtraction
+import MeetGraphStore
 
 /// A problem with one input file: reported on stderr, the other files still processed.
 struct InputFailure: Error, CustomStringConvertible {
@@ -71,10 +72,12 @@ struct DocumentReader {
     var published: EventDate?
     let extractor = Extractor()
 
-    /// One extracted file: the document and the bytes' identity for the store.
+    /// One extracted file: the document and the text's identity for the store. The text itself is
+    /// not kept: a long file would otherwise stay in memory until every file is done.
     struct Item {
         var url: URL
-        var source: SourceText
+        /// ``ContentHash/sha256(of:)-(Bytes)`` of the decoded text's UTF-8.
+        var contentHash: String
         var document: Document
     }
 
@@ -87,8 +90,10 @@ struct DocumentReader {
         for (index, url) in inputs.files.enumerated() {
             do {
                 let source = try SourceText.read(contentsOf: url, encoding: encoding)
-                let document = extractor.document(from: source, published: published, sourceLabel: InputFiles.displayPath(url))
-                items.append(Item(url: url, source: source, document: document))
+                // Hashed in place (no copy of the bytes), before the extractor takes the text.
+                let contentHash = ContentHash.sha256(of: source.text.utf8)
+                let document = extractor.document(from: consume source, published: published, sourceLabel: InputFiles.displayPath(url))
+                items.append(Item(url: url, contentHash: contentHash, document: document))
             } catch {
                 failures.append(InputFailure(file: InputFiles.displayPath(url), message: error.description))
             }
