@@ -29,7 +29,7 @@ import Testing
 
     /// The report repeated without any line break, longer than the extractor's window
     /// (100,000 scalars), so the line is read in several windows. The debug build reads it in
-    /// seconds; the 20 MB and 200 MB measurements are in the README.
+    /// seconds; files of 20 MB and 200 MB are measured on the release build, not in tests.
     @Test func oneLineLongerThanAWindowIsReadBesideAGoodFile() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -51,6 +51,26 @@ import Testing
         #expect(Self.names(event) == ["欧阳振华", "司马立新", "周德胜"])
         let chair = try #require((event["participants"] as? [[String: Any]])?.first)
         #expect((chair["evidence"] as? [Any])?.count == repetitions)
+    }
+
+    /// A file of 4 GiB is refused by its size before a byte is read (a sparse file: nothing is written).
+    @Test func fileOfFourGibibytesIsRefusedByNameAndTheOthersProcessed() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let huge = folder.appendingPathComponent("huge.txt")
+        try Data(Self.report.utf8).write(to: huge)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 1 << 32)
+        try handle.close()
+        try Data(Self.otherReport.utf8).write(to: folder.appendingPathComponent("good.txt"))
+
+        let result = try CLIRunner.run(["extract", "--format", "jsonl", folder.path])
+        #expect(result.status == 1)
+        let message = result.stderr.split(separator: "\n").first { $0.contains("huge.txt") }
+        #expect(message?.contains("4 GiB") == true, "\(result.stderr)")
+        let events = try Self.events(in: result.stdout)
+        #expect(events["good.txt"].map { $0.flatMap(Self.names) } == ["韩立平", "朱文静", "钱卫东"])
+        #expect(events["huge.txt"] == nil)
     }
 
     // MARK: Unreadable files
