@@ -110,8 +110,8 @@ enum FileBytes {
             }
             bytes.removeLast(chunk - got)
             if failed { return .failure(Failure(reason: currentError())) }
-            if got < chunk { break }
             if bytes.count > sizeLimit { return .failure(tooLarge(bytes.count)) }
+            if got < chunk { break }
             chunk = max(bytes.count, 1 << 16)
         }
         return .success(bytes)

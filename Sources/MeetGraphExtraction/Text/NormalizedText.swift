@@ -15,7 +15,8 @@ import MeetGraph
 ///
 /// Every normalised scalar comes from one source scalar (a kept `\n` from the first break of its
 /// run), in order, so ``originalOffsets`` is strictly increasing and offsets into the source are exact.
-/// Runs in O(n) time, two passes, with 12 bytes of memory per source scalar (plus the source text until the first pass has read it).
+/// Runs in O(n) time, two passes, with 12 bytes of memory per source scalar (plus the source text
+/// until the first pass has read it).
 public struct NormalizedText: Sendable {
     /// The normalised scalars, what patterns match against.
     public let scalars: [Unicode.Scalar]
