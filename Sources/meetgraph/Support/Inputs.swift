@@ -76,7 +76,7 @@ struct DocumentReader {
     /// not kept: a long file would otherwise stay in memory until every file is done.
     struct Item {
         var url: URL
-        /// ``ContentHash/sha256(of:)-(Bytes)`` of the decoded text's UTF-8.
+        /// ``ContentHash/sha256(of:)-(String)`` of the decoded text.
         var contentHash: String
         var document: Document
     }
@@ -90,8 +90,9 @@ struct DocumentReader {
         for (index, url) in inputs.files.enumerated() {
             do {
                 let source = try SourceText.read(contentsOf: url, encoding: encoding)
-                // Hashed in place (no copy of the bytes), before the extractor takes the text.
-                let contentHash = ContentHash.sha256(of: source.text.utf8)
+                // Hashed before the extractor takes the text (the String overload is the fast one:
+                // it hashes a byte array, while a view of the String goes through unspecialised code).
+                let contentHash = ContentHash.sha256(of: source.text)
                 let document = extractor.document(from: consume source, published: published, sourceLabel: InputFiles.displayPath(url))
                 items.append(Item(url: url, contentHash: contentHash, document: document))
             } catch {
