@@ -88,6 +88,8 @@ struct DocumentAnalysis {
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedKeys: [String] = []
+    /// The lists led by a title (副议长A及B、C), whose untitled members are people too.
+    private var titledLists: Set<Int> = []
     /// The original spelling of each person key, first occurrence first.
     private var spelling: [String: String] = [:]
 
@@ -141,12 +143,13 @@ struct DocumentAnalysis {
         let bylineKeys = Set(bylines.map(\.key))
         mentions.removeAll { bylineKeys.contains($0.key) }
         for mention in mentions where spelling[mention.key] == nil {
-            spelling[mention.key] = normalized.original(mention.range)
+            spelling[mention.key] = NameForms.written(normalized.original(mention.range))
         }
         for byline in bylines where spelling[byline.key] == nil {
-            spelling[byline.key] = normalized.original(byline.range).filter { !$0.isWhitespace }
+            spelling[byline.key] = NameForms.written(normalized.original(byline.range))
         }
 
+        titledLists = Set(mentions.lazy.filter { !$0.titles.isEmpty }.map(\.list))
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
         sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
@@ -161,7 +164,10 @@ struct DocumentAnalysis {
         var earlierClauseEnd = 0
         for (index, sentence) in sentences.enumerated() {
             let here = mentionsBySentence[index].map { mentions[$0] }
-            let triggers = events.triggers(in: sentence, mentionsInSentence: here)
+            var triggers = events.triggers(in: sentence, mentionsInSentence: here)
+            // 会议指出,…市里紧急召开会议…: what the meeting said may name other meetings; they are
+            // only referred to.
+            if reportsTheMeetingsWords(sentence.range) { triggers.removeAll { !$0.refersBack } }
             let phrases = DateReader.phrases(in: scalars, range: sentence.range)
             var sentenceDate: (EventDate?, String?)?
             if let phrase = phrases.first {
@@ -206,8 +212,26 @@ struct DocumentAnalysis {
                 lastDate = sentenceDate
                 lastDateSentence = index
             }
+            // 县委常委会会议上,…出席: a sentence opening with an event's name is about that event.
+            if triggers.isEmpty, let named = eventNamed(atStartOf: sentence.range), current.count > 1 || !current.contains(named) {
+                current = [named]
+            }
+            // A、B分别主持召开X和Y: the people before 分别 go, in order, to the events after it.
+            let respective = respectiveEvents(in: sentence.range, mentions: mentionsBySentence[index], events: triggers.isEmpty ? [] : current)
             for mentionIndex in mentionsBySentence[index] {
-                if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd {
+                if let event = respective[mentionIndex] {
+                    assign(mentions[mentionIndex], to: [event], triggerSentence: true)
+                    continue
+                }
+                // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing;
+                // X参加座谈会,Y参加走访活动: each goes to the event named.
+                let mention = mentions[mentionIndex]
+                if let named = namedEvent(of: mention, current: current) {
+                    assign(mentions[mentionIndex], to: [named], triggerSentence: false)
+                    continue
+                }
+                if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd,
+                   clauseHasRoleVerb(after: mentions[mentionIndex], before: earlierClauseEnd) {
                     assign(mentions[mentionIndex], to: earlierEvents, triggerSentence: false)
                     continue
                 }
@@ -218,6 +242,11 @@ struct DocumentAnalysis {
                 } else {
                     assign(mentions[mentionIndex], to: current, triggerSentence: !triggers.isEmpty)
                 }
+            }
+            // 走访市政府机关,…并召开座谈会: what follows is said at the meeting.
+            if triggers.count > 1, triggers[0].kind == .visit, triggers.dropFirst().contains(where: { $0.kind == .meeting }) {
+                let meetings = current.filter { drafts[$0].kind != .visit }
+                if !meetings.isEmpty { current = meetings }
             }
             if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: index, subject: subject, events: current) }
             if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
@@ -231,12 +260,112 @@ struct DocumentAnalysis {
         }
     }
 
+    /// Whether the clauses between `mention` and `limit` hold a role verb (X陪同检查,…): without
+    /// one (副市长X,召集…,并召开协调会议) the person is the subject of the event that follows.
+    private func clauseHasRoleVerb(after mention: Mention, before limit: Int) -> Bool {
+        let here = sentenceMentions[mention.sentence]
+        var position = mention.range.upperBound
+        while position < limit {
+            // The mention's own clause, and the list it starts (副省长X,市长Y陪同检查).
+            if ScalarClass.endsClause(scalars[position]), !here.contains(where: { $0.start == position + 1 }) { return false }
+            if lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
+            position += 1
+        }
+        return false
+    }
+
+    /// The event whose name opens the sentence at `range`, followed by 上 (县委常委会会议上,…).
+    private func eventNamed(atStartOf range: Range<Int>) -> Int? {
+        var start = range.lowerBound
+        if start < range.upperBound, scalars[start] == "在" { start += 1 }
+        for index in drafts.indices.reversed() {
+            let name = Array(drafts[index].name.unicodeScalars)
+            guard name.count >= 3, scalars.has(name, at: start) else { continue }
+            if start + name.count < range.upperBound, scalars[start + name.count] == "上" { return index }
+        }
+        return nil
+    }
+
+    /// For A、B分别主持召开X和Y: each person before 分别 mapped to the event of the same rank among
+    /// `events`, when their numbers agree; empty otherwise.
+    private func respectiveEvents(in range: Range<Int>, mentions indices: [Int], events: [Int]) -> [Int: Int] {
+        guard events.count >= 2, let respectively = scalars.find(Array("分别".unicodeScalars), in: range) else { return [:] }
+        let before = indices.filter { mentions[$0].range.upperBound <= respectively }
+        guard before.count == events.count,
+              let first = before.first, !(mentions[first].range.upperBound..<respectively).contains(where: { ScalarClass.endsSentence(scalars[$0]) })
+        else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(before, events))
+    }
+
+    /// Openings of a sentence that reports what the meeting said (会议指出, 会上强调, 会议号召).
+    private static let meetingsWords: [[Unicode.Scalar]] = ["会议", "会上", "大会", "会议上"].map { Array($0.unicodeScalars) }
+    private static let meetingsSpeechVerbs: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出", "号召", "明确", "表示"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether the sentence at `range` opens with 会议指出, 会上强调 and the like.
+    private func reportsTheMeetingsWords(_ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound, !ScalarClass.isIdeograph(scalars[start]) { start += 1 }
+        for subject in Self.meetingsWords where scalars.has(subject, at: start) {
+            let verbStart = start + subject.count
+            if Self.meetingsSpeechVerbs.contains(where: { scalars.has($0, at: verbStart) }) { return true }
+        }
+        return false
+    }
+
+    /// Verbs saying that people went along on an outing named by the verb after them (陪同检查).
+    private static let joiningVerbs: [[Unicode.Scalar]] = ["陪同", "一同", "随同"].map { Array($0.unicodeScalars) }
+    /// Verbs of taking part followed by the event's name (参加座谈会, 参加走访活动).
+    private static let attendingVerbs: [[Unicode.Scalar]] = ["参加", "出席", "列席"].map { Array($0.unicodeScalars) }
+
+    /// The event that `mention`'s clause names after its verb, when that picks one event out of
+    /// several: X陪同检查 or Y一同调研 (the latest visit whose name starts with that verb, even
+    /// after another outing was reported); with two events current or just reported, X参加座谈会
+    /// or Y参加走访活动 (the one with that keyword).
+    private func namedEvent(of mention: Mention, current: [Int]) -> Int? {
+        let end = sentences[mention.sentence].range.upperBound
+        let here = sentenceMentions[mention.sentence]
+        var position = mention.range.upperBound
+        // The clause, and the list it starts when names go on after a comma (市长X,副市长Y等参加…).
+        while position < end, !ScalarClass.endsClause(scalars[position])
+                || here.contains(where: { $0.range.upperBound == position }) && here.contains(where: { $0.start == position + 1 }) {
+            for verb in Self.joiningVerbs where scalars.has(verb, at: position) {
+                let keywordStart = position + verb.count
+                guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),
+                      keyword.value.isVerb, keyword.value.kind == .visit else { return nil }
+                let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
+                return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }
+            }
+            if Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
+                let recent = drafts.indices.filter { (0...3).contains(mention.sentence - drafts[$0].sentence) }
+                guard Set(current + recent).count > 1 else { return nil }
+                var keywordStart = position + 2
+                while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
+                    if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
+                        let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
+                        // 出席了会议: the bare word names no event in particular.
+                        if Self.bareNames.contains(written) { return nil }
+                        let matching = Set(current + recent).filter { drafts[$0].kind == keyword.value.kind && drafts[$0].name.contains(written) }
+                        return matching.count == 1 ? matching.first : nil
+                    }
+                    keywordStart += 1
+                }
+                return nil
+            }
+            position += 1
+        }
+        return nil
+    }
+
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
     private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
         let isVideo = trigger.name.contains("视频") || trigger.name.contains("电视电话") || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {
             var draft = drafts[index]
+            // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.
+            let shorter = min(draft.name.unicodeScalars.count, trigger.name.unicodeScalars.count)
             let sameName = draft.name == trigger.name
+                || draft.kind == trigger.kind && shorter >= 5 && (draft.name.hasSuffix(trigger.name) || trigger.name.hasSuffix(draft.name))
             let compatibleDate = draft.date == nil || date?.0 == nil || draft.date == date?.0
             let compatibleTime = draft.timeOfDay == nil || date?.1 == nil || draft.timeOfDay == date?.1
             let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
@@ -320,7 +449,10 @@ struct DocumentAnalysis {
             roles = found
             announcesOnly = announces
         case .unknown:
-            guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && mention.titles.isEmpty == false else { return }
+            // Outside the trigger's sentence, an outing's titled people (and the rest of their
+            // list: 副议长A及B、C) took part.
+            let titled = !mention.titles.isEmpty || titledLists.contains(mention.list)
+            guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && titled else { return }
             roles = .attendee
         }
         for event in events {
@@ -385,7 +517,9 @@ struct DocumentAnalysis {
         let here = sentenceMentions[mention.sentence]
         let end = sentence.upperBound
         // 学习某某…, 传达…: the person's words are studied, the person is not there.
-        let lookBack = max(sentence.lowerBound, mention.start - 6)
+        var lookBack = max(sentence.lowerBound, mention.start - 6)
+        // Within the mention's clause only: 进行了集体学习,市委书记X出席 — X is there.
+        if let clauseEnd = (lookBack..<mention.start).last(where: { ScalarClass.endsClause(scalars[$0]) }) { lookBack = clauseEnd + 1 }
         for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
             return .mentioned
         }
@@ -394,6 +528,7 @@ struct DocumentAnalysis {
             let after = mention.range.upperBound + word.count
             if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
         }
+        let isSubject = isSubject(mention, in: sentence, among: here)
         var position = mention.range.upperBound
         var crossedMentions = false
         // Clauses crossed without a new subject: 韩立峰实地检查了…,要求… — only a speech verb counts there.
@@ -407,16 +542,23 @@ struct DocumentAnalysis {
                 continue
             }
             let scalar = scalars[position]
+            // 作了题为《凝心聚力 开创新局》的讲话: a title in book marks is not a clause of its own.
+            if scalar == "《", let close = (position..<min(end, position + 60)).first(where: { scalars[$0] == "》" }) {
+                position = close + 1
+                continue
+            }
             if ScalarClass.endsClause(scalar), !ScalarClass.isSpace(scalar) || true {
-                // Cross a comma only when the list of names goes on after it.
+                // Cross a comma only when the list of names goes on after it (a name right before
+                // and right after it: 韩立峰、贝思远,冉雪 — not 邵文涛察看了现场,韩立平要求).
                 let next = position + 1
-                let listGoesOn = here.contains { $0.start == next }
+                let listGoesOn = here.contains { $0.start == next } && here.contains { $0.range.upperBound == position }
                 // …贺思齐,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
                 if !listGoesOn, !groupClauseJoins(at: next, end: end, sentence: mention.sentence) {
                     let newSubject = next < end && (scalars[next] == "他" || scalars[next] == "她"
                         || here.contains { $0.start >= next && $0.start <= next + 8 })
                     crossedClauses += 1
-                    if newSubject || crossedClauses > 2 || ScalarClass.isSpace(scalar) { break }
+                    // Only a sentence's subject carries over: 看望困难群众X,勉励… — X is not speaking.
+                    if newSubject || crossedClauses > 2 || ScalarClass.isSpace(scalar) || !isSubject { break }
                 }
                 position = next
                 continue
@@ -451,6 +593,9 @@ struct DocumentAnalysis {
                     index += 1
                 }
                 _ = crossedMentions
+                if !roles.contains(.speaker), isSubject, speaksInALaterClause(from: index, end: end, sentence: mention.sentence) {
+                    roles.insert(.speaker)
+                }
                 return .roles(roles, announcesOnly: announces && !roles.contains(.chair))
             }
             position += 1
@@ -475,6 +620,50 @@ struct DocumentAnalysis {
         return .unknown
     }
 
+    /// Whether `mention`, or the list of names it ends (A、B、C), opens a clause: the subject of
+    /// what follows rather than the object of a verb before it (看望困难群众X).
+    private func isSubject(_ mention: Mention, in sentence: Range<Int>, among here: [Mention]) -> Bool {
+        var listStart = mention.start
+        while let previous = here.last(where: { $0.range.upperBound <= listStart }),
+              listStart - previous.range.upperBound <= 1,
+              listStart == previous.range.upperBound || ScalarClass.separatesNames(scalars[previous.range.upperBound]) {
+            listStart = previous.start
+        }
+        return listStart == sentence.lowerBound || ScalarClass.endsClause(scalars[listStart - 1])
+    }
+
+    /// Words that may open a clause before its verb while keeping the sentence's subject.
+    private static let clauseConnectors: [[Unicode.Scalar]] = ["并且", "并", "还", "同时", "随后"].map { Array($0.unicodeScalars) }
+    /// Verbs that, opening a later clause, say the subject spoke (not 传达/部署, which after
+    /// 主持召开…会 list the meeting's business).
+    private static let laterSpeechVerbs: [[Unicode.Scalar]] = ["强调", "指出", "要求", "提出", "表示", "讲话", "发表讲话"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether one of the next two clauses after `position` (the end of the clause whose verb was
+    /// found) opens with a speech verb and no new subject: 韩立峰实地检查了…,要求各单位… — the
+    /// subject carries over the comma, so the person also spoke.
+    private func speaksInALaterClause(from position: Int, end: Int, sentence: Int) -> Bool {
+        var clauseEnd = position
+        for _ in 0..<2 {
+            guard clauseEnd < end, ScalarClass.endsClause(scalars[clauseEnd]), !ScalarClass.isSpace(scalars[clauseEnd]) else { return false }
+            var start = clauseEnd + 1
+            for connector in Self.clauseConnectors where scalars.has(connector, at: start) {
+                start += connector.count
+                break
+            }
+            if lexicons.roleVerbs.longestMatch(in: scalars, at: start, limit: end) != nil {
+                return Self.laterSpeechVerbs.contains { scalars.has($0, at: start) }
+            }
+            // A new subject (a name, 他, 会议) ends the person's run of clauses.
+            clauseEnd = start
+            while clauseEnd < end, !ScalarClass.endsClause(scalars[clauseEnd]) {
+                if sentenceMentions[sentence].contains(where: { $0.start == clauseEnd }) { return false }
+                clauseEnd += 1
+            }
+        }
+        return false
+    }
+
     /// Whether the clause at `start` names only a group (no person) and ends in 参加/出席/列席.
     private func groupClauseJoins(at start: Int, end: Int, sentence: Int) -> Bool {
         var index = start
@@ -494,9 +683,14 @@ struct DocumentAnalysis {
 
     // MARK: Output
 
+    /// Names that say nothing about which meeting it was.
+    private static let bareNames: Set<String> = ["会议", "大会", "会", "开会"]
+
     func events() -> [Event] {
         let bylineKeys = Set(bylines.map(\.key))
-        return drafts.enumerated().map { index, draft in
+        // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
+        let kept = drafts.filter { !($0.participants.isEmpty && Self.bareNames.contains($0.name)) }
+        return kept.enumerated().map { index, draft in
             let participants = draft.participants.compactMap { participant -> Participant? in
                 guard !bylineKeys.contains(participant.key) else { return nil }
                 var roles = participant.roles

@@ -17,4 +17,23 @@ public enum NameForms {
         }
         return String(scalars)
     }
+
+    /// A name as written in the source without the line breaks and spaces that layout put inside
+    /// it (黎志⏎强 → 黎志强, 蒋 波 → 蒋波); a space between Latin words stays one space (Ingay Tali).
+    static func written(_ original: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in original {
+            if character.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, let last = result.last, last.isASCII, last.isLetter, character.isASCII, character.isLetter {
+                result.append(" ")
+            }
+            pendingSpace = false
+            result.append(character)
+        }
+        return result
+    }
 }

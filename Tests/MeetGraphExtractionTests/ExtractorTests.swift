@@ -203,6 +203,8 @@ struct DateTests {
         ("2月28日晚", EventDate(year: 2024, month: 2, day: 28), "晚"),
         ("2023年12月30日", EventDate(year: 2023, month: 12, day: 30), nil),
         ("今天上午(3月1日)", EventDate(year: 2024, month: 3, day: 1), "上午"),
+        ("今(2)日上午", EventDate(year: 2024, month: 3, day: 2), "上午"),
+        ("昨（1）日", EventDate(year: 2024, month: 3, day: 1), nil),
     ] as [(String, EventDate?, String?)])
     func datesResolveAgainstThePublicationDate(phrase: String, expected: EventDate?, time: String?) {
         let document = extract("\(phrase),市委书记钟文博主持召开市委常委会会议。", published: EventDate(year: 2024, month: 3, day: 2))

@@ -72,3 +72,25 @@ import Testing
         }
     }
 }
+
+/// Files are extracted several at a time; the results must not depend on how many.
+@Suite struct ParallelReadingTests {
+    @Test func extractGivesTheSameDocumentsInTheSameOrderWhateverTheJobs() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var texts: [String: String] = [:]
+        for index in 0..<12 {
+            texts[String(format: "n%02d", index)] = index.isMultiple(of: 2) ? Fixtures.standingMeeting : Fixtures.partyMeeting
+        }
+        texts["n05"] = ""  // an empty file among them: reported, the rest still extracted
+        try Fixtures.write(texts, to: folder)
+        let serial = try CLIRunner.run(["extract", folder.path, "--jobs", "1"])
+        let parallel = try CLIRunner.run(["extract", folder.path, "--jobs", "4"])
+        #expect(serial.status == 1)
+        #expect(parallel.status == 1)
+        #expect(parallel.stderr.contains("n05.txt"))
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(parallel.stdout.utf8)) as? [[String: Any]])
+        #expect(documents.compactMap { $0["document"] as? String } == texts.keys.sorted().filter { $0 != "n05" }.map { $0 + ".txt" })
+        #expect(serial.stdout == parallel.stdout)
+    }
+}

@@ -45,6 +45,13 @@ enum DateReader {
         guard first == "今" || first == "昨" || first == "前" || first == "当" || first == "十" || ScalarClass.digitValue(first) != nil else {
             return nil
         }
+        // 今(20)日, 昨(19)日 (Taiwan's papers): the day of the month in brackets.
+        if first == "今" || first == "昨", index + 1 < limit, scalars[index + 1] == "(" || scalars[index + 1] == "（",
+           let (day, next) = readNumber(scalars, at: index + 2, limit: limit), next + 1 < limit,
+           scalars[next] == ")" || scalars[next] == "）", scalars[next + 1] == "日", (1...31).contains(day) {
+            let (time, afterTime) = timeOfDay(in: scalars, at: next + 2, limit: limit)
+            return DatePhrase(value: .absolute(year: nil, month: nil, day: day), timeOfDay: time, range: index..<afterTime)
+        }
         let relativeWords: [(String, Int)] = [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 0), ("当日", 0)]
         for (word, days) in relativeWords where scalars.has(word, at: index) {
             // 当天/当日 refer to a date already given; only 今天/昨天 count from the document's date.

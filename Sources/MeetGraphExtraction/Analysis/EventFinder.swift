@@ -31,6 +31,8 @@ struct EventFinder {
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
     private static let nounFollowers: [String] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"]
+    /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
+    private static let conveningVerbs: [String] = ["召开", "举行"]
     private static let joiningWords: [String] = ["陪同", "一同", "参加", "随同", "共同"]
     private static let placeWords: [String] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"]
 
@@ -105,8 +107,14 @@ struct EventFinder {
             }
             if !subsumed { result.append(trigger) }
         }
-        if result.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
-            result.append(visit)
+        if let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
+            // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
+            // is an event of its own; a visit verb after the meeting describes it.
+            if result.isEmpty {
+                result.append(visit)
+            } else if result.allSatisfy({ $0.keyword > visit.span.upperBound && !$0.refersBack }) {
+                result.insert(visit, at: 0)
+            }
         }
         for index in result.indices {
             let anchor = result[index].leaderStart ?? result[index].span.lowerBound
@@ -157,7 +165,8 @@ struct EventFinder {
                 stop = .plain
                 break
             }
-            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound) {
+            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
+               !isInsideWord(start - match.length..<start, limit: hit.range.lowerBound) {
                 stop = match.value
                 stopStart = start - match.length
                 break
@@ -179,7 +188,16 @@ struct EventFinder {
         if followedBy(Self.referenceFollowers) && !followedBy(["后召开", "前召开"]) {
             return (nil, span)
         }
+        // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
+        // meeting that a convening verb before them says took place.
+        if stop == .reference, let verbStart = conveningVerb(before: stopStart, keyword: hit.range.lowerBound, sentence: sentence) {
+            stop = .trigger
+            start = verbStart
+            span = start..<end
+        }
         if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
+        // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
+        if citesASpeechGivenThere(after: end, sentence: sentence) { return (nil, span) }
         var place: String?
         var tookPlace = false
         switch stop {
@@ -253,7 +271,8 @@ struct EventFinder {
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
-        let convenes = scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start)
+        let conveningVerb = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].first { scalars.has($0, endingAt: start) }
+        let convenes = conveningVerb != nil
         let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
             || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
 
@@ -261,8 +280,8 @@ struct EventFinder {
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
         var name = scalars.string(start..<end)
         var pieces = [start..<end]
-        if stop == .trigger, start - stopStart == 2, scalars.has("召开", endingAt: start) || scalars.has("举行", endingAt: start),
-           let subject = organiser(before: stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
+        if let conveningVerb, stop == .trigger || stop == .of,
+           let subject = organiser(before: start - conveningVerb.unicodeScalars.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             name = scalars.string(subject) + name
             pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end
@@ -286,11 +305,15 @@ struct EventFinder {
             end -= manner.unicodeScalars.count
             break
         }
+        // An adverb before the verb is not part of the organiser: 中心组又进行了集体学习.
+        while end > start, "又也还再即".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
         // Drop a place or time: 在北京, 今天.
         guard end - start >= 2, end - start <= 20 else { return nil }
         let subject = start..<end
         if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
         if scalars[start] == "我" || scalars[start] == "在" { return nil }
+        // 立刻就召开了会议, 已经召开了会议: adverbs, not an organiser.
+        if ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
         if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
         if scalars.find("在", in: subject) != nil || scalars.find("日", in: subject) != nil { return nil }
         return subject
@@ -321,6 +344,58 @@ struct EventFinder {
         return last.range.upperBound >= index - 1
     }
 
+    /// Where a name starts when a convening verb (召开, 举行, optionally with 了) stands before the
+    /// reference words at `position` within the clause, with no other event keyword in between:
+    /// the offset just after the verb.
+    private func conveningVerb(before position: Int, keyword: Int, sentence: Range<Int>) -> Int? {
+        var probe = position
+        while probe > sentence.lowerBound, keyword - probe < 30 {
+            if ScalarClass.endsClause(scalars[probe - 1]) { return nil }
+            if let stop = lexicons.nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
+                switch stop.value {
+                case .trigger:
+                    return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
+                case .of where scalars[probe - 1] == "了":
+                    return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe - 1) } ? probe : nil
+                case .reference:
+                    probe -= stop.length
+                    continue
+                default:
+                    return nil
+                }
+            }
+            if lexicons.eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            probe -= 1
+        }
+        return nil
+    }
+
+    /// Whether the stop word at `stop` belongs to a longer word of a name (和 in 中华人民共和国,
+    /// 发展和改革), one of the words that hold a stop (Resources/title-words.txt).
+    private func isInsideWord(_ stop: Range<Int>, limit: Int) -> Bool {
+        var wordStart = stop.lowerBound
+        while wordStart >= max(0, stop.lowerBound - 6) {
+            if let word = lexicons.titleWords.longestMatch(in: scalars, at: wordStart, limit: limit),
+               wordStart + word.length >= stop.upperBound, wordStart < stop.lowerBound || wordStart + word.length > stop.upperBound {
+                return true
+            }
+            wordStart -= 1
+        }
+        return false
+    }
+
+    /// Whether the clause after a meeting's name cites what someone said there (…审议时的重要讲话).
+    private func citesASpeechGivenThere(after position: Int, sentence: Range<Int>) -> Bool {
+        var index = position
+        while index < min(sentence.upperBound, position + 24), !ScalarClass.endsClause(scalars[index]) {
+            if scalars.has("时的", at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static let citedSpeeches: [String] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"]
+
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
@@ -333,8 +408,13 @@ struct EventFinder {
     // MARK: Visits and receptions
 
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
-        for hit in hits {
+        for (index, hit) in hits.enumerated() {
             let after = hit.range.upperBound
+            // 来到我市调研…: the outing is named by the verb that follows the place.
+            if scalars.has("来到", at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
+               !(after..<hits[index + 1].range.lowerBound).contains(where: { ScalarClass.endsClause(scalars[$0]) }) {
+                continue
+            }
             if after < sentence.upperBound, Self.nounFollowers.contains(where: { scalars.has($0, at: after) }) {
                 continue
             }
@@ -369,8 +449,12 @@ struct EventFinder {
             }
             let isReception = hit.keyword.kind == .other
             let nameRange = isReception ? hit.range : hit.range.lowerBound..<end
+            // 接见受表彰人员, 接见与会代表: greeting a group at the event being reported, not a
+            // reception of its own (会见 names its guests, who may be a delegation).
+            let greetsAGroup = scalars.has("接见", at: hit.range.lowerBound)
+                && !mentionsInSentence.contains { $0.start >= hit.range.upperBound && $0.start < end }
             return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                leader: leader.key, leaderStart: leader.start)
+                                refersBack: greetsAGroup, leader: leader.key, leaderStart: leader.start)
         }
         return nil
     }

@@ -28,6 +28,10 @@ struct BylineName: Sendable {
 struct NameFinder {
     private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
     private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+    /// Words naming a paper, site or channel after a writer's slash (X/北京青年报).
+    private static let mediaWords: [String] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"]
+    /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
+    private static let organisationWords: [String] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
@@ -96,6 +100,16 @@ struct NameFinder {
             }
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
+        var shortForms: [String: String] = [:]
+        for mention in mentions where mention.key.contains("·") {
+            if let last = mention.key.split(separator: "·").last, last.unicodeScalars.count >= 2 {
+                shortForms[String(last)] = shortForms[String(last)] ?? mention.key
+            }
+        }
+        if !shortForms.isEmpty {
+            for index in mentions.indices { if let full = shortForms[mentions[index].key] { mentions[index].key = full } }
+        }
         return (mentions, bylines)
     }
 
@@ -123,6 +137,22 @@ struct NameFinder {
             guard let length = candidate else { continue }
             if isNonPerson(start..<(start + length)) { continue }
             if !requireEnd || isNameEnd(at: start + length, limit: limit) { return length }
+        }
+        return nil
+    }
+
+    /// A surname and one or two given characters, of which some may be ones that rarely occur in
+    /// names (李长春, 王有福), ending cleanly: for names right after a title.
+    func nameAfterTitle(at start: Int, limit: Int) -> Int? {
+        guard start < limit, let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
+        func mayBeGiven(_ index: Int) -> Bool {
+            index < limit && (isGivenNameScalar(scalars[index]) || lexicons.givenAfterTitles.contains(scalars[index]))
+        }
+        let givenStart = start + surname.length
+        for givenLength in [2, 1] where (givenStart..<(givenStart + givenLength)).allSatisfy(mayBeGiven) {
+            let end = givenStart + givenLength
+            let dotted = end < limit && (scalars[end] == "·" || scalars[end] == "•")
+            if !dotted, !isNonPerson(start..<end), isNameEnd(at: end, limit: limit) { return end - start }
         }
         return nil
     }
@@ -169,9 +199,15 @@ struct NameFinder {
             }
             // After a visited person's label (困难群众X) only a cleanly ending name counts.
             let strict = head.value == false
-            guard let length = strict ? labelledName(at: position, limit: range.upperBound)
-                    : personName(at: position, limit: range.upperBound, afterTitle: true)
-                        ?? delimitedName(at: position, limit: range.upperBound, surnameFirst: true) else {
+            // 县领导 周永康 吴大伟: a space may set the names apart from the title.
+            var nameStart = position
+            if !strict, nameStart < range.upperBound, ScalarClass.isSpace(scalars[nameStart]),
+               nameStart + 1 < range.upperBound, ScalarClass.isIdeograph(scalars[nameStart + 1]) {
+                nameStart += 1
+            }
+            guard let length = strict ? labelledName(at: nameStart, limit: range.upperBound)
+                    : personName(at: nameStart, limit: range.upperBound, afterTitle: true)
+                        ?? delimitedName(at: nameStart, limit: range.upperBound, surnameFirst: true) else {
                 position += 1
                 continue
             }
@@ -188,19 +224,26 @@ struct NameFinder {
                 start = previousStart
             }
             list += 1
-            let nameRange = position..<(position + length)
+            let nameRange = nameStart..<(nameStart + length)
             result.append(Mention(range: nameRange, key: scalars.string(nameRange), titles: titles, start: start,
                                   sentence: sentence, list: list))
             lastEnd = nameRange.upperBound
             // The list goes on: 、B、C … until a title starts a new person or the list ends.
             var cursor = nameRange.upperBound
+            var sharedTitles = titles
             while cursor < range.upperBound {
                 guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
                 if startsTitledPerson(at: next, limit: range.upperBound) { break }
                 guard let nextLength = latinOrDoubleSurnameName(at: next, limit: range.upperBound)
                         ?? personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
                 let continued = next..<(next + nextLength)
-                result.append(Mention(range: continued, key: scalars.string(continued), titles: titles, start: continued.lowerBound,
+                // 副议长A及B、C、D: a list joined to the first name by 及/和 goes on with 、, so the
+                // title was A's alone (a shared title would read 副议长A、B及C).
+                if cursor == nameRange.upperBound, next - cursor > 1 || !ScalarClass.separatesNames(scalars[cursor]),
+                   continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
+                    sharedTitles = []
+                }
+                result.append(Mention(range: continued, key: scalars.string(continued), titles: sharedTitles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
                 cursor = continued.upperBound
                 lastEnd = cursor
@@ -221,15 +264,27 @@ struct NameFinder {
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
         if afterTitle, !Self.groupWords.contains(where: { scalars.has($0, endingAt: start) }),
            let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+        // 省委书记尹长春来到…: after a title, characters that rarely belong to names may (长, 有).
+        if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
         func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
+        // 让-马克·杜邦: a hyphen joins the parts of a given name.
+        func inPart(_ index: Int) -> Bool {
+            ScalarClass.isIdeograph(scalars[index])
+                || (scalars[index] == "-" || scalars[index] == "‐") && index > start && index + 1 < limit
+                    && ScalarClass.isIdeograph(scalars[index - 1]) && ScalarClass.isIdeograph(scalars[index + 1])
+        }
         var end = start
-        while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 8 { end += 1 }
+        while end < limit, inPart(end), end - start < 8 { end += 1 }
         guard end > start, end < limit, isDot(scalars[end]) else { return nil }
+        // 代表团团长克劳斯·施密特: the name starts after the last title word, not inside or across it.
+        if ((start + 1)...end).contains(where: { lexicons.titles.longestMatch(in: scalars, endingAt: $0, notBefore: max(0, start - 3)) != nil }) {
+            return nil
+        }
         while true {
             let partStart = end + 1
             var partEnd = partStart
-            while partEnd < limit, ScalarClass.isIdeograph(scalars[partEnd]), partEnd - partStart < 8 { partEnd += 1 }
+            while partEnd < limit, inPart(partEnd), partEnd - partStart < 8 { partEnd += 1 }
             guard partEnd > partStart else { return nil }
             if partEnd < limit, isDot(scalars[partEnd]) {
                 end = partEnd
@@ -242,12 +297,20 @@ struct NameFinder {
         }
     }
 
-    /// A name after a visited person's label: it must end at punctuation or 家 (困难群众王某家中).
+    /// A name after a visited person's label: it must end at punctuation, 家 (困难群众王某家中), a
+    /// conjunction before the next visited person (省劳模X和归侨Y) or a two-character follower (送上).
     func labelledName(at start: Int, limit: Int) -> Int? {
         guard let length = nameLength(at: start, limit: limit) else { return nil }
         let end = start + length
-        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家" else { return nil }
+        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家"
+                || "和及与".unicodeScalars.contains(scalars[end]) && labelFollows(after: end + 1, limit: limit)
+                || (lexicons.nameFollowers.longestMatch(in: scalars, at: end, limit: limit)?.length ?? 0) >= 2 else { return nil }
         return length
+    }
+
+    /// Whether another visited person's label starts within a few characters of `start` (和韩国归侨…).
+    private func labelFollows(after start: Int, limit: Int) -> Bool {
+        (start..<min(limit, start + 8)).contains { lexicons.peopleLabels.longestMatch(in: scalars, at: $0, limit: limit) != nil }
     }
 
     /// A name in a title-led list or right after a title, whatever its surname: two or three
@@ -300,6 +363,12 @@ struct NameFinder {
         for word in Self.listJoiners where scalars.has(word, at: position) {
             return position + word.unicodeScalars.count
         }
+        // 县领导 周永康 吴大伟 出席: names set apart by spaces.
+        if ScalarClass.isSpace(scalar) {
+            var next = position + 1
+            while next < limit, next - position < 3, ScalarClass.isSpace(scalars[next]) { next += 1 }
+            if next < limit, ScalarClass.isIdeograph(scalars[next]) { return next }
+        }
         return nil
     }
 
@@ -319,15 +388,48 @@ struct NameFinder {
         var start = headStart
         while start > lowerBound, headStart - start < 24 {
             let scalar = scalars[start - 1]
+            // A quoted word inside the title: 市“三农”总指挥部常务副总指挥.
+            if scalar == "”", let open = (max(lowerBound, start - 10)..<(start - 1)).last(where: { scalars[$0] == "“" }),
+               !(open..<start).contains(where: { ScalarClass.endsClause(scalars[$0]) }), open > lowerBound,
+               ScalarClass.isIdeograph(scalars[open - 1]) || ScalarClass.isLatinLetter(scalars[open - 1]) {
+                start = open
+                continue
+            }
             if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma || scalar == "(" || scalar == "（"
                 || scalar == ")" || scalar == "）" || scalar == "“" || scalar == "”" || scalar == "《" || scalar == "》" {
                 break
             }
-            if ScalarClass.isDigit(scalar) { break }
-            if lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound) != nil { break }
+            // Digits, bullets and symbols (●, ★, ■) are not part of a title.
+            if !ScalarClass.isIdeograph(scalar) && !ScalarClass.isLatinLetter(scalar) { break }
+            if let stop = lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound),
+               !isInsideTitleWord(stopStart: start - stop.length, stopEnd: start, lowerBound: lowerBound, upperBound: headStart) {
+                break
+            }
             start -= 1
         }
         return start
+    }
+
+    /// Whether the stop word at `stopStart..<stopEnd` belongs to a longer word of a title or an
+    /// organisation's name (应对, 经开区, 发展和改革), which reaches before or after it.
+    func isInsideTitleWord(stopStart: Int, stopEnd: Int, lowerBound: Int, upperBound: Int) -> Bool {
+        // At a clause's start a one-character stop before a short proper name and an organisation
+        // word (同德医院, 和平县) begins that name: a preposition there would need its object first.
+        if stopEnd - stopStart == 1, stopStart == 0 || ScalarClass.endsClause(scalars[stopStart - 1])
+            || ScalarClass.separatesNames(scalars[stopStart - 1]) || ScalarClass.isSpace(scalars[stopStart - 1]) || scalars[stopStart - 1] == "\n" {
+            for nameLength in 1...2 where stopEnd + nameLength < upperBound {
+                if Self.organisationWords.contains(where: { scalars.has($0, at: stopEnd + nameLength) }) { return true }
+            }
+        }
+        var wordStart = stopStart
+        while wordStart >= max(lowerBound, stopStart - 6) {
+            if let word = lexicons.titleWords.longestMatch(in: scalars, at: wordStart, limit: upperBound),
+               wordStart + word.length >= stopEnd, wordStart < stopStart || wordStart + word.length > stopEnd {
+                return true
+            }
+            wordStart -= 1
+        }
+        return false
     }
 
     // MARK: Verbs and bylines
@@ -409,6 +511,10 @@ struct NameFinder {
     private func listName(at start: Int, limit: Int) -> Int? {
         if let length = latinOrDoubleSurnameName(at: start, limit: limit) { return length }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        // 张领摄: the marker written against the name.
+        if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
+            return length - 1
+        }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
             if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
@@ -465,13 +571,32 @@ struct NameFinder {
                     cursor = nameRange.upperBound
                 }
                 if found > 0 {
+                    // 记者 X 摄: the reporter took the picture.
+                    var next = cursor
+                    while next < range.upperBound, ScalarClass.isSpace(scalars[next]) { next += 1 }
+                    if marker.value == .reporter, scalars.has("摄", at: next),
+                       next + 1 >= range.upperBound || !ScalarClass.isIdeograph(scalars[next + 1]) {
+                        for index in (result.count - found)..<result.count { result[index].reason = .photographer }
+                        cursor = next + 1
+                    }
                     position = cursor
                     continue
                 }
             }
+            // 邱志远/北京青年报: a writer's name before a slash and the paper or site.
+            if position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]),
+               let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
+               position + length < range.upperBound, scalars[position + length] == "/" || scalars[position + length] == "／",
+               Self.mediaWords.contains(where: { scalars.find($0, in: (position + length)..<min(range.upperBound, position + length + 12)) != nil }) {
+                let nameRange = position..<(position + length)
+                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                position = nameRange.upperBound + 1
+                continue
+            }
             // (邱志远) closing an item: the writer's name alone in brackets.
             if scalars[position] == "(" || scalars[position] == "（",
-               let length = nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
+               let length = paddedName(at: position + 1, limit: range.upperBound)
+                ?? nameLength(at: position + 1, limit: range.upperBound, requireEnd: false),
                position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
                position + 2 + length == range.upperBound || ScalarClass.endsSentence(scalars[position + 2 + length]) {
                 let nameRange = (position + 1)..<(position + 1 + length)
@@ -517,12 +642,27 @@ struct NameFinder {
 
     /// A name in a byline: followed by a space, a bracket, punctuation or the end.
     private func bylineName(at start: Int, limit: Int) -> Int? {
+        if let padded = paddedName(at: start, limit: limit) { return padded }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
+        // 张领摄: the marker written against the name.
+        if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
+            return length - 1
+        }
         for candidate in [length, length - 1] where candidate >= 2 {
             let end = start + candidate
             if end >= limit || !ScalarClass.isIdeograph(scalars[end])
                 || lexicons.bylinesBefore.longestMatch(in: scalars, at: end, limit: limit) != nil { return candidate }
         }
         return nil
+    }
+
+    /// A two-character name padded to the width of three with a space (蒋 波), as bylines are
+    /// typeset: the length including the space.
+    private func paddedName(at start: Int, limit: Int) -> Int? {
+        guard start + 3 <= limit, ScalarClass.isSpace(scalars[start + 1]),
+              lexicons.surnames.longestMatch(in: scalars, at: start, limit: start + 1) != nil,
+              isGivenNameScalar(scalars[start + 2]),
+              start + 3 == limit || !ScalarClass.isIdeograph(scalars[start + 3]) else { return nil }
+        return 3
     }
 }

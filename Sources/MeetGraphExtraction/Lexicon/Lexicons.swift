@@ -34,9 +34,13 @@ struct Lexicons: Sendable {
     var nonPersonWords: ScalarTrie<Bool>
     var nameFollowers: ScalarTrie<Bool>
     var titleStops: ScalarTrie<Bool>
+    /// Words inside titles that contain a title stop (应对, 发展和改革): the stop does not apply there.
+    var titleWords: ScalarTrie<Bool>
     var nameStops: ScalarTrie<NameStop>
     /// Scalars that never occur in a given name (a bitmap over the Basic Multilingual Plane).
     var notInNames: [Bool]
+    /// Scalars of ``notInNames`` that do occur in names written right after a title (长, 有).
+    var givenAfterTitles: Set<Unicode.Scalar>
 
     /// What a word that ends an event's name (read backwards) says about the event.
     enum NameStop: String, Sendable {
@@ -98,10 +102,13 @@ struct Lexicons: Sendable {
         for word in Self.words("name-followers") { nameFollowers.insert(word, true) }
         titleStops = ScalarTrie()
         for word in Self.words("title-stops") { titleStops.insert(word, true) }
+        titleWords = ScalarTrie()
+        for word in Self.words("title-words") { titleWords.insert(word, true) }
         nameStops = ScalarTrie()
         for columns in Self.rows("name-stops") where columns.count >= 2 {
             if let stop = NameStop(rawValue: columns[1]) { nameStops.insert(columns[0], stop) }
         }
+        givenAfterTitles = Set(Self.words("given-after-titles").flatMap(\.unicodeScalars))
         notInNames = [Bool](repeating: false, count: 0x10000)
         for word in Self.words("not-in-names") {
             for scalar in word.unicodeScalars where scalar.value < 0x10000 { notInNames[Int(scalar.value)] = true }

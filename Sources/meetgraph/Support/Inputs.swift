@@ -2,9 +2,10 @@ import Foundation
 import MeetGraph
 import MeetGraphExtraction
 import MeetGraphStore
+import Synchronization
 
 /// A problem with one input file: reported on stderr, the other files still processed.
-struct InputFailure: Error, CustomStringConvertible {
+struct InputFailure: Error, CustomStringConvertible, Sendable {
     let file: String
     let message: String
     var description: String { message }
@@ -70,37 +71,52 @@ struct InputFiles {
 struct DocumentReader {
     var encoding: TextEncoding?
     var published: EventDate?
+    /// How many files are read and extracted at once.
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     let extractor = Extractor()
 
     /// One extracted file: the document and the text's identity for the store. The text itself is
     /// not kept: a long file would otherwise stay in memory until every file is done.
-    struct Item {
+    struct Item: Sendable {
         var url: URL
         /// ``ContentHash/sha256(of:)-(String)`` of the decoded text.
         var contentHash: String
         var document: Document
     }
 
-    /// Extracts every file; `failures` collects what could not be read, with messages naming the file.
-    /// `label` names the progress line on stderr; nil draws none (the caller shows its own).
+    /// Extracts every file, `threads` at a time; items come back in the files' order whatever the
+    /// scheduling, so results are the same on any machine. `failures` collects what could not be
+    /// read, with messages naming the file. `label` names the progress line on stderr; nil draws
+    /// none (the caller shows its own).
     func read(_ inputs: InputFiles, label: String? = "extracting") -> (items: [Item], failures: [InputFailure]) {
-        var items: [Item] = []
-        var failures = inputs.failures
-        let progress = label.map { Progress(total: inputs.files.count, label: $0) }
-        for (index, url) in inputs.files.enumerated() {
-            do {
+        let progress = Mutex<(done: Int, line: Progress?)>((0, label.map { Progress(total: inputs.files.count, label: $0) }))
+        let outcomes = inputs.files.concurrentMap(threads: threads) { [self] url -> Result<Item, InputFailure> in
+            let outcome: Result<Item, InputFailure>
+            do throws(ExtractionError) {
                 let source = try SourceText.read(contentsOf: url, encoding: encoding)
                 // Hashed before the extractor takes the text (the String overload is the fast one:
                 // it hashes a byte array, while a view of the String goes through unspecialised code).
                 let contentHash = ContentHash.sha256(of: source.text)
                 let document = extractor.document(from: consume source, published: published, sourceLabel: InputFiles.displayPath(url))
-                items.append(Item(url: url, contentHash: contentHash, document: document))
+                outcome = .success(Item(url: url, contentHash: contentHash, document: document))
             } catch {
-                failures.append(InputFailure(file: InputFiles.displayPath(url), message: error.description))
+                outcome = .failure(InputFailure(file: InputFiles.displayPath(url), message: error.description))
             }
-            progress?.update(index + 1, item: url.lastPathComponent)
+            progress.withLock { state in
+                state.done += 1
+                state.line?.update(state.done, item: url.lastPathComponent)
+            }
+            return outcome
         }
-        progress?.finish()
+        progress.withLock { $0.line?.finish() }
+        var items: [Item] = []
+        var failures = inputs.failures
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let item): items.append(item)
+            case .failure(let failure): failures.append(failure)
+            }
+        }
         return (items, failures)
     }
 }

@@ -23,8 +23,19 @@ struct ReadingOptions: ParsableArguments {
         discussion: "Without it, a date line in the text is used when there is one."))
     var date: EventDate?
 
+    @Option(help: ArgumentHelp(
+        "How many files to read and extract at once (default: the machine's cores).",
+        discussion: "Results are the same whatever the number; 1 reads one file after another."))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func reader() -> DocumentReader {
-        DocumentReader(encoding: encoding, published: date)
+        var reader = DocumentReader(encoding: encoding, published: date)
+        if let jobs { reader.threads = jobs }
+        return reader
     }
 }
 
