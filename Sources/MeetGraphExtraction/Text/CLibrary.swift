@@ -64,7 +64,17 @@ enum FileBytes {
         let reason: String
     }
 
-    /// All bytes of the file at `path`.
+    /// The largest file read, in bytes: under 4 GiB, so that every offset of its text fits the 32 bits
+    /// ``SourceOffsets`` stores (a file has at least as many bytes as its text has scalars).
+    static let sizeLimit = Int(UInt32.max) - 1
+
+    /// The reason given for a file over ``sizeLimit``.
+    static func tooLarge(_ size: Int) -> Failure {
+        Failure(reason: "it holds \(size / 1_048_576) MB; files of 4 GiB or more are not read, split it into parts "
+                    + "at line breaks (split -C 1G FILE PART-)")
+    }
+
+    /// All bytes of the file at `path`, unless there are more than ``sizeLimit``.
     static func read(path: String) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)
         if descriptor < 0 { return .failure(Failure(reason: currentError())) }
@@ -77,6 +87,7 @@ enum FileBytes {
         // A regular file's size is known; a pipe or device reports 0 and is read in chunks.
         var bytes = [UInt8]()
         let announced = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        if announced > sizeLimit { return .failure(tooLarge(announced)) }
         bytes.reserveCapacity(announced + 1)
         var chunk = max(announced + 1, 1 << 16)
         while true {
@@ -99,6 +110,7 @@ enum FileBytes {
             }
             bytes.removeLast(chunk - got)
             if failed { return .failure(Failure(reason: currentError())) }
+            if bytes.count > sizeLimit { return .failure(tooLarge(bytes.count)) }
             if got < chunk { break }
             chunk = max(bytes.count, 1 << 16)
         }

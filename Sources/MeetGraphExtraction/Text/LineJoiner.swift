@@ -155,7 +155,7 @@ enum LineJoiner {
         /// punctuation, not a space).
         @inline(__always)
         mutating func appendPlain(_ scalar: Unicode.Scalar, at offset: Int,
-                                  to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+                                  to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
             guard lineStart >= 0, pendingSpace < 0, !jumpMarkerPending else {
                 append(scalar, at: offset, to: &scalars, offsets: &offsets)
                 return
@@ -167,12 +167,12 @@ enum LineJoiner {
             line.valueBeforeLast = line.lastValue
             line.lastValue = scalar.value
             scalars.append(scalar)
-            offsets.append(offset)
+            offsets.append(UInt32(truncatingIfNeeded: offset))
         }
 
         /// Takes a folded scalar that is not a line break, from source offset `offset`.
         mutating func append(_ scalar: Unicode.Scalar, at offset: Int,
-                             to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+                             to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
             let value = scalar.value
             if value == 0x20 {
                 if lineStart < 0 {
@@ -188,7 +188,7 @@ enum LineJoiner {
             } else {
                 if pendingSpace >= 0 {
                     scalars.append(" ")
-                    offsets.append(pendingSpace)
+                    offsets.append(UInt32(truncatingIfNeeded: pendingSpace))
                     pendingSpace = -1
                     line.hasInnerSpace = true
                     if value >= 0x80 || line.lastValue >= 0x80 { line.hasSpacedTail = true }
@@ -211,11 +211,11 @@ enum LineJoiner {
             line.valueBeforeLast = line.lastValue
             line.lastValue = value
             scalars.append(scalar)
-            offsets.append(offset)
+            offsets.append(UInt32(truncatingIfNeeded: offset))
         }
 
         /// Takes a line break at source offset `offset`.
-        mutating func lineBreak(at offset: Int, scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+        mutating func lineBreak(at offset: Int, scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
             if lineStart < 0 {
                 if previous != nil { blankLines += 1 }
             } else {
@@ -227,15 +227,15 @@ enum LineJoiner {
         }
 
         /// Ends the text: decides about the last line.
-        mutating func finish(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+        mutating func finish(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
             if lineStart >= 0 { closeLine(scalars: &scalars, offsets: &offsets) }
         }
 
-        private mutating func startLine(_ firstValue: UInt32, scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+        private mutating func startLine(_ firstValue: UInt32, scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
             if previous != nil {
                 placeholder = scalars.count
                 scalars.append("\n")
-                offsets.append(breakOffset)
+                offsets.append(UInt32(truncatingIfNeeded: breakOffset))
             }
             lineStart = scalars.count
             line = Line()
@@ -246,7 +246,7 @@ enum LineJoiner {
             lastWasInnerPunctuation = false
         }
 
-        private mutating func closeLine(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<Int>) {
+        private mutating func closeLine(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
             let end = scalars.count
             line.endsAtJumpMarker = jumpMarkerPending
             jumpMarkerPending = false

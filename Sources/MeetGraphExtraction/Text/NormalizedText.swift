@@ -15,13 +15,14 @@ import MeetGraph
 ///
 /// Every normalised scalar comes from one source scalar (a kept `\n` from the first break of its
 /// run), in order, so ``originalOffsets`` is strictly increasing and offsets into the source are exact.
-/// Runs in O(n) time, two passes, with 16 bytes of memory per source scalar (plus the source text).
+/// Runs in O(n) time, two passes, with 12 bytes of memory per source scalar (plus the source text
+/// until the first pass has read it).
 public struct NormalizedText: Sendable {
     /// The normalised scalars, what patterns match against.
     public let scalars: [Unicode.Scalar]
     /// For each normalised scalar, its offset in the source text (`originalOffsets.count == scalars.count + 1`,
     /// the last entry is the source length, so half-open ranges map with it too).
-    public let originalOffsets: [Int]
+    public let originalOffsets: SourceOffsets
     /// The source's scalars, for reporting names and sentences as written.
     public let originalScalars: [Unicode.Scalar]
     /// Whether the source is written in traditional characters: at least 1 in 10 of its Han characters
@@ -30,12 +31,26 @@ public struct NormalizedText: Sendable {
     public let script: Script
 
     /// Normalises `source` in two linear passes over its scalars.
-    public init(_ source: SourceText) {
+    ///
+    /// `source` is taken, not borrowed: once its scalars are read, its text is let go (when the caller
+    /// keeps no copy) before the second pass allocates, so a long text is not held three times over.
+    public init(_ source: consuming SourceText) {
         let folding = CharacterFolding.shared
         let (original, traditional, layout) = Self.readScalars(of: source.text, folding: folding)
+        _ = consume source
         (scalars, originalOffsets) = Self.assemble(original, folding: folding, traditional: traditional, layout: layout)
         originalScalars = original
         script = traditional ? .traditional : .simplified
+    }
+
+    /// The stretch `range` of `whole` as a text of its own: ``scalars`` are those of `range` (a copy),
+    /// while ``originalOffsets`` and ``originalScalars`` still refer to the whole source, so offsets
+    /// found in the window are offsets in the document. What ``Extractor`` analyses of a long text.
+    init(window range: Range<Int>, of whole: NormalizedText) {
+        scalars = Array(whole.scalars[range])
+        originalOffsets = SourceOffsets(storage: Array(whole.originalOffsets.storage[range.lowerBound...range.upperBound]))
+        originalScalars = whole.originalScalars
+        script = whole.script
     }
 
     /// Pass 1: the source scalars, whether the text is traditional, and the layout of its lines.
@@ -77,12 +92,13 @@ public struct NormalizedText: Sendable {
 
     /// Pass 2: fold, drop page-jump markers, assemble lines. Never more scalars out than in.
     private static func assemble(_ original: [Unicode.Scalar], folding: CharacterFolding, traditional: Bool,
-                                 layout: LineJoiner.Layout) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+                                 layout: LineJoiner.Layout) -> (scalars: [Unicode.Scalar], offsets: SourceOffsets) {
         let count = original.count
         let table = folding.table(traditional: traditional)
-        var offsets = [Int]()
+        precondition(count < UInt32.max, "a text of 2^32 scalars or more (files that long are refused when read)")
+        var offsets = [UInt32]()
         let scalars = [Unicode.Scalar](capacity: count) { output in
-            offsets = [Int](capacity: count + 1) { outputOffsets in
+            offsets = [UInt32](capacity: count + 1) { outputOffsets in
                 var assembler = LineJoiner.Assembler(layout: layout)
                 var index = 0
                 while index < count {
@@ -116,10 +132,10 @@ public struct NormalizedText: Sendable {
                     index += 1
                 }
                 assembler.finish(scalars: &output, offsets: &outputOffsets)
-                outputOffsets.append(count)
+                outputOffsets.append(UInt32(count))
             }
         }
-        return (scalars, offsets)
+        return (scalars, SourceOffsets(storage: offsets))
     }
 
     /// The normalised text as a String.
@@ -158,4 +174,20 @@ public struct NormalizedText: Sendable {
         if start < scalars.count { result.append(start..<scalars.count) }
         return result
     }
+}
+
+/// For each normalised scalar, its offset in the source text, as ``NormalizedText/originalOffsets``
+/// gives them: read as `Int`, stored in 32 bits (a quarter of a long text's memory otherwise).
+/// Texts of 2^32 scalars or more are not normalised: files that long are refused when read.
+public struct SourceOffsets: RandomAccessCollection, Sendable, Equatable {
+    let storage: [UInt32]
+
+    /// 0.
+    public var startIndex: Int { 0 }
+    /// The number of offsets.
+    public var endIndex: Int { storage.count }
+
+    /// The source offset of normalised scalar `position` (or the source length, for the last entry).
+    @inline(__always)
+    public subscript(position: Int) -> Int { Int(storage[position]) }
 }

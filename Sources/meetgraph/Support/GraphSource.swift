@@ -55,7 +55,7 @@ struct GraphSourceOptions: ParsableArguments {
 extension DocumentReader.Item {
     /// What the store needs to ingest this file: the document, its content hash and its path.
     var ingestItem: IngestItem {
-        IngestItem(document: document, contentHash: ContentHash.sha256(of: source.text),
+        IngestItem(document: document, contentHash: contentHash,
                    path: InputFiles.displayPath(url))
     }
 }

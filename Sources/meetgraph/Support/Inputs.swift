@@ -1,6 +1,7 @@
 import Foundation
 import MeetGraph
 import MeetGraphExtraction
+import MeetGraphStore
 import Synchronization
 
 /// A problem with one input file: reported on stderr, the other files still processed.
@@ -74,10 +75,12 @@ struct DocumentReader {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     let extractor = Extractor()
 
-    /// One extracted file: the document and the bytes' identity for the store.
+    /// One extracted file: the document and the text's identity for the store. The text itself is
+    /// not kept: a long file would otherwise stay in memory until every file is done.
     struct Item: Sendable {
         var url: URL
-        var source: SourceText
+        /// ``ContentHash/sha256(of:)-(String)`` of the decoded text.
+        var contentHash: String
         var document: Document
     }
 
@@ -91,8 +94,11 @@ struct DocumentReader {
             let outcome: Result<Item, InputFailure>
             do throws(ExtractionError) {
                 let source = try SourceText.read(contentsOf: url, encoding: encoding)
-                let document = extractor.document(from: source, published: published, sourceLabel: InputFiles.displayPath(url))
-                outcome = .success(Item(url: url, source: source, document: document))
+                // Hashed before the extractor takes the text (the String overload is the fast one:
+                // it hashes a byte array, while a view of the String goes through unspecialised code).
+                let contentHash = ContentHash.sha256(of: source.text)
+                let document = extractor.document(from: consume source, published: published, sourceLabel: InputFiles.displayPath(url))
+                outcome = .success(Item(url: url, contentHash: contentHash, document: document))
             } catch {
                 outcome = .failure(InputFailure(file: InputFiles.displayPath(url), message: error.description))
             }
