@@ -290,3 +290,21 @@ struct AbsentLeaderTests {
         #expect(document.excluded["孟庆云"] == .mentioned)
     }
 }
+
+@Suite("开会")
+struct HoldsAMeetingTests {
+    @Test func datedKaihuiIsAMeetingOfItsOwn() {
+        let document = extract("""
+            5月29日,江苏召开了传达全国两会精神大会,省委书记韩立平出席。
+            湖北也在29日开会,省委书记邵文涛、省长祁海燕均出席。
+            """)
+        #expect(document.events.count == 2)
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
+        #expect(document.events.last?.participants.map(\.name) == ["邵文涛", "祁海燕"])
+    }
+
+    @Test func undatedKaihuiIsNoEvent() {
+        let document = extract("5月29日,区长办公会召开。区长韩立平主持会议。他要求各部门少开会、开短会。")
+        #expect(document.events.count == 1)
+    }
+}

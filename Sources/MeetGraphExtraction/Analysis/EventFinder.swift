@@ -35,6 +35,7 @@ struct EventFinder {
     /// 召开 and 举行, removed from an event's name.
     private static let conveneVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
     private static let nounFollowers: [[Unicode.Scalar]] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].map { Array($0.unicodeScalars) }
+    private static let holdsAMeeting: [Unicode.Scalar] = Array("开会".unicodeScalars)
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
     private static let conveningVerbs: [String] = ["召开", "举行"]
     private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
@@ -277,11 +278,17 @@ struct EventFinder {
            clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
             tookPlace = true
         }
+        // 湖北也在29日开会: 开会 says a meeting was held when its clause gives a date.
+        if !tookPlace, scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound) {
+            var clauseStart = hit.range.lowerBound
+            while clauseStart > sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
+            tookPlace = !DateReader.phrases(in: scalars, range: clauseStart..<hit.range.lowerBound).isEmpty
+        }
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
         let conveningVerb = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].first { scalars.has($0, endingAt: start) }
-        let convenes = conveningVerb != nil
+        let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
         let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
             || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
 
