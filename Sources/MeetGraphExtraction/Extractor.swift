@@ -268,24 +268,24 @@ struct DocumentAnalysis {
     private mutating func numberPeople() {
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(bylines.count + mentions.count)
+        // The number of `key`, given now if it has none: one hash of the key either way (the
+        // default subscript inserts the next number in place).
+        func number(of key: String) -> (number: Int, isNew: Bool) {
+            let next = spelling.count
+            func read(_ slot: inout Int) -> Int { slot }
+            let number = read(&numbers[key, default: next])
+            return (number, number == next)
+        }
         for index in bylines.indices {
-            if let number = numbers[bylines[index].key] {
-                bylines[index].person = number
-            } else {
-                bylines[index].person = spelling.count
-                numbers[bylines[index].key] = spelling.count
-                spelling.append(NameForms.written(normalized.original(bylines[index].range)))
-            }
+            let (person, isNew) = number(of: bylines[index].key)
+            bylines[index].person = person
+            if isNew { spelling.append(NameForms.written(normalized.original(bylines[index].range))) }
         }
         bylinePeople = spelling.count
         for index in mentions.indices {
-            if let number = numbers[mentions[index].key] {
-                mentions[index].person = number
-            } else {
-                mentions[index].person = spelling.count
-                numbers[mentions[index].key] = spelling.count
-                spelling.append(NameForms.written(normalized.original(mentions[index].range)))
-            }
+            let (person, isNew) = number(of: mentions[index].key)
+            mentions[index].person = person
+            if isNew { spelling.append(NameForms.written(normalized.original(mentions[index].range))) }
         }
         mentions.removeAll { $0.person < bylinePeople }
     }
@@ -347,6 +347,8 @@ struct DocumentAnalysis {
     private static let joiningVerbs: [[Unicode.Scalar]] = ["陪同", "一同", "随同"].map { Array($0.unicodeScalars) }
     /// Verbs of taking part followed by the event's name (参加座谈会, 参加走访活动).
     private static let attendingVerbs: [[Unicode.Scalar]] = ["参加", "出席", "列席"].map { Array($0.unicodeScalars) }
+    /// The first scalars of ``joiningVerbs`` and ``attendingVerbs``.
+    private static let joiningOrAttendingStarts: [Unicode.Scalar] = (joiningVerbs + attendingVerbs).map { $0[0] }
 
     /// The event that `mention`'s clause names after its verb, when that picks one event out of
     /// several: X陪同检查 or Y一同调研 (the latest visit whose name starts with that verb, even
@@ -355,10 +357,16 @@ struct DocumentAnalysis {
     private func namedEvent(of mention: Mention, current: [Int]) -> Int? {
         let end = sentences[mention.sentence].range.upperBound
         let here = sentenceMentions[mention.sentence]
+        let verbStarts = Self.joiningOrAttendingStarts
         var position = mention.range.upperBound
         // The clause, and the list it starts when names go on after a comma (市长X,副市长Y等参加…).
         while position < end, !ScalarClass.endsClause(scalars[position])
                 || here.contains(where: { $0.range.upperBound == position }) && here.contains(where: { $0.start == position + 1 }) {
+            // Most positions start neither kind of verb: one comparison with their first scalars.
+            guard verbStarts.contains(scalars[position]) else {
+                position += 1
+                continue
+            }
             for verb in Self.joiningVerbs where scalars.has(verb, at: position) {
                 let keywordStart = position + verb.count
                 guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),

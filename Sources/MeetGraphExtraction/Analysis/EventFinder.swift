@@ -38,6 +38,10 @@ struct EventFinder {
     private static let holdsAMeeting: [Unicode.Scalar] = Array("开会".unicodeScalars)
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
     private static let conveningVerbs: [String] = ["召开", "举行"]
+    /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
+    private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
+    /// 本次会议, 该会议: words by which a name refers to the event being reported.
+    private static let determiners: [[Unicode.Scalar]] = ["本次", "此次", "这次", "该", "上述", "全体", "这个"].map { Array($0.unicodeScalars) }
     private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
     private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
@@ -287,17 +291,17 @@ struct EventFinder {
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let written = scalars.string(start..<end)
-        let conveningVerb = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].first { scalars.has($0, endingAt: start) }
+        let conveningVerb = Self.conveningVerbsBeforeNames.first { scalars.has($0, endingAt: start) }
         let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
         let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
-            || ["本次", "此次", "这次", "该", "上述", "全体", "这个"].contains(where: { written.hasPrefix($0) })
+            || Self.determiners.contains(where: { written.hasPrefix($0, writtenAt: start, in: scalars) })
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
         var nameScalars = scalars[start..<end]
         var pieces = [start..<end]
         if let conveningVerb, stop == .trigger || stop == .of,
-           let subject = organiser(before: start - conveningVerb.unicodeScalars.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
+           let subject = organiser(before: start - conveningVerb.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             nameScalars = scalars[subject] + nameScalars
             pieces.insert(subject, at: 0)
             span = subject.lowerBound..<end

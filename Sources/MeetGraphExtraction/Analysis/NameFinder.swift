@@ -44,7 +44,7 @@ struct NameFinder {
     var lexicons: Lexicons { Lexicons.shared }
 
     /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
-    /// (Their first scalars are listed in `titleAfterNameMayFollow`.)
+    /// (Their first scalars are listed in `mayStartTitleAfterName`.)
     static let titlesAfterName: [[Unicode.Scalar]] = ["总书记", "同志", "总理", "委员长", "新时代"].map { Array($0.unicodeScalars) }
 
     /// The mentions, ordered by position, and the byline names.
@@ -454,12 +454,20 @@ struct NameFinder {
         var result: [(Range<Int>, String)] = []
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
+        // The next offset after `position` where a title after a name may start (or past the
+        // last one a name in this sentence can reach), kept as `position` moves on.
+        let reachable = min(scalars.count, range.upperBound + nameReach + 1)
+        var nextTitleAfterName = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
+            if nextTitleAfterName <= position {
+                nextTitleAfterName = position + 1
+                while nextTitleAfterName < reachable, !Self.mayStartTitleAfterName(scalars[nextTitleAfterName]) { nextTitleAfterName += 1 }
+            }
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
             // Reading a name costs several lexicon walks: skip it where neither check below can succeed.
-            guard atClauseStart || titleAfterNameMayFollow(position, within: nameReach) else {
+            guard atClauseStart || nextTitleAfterName <= position + nameReach else {
                 position += 1
                 continue
             }
@@ -496,19 +504,13 @@ struct NameFinder {
         return result
     }
 
-    /// Whether one of ``titlesAfterName`` may start right after a name of at most `reach` scalars
-    /// read at `position`.
+    /// Whether one of ``titlesAfterName`` may start with `scalar`.
     @inline(__always)
-    private func titleAfterNameMayFollow(_ position: Int, within reach: Int) -> Bool {
-        let end = min(scalars.count, position + reach + 1)
-        var index = position + 1
-        while index < end {
-            switch scalars[index] {
-            case "总", "同", "委", "新": return true
-            default: index += 1
-            }
+    private static func mayStartTitleAfterName(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "总", "同", "委", "新": true
+        default: false
         }
-        return false
     }
 
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.

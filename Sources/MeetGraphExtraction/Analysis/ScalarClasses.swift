@@ -174,6 +174,18 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension String {
+    /// `hasPrefix(String(prefix))` for a string spelled by `text` from `start`, with a quick answer
+    /// when the first scalars differ and the text's first scalar is a unified ideograph (which no
+    /// other sequence is canonically equivalent to), as in most texts.
+    func hasPrefix(_ prefix: [Unicode.Scalar], writtenAt start: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard let first = prefix.first else { return true }
+        if start < text.count, text[start] != first {
+            let value = text[start].value
+            if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return false }
+        }
+        return hasPrefix(String(scalars: prefix))
+    }
+
     /// Whether the scalars of `word` occur in this string, compared scalar by scalar (the names
     /// and keys the extractor builds are normalised, so no canonical equivalence is needed; and
     /// Foundation's `contains` costs a bridge to NSString per call).
