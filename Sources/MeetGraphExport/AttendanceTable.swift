@@ -1,33 +1,6 @@
 import Foundation
 import MeetGraph
 
-/// One row of an attendance table: a person took part in an event.
-public struct AttendanceRow: Sendable, Hashable {
-    /// The person's name, trimmed of surrounding white space.
-    public var person: String
-    /// The event's name, trimmed.
-    public var event: String
-    /// What the person did; `.attendee` when the table gives no role.
-    public var roles: Roles
-    /// The event's date, when the table gives one.
-    public var date: EventDate?
-    /// Titles from a `title` column, split at `;` or `、`.
-    public var titles: [String]
-    /// The line of the file the row starts on (1-based, the header being line 1 at the earliest).
-    public var line: Int
-
-    /// A row; `line` is 0 for rows not read from a file.
-    public init(person: String, event: String, roles: Roles = .attendee, date: EventDate? = nil,
-                titles: [String] = [], line: Int = 0) {
-        self.person = person
-        self.event = event
-        self.roles = roles
-        self.date = date
-        self.titles = titles
-        self.line = line
-    }
-}
-
 /// A CSV table of who attended what, for users whose data is already structured
 /// (`meetgraph import attendance.csv`).
 ///
@@ -36,7 +9,8 @@ public struct AttendanceRow: Sendable, Hashable {
 /// `role` (`roles`, 角色), `date` (日期) and `title` (`titles`, 职务) are optional, and other
 /// columns are ignored. Roles are `chair`, `speaker`, `attendee` or 主持, 讲话/发言/致辞,
 /// 出席/参加/列席, several joined by `;`. Dates are `2022-05-16`, `05-16`, `2022/5/16`,
-/// `2022.5.16` or `2022年5月16日`.
+/// `2022.5.16` or `2022年5月16日`. Several titles are split at `;` or `、`. Rows are of kind
+/// `.meeting` (the table has no kind column), and carry the line they start on.
 ///
 /// A cell starting with `'` followed by `=`, `+`, `-`, `@` or `'` loses the `'`, which
 /// ``FormulaGuard`` adds on export, so a MeetGraph `participations.csv` imports as written.

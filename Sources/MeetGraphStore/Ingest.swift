@@ -382,32 +382,7 @@ struct DocumentWriter {
     }
 }
 
-/// One row of an attendance table: a person at an event (the CSV import format).
-public struct AttendanceRow: Sendable, Hashable {
-    /// The person's name as the table writes it.
-    public var person: String
-    /// The event's name; rows with the same name, date and kind are one event.
-    public var event: String
-    /// What the person did; nil means attendee.
-    public var role: Roles?
-    /// The event's date, when the table gives one.
-    public var date: EventDate?
-    /// The event's kind; `.meeting` unless the table says otherwise.
-    public var kind: EventKind
-    /// Titles as written, when the table gives them.
-    public var titles: [String]
-
-    /// A row saying that `person` took part in `event`.
-    public init(person: String, event: String, role: Roles? = nil, date: EventDate? = nil,
-                kind: EventKind = .meeting, titles: [String] = []) {
-        self.person = person
-        self.event = event
-        self.role = role
-        self.date = date
-        self.kind = kind
-        self.titles = titles
-    }
-
+extension AttendanceRow {
     /// The rows as one document named `name`: one event per distinct (event, date, kind), in order
     /// of first appearance (ids `e1`, `e2`…), its people in order of first appearance.
     ///
@@ -432,7 +407,7 @@ public struct AttendanceRow: Sendable, Hashable {
                 events.append(Event(id: "e\(index + 1)", kind: row.kind, name: row.event, date: row.date))
                 participantIndex.append([:])
             }
-            let roles = row.role.flatMap { $0.isEmpty ? nil : $0 } ?? .attendee
+            let roles = row.roles.isEmpty ? .attendee : row.roles
             if let existing = participantIndex[index][row.person] {
                 events[index].participants[existing].roles.formUnion(roles)
                 for title in row.titles where !events[index].participants[existing].titles.contains(title) {
@@ -447,10 +422,11 @@ public struct AttendanceRow: Sendable, Hashable {
     }
 
     /// SHA-256 of the rows written one per line: the content hash of an import.
+    /// A row's ``AttendanceRow/line`` is not part of it.
     public static func contentHash(of rows: [AttendanceRow]) -> String {
         var text = ""
         for row in rows {
-            let fields = [row.person, row.event, row.role?.description ?? "", row.date?.description ?? "",
+            let fields = [row.person, row.event, row.roles.description, row.date?.description ?? "",
                           row.kind.rawValue, TitleList.join(row.titles)]
             text += fields.joined(separator: "\t") + "\n"
         }

@@ -33,10 +33,7 @@ struct Import: ParsableCommand {
             do {
                 let table = try AttendanceTable.read(contentsOf: URL(fileURLWithPath: path))
                 for problem in table.problems { Console.error(problem.description) }
-                let rows = table.rows.map {
-                    StoreAttendanceRow(person: $0.person, event: $0.event, role: $0.roles, date: $0.date, titles: $0.titles)
-                }
-                let summary = try database.importAttendance(rows: rows, source: path)
+                let summary = try database.importAttendance(rows: table.rows, source: path)
                 for failure in summary.failed { Console.error(failure.description) }
                 Console.output("\(path): \(table.rows.count) rows, \(table.problems.count) skipped; "
                     + (summary.changedAnything ? "stored" : "already in the store") + "\n")

@@ -154,11 +154,11 @@ func sampleStore(_ folder: TemporaryFolder) throws -> MeetGraphStore {
         let folder = try TemporaryFolder()
         let store = try MeetGraphStore(path: folder.path())
         let rows = [
-            AttendanceRow(person: "柯望舒", event: "项目推进会", role: .chair, date: EventDate("2023-11-02")),
+            AttendanceRow(person: "柯望舒", event: "项目推进会", roles: .chair, date: EventDate("2023-11-02")),
             AttendanceRow(person: "谭远帆", event: "项目推进会", date: EventDate("2023-11-02")),
-            AttendanceRow(person: "柯望舒", event: "项目推进会", role: .speaker, date: EventDate("2023-11-02")),
+            AttendanceRow(person: "柯望舒", event: "项目推进会", roles: .speaker, date: EventDate("2023-11-02")),
             AttendanceRow(person: "谭远帆", event: "项目推进会", date: EventDate("2023-12-01")),
-            AttendanceRow(person: "葛青蔓", event: "项目推进会", role: [.speaker], date: EventDate("2023-12-01"),
+            AttendanceRow(person: "葛青蔓", event: "项目推进会", roles: [.speaker], date: EventDate("2023-12-01"),
                           titles: ["副区长"]),
             AttendanceRow(person: "葛青蔓", event: "走访企业", kind: .visit),
         ]
