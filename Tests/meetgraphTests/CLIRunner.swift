@@ -23,11 +23,12 @@ struct CLIRunner {
         return directory.appendingPathComponent("meetgraph")
     }()
 
-    /// Runs `meetgraph arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `meetgraph arguments` in `directory` and waits for it; `launcher` (a command and its
+    /// arguments, such as `setpriv --reuid=65534`) runs the binary through another program.
+    static func run(_ arguments: [String], in directory: URL? = nil, launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

@@ -87,33 +87,10 @@ import Testing
         ]
         for launcher in candidates where manager.isExecutableFile(atPath: launcher[0]) {
             // The binary's folders and its resources must be open to others: try it.
-            if let result = try? GiantInputTests.run(launcher, ["--version"]), result.status == 0 { return launcher }
+            if let result = try? CLIRunner.run(["--version"], launcher: launcher), result.status == 0 { return launcher }
         }
         return nil
     }()
-
-    /// Runs the `meetgraph` binary through `launcher` (nothing for a direct run).
-    static func run(_ launcher: [String], _ arguments: [String]) throws -> CLIRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: launcher.first ?? CLIRunner.binary.path)
-        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [CLIRunner.binary.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                stderr: String(decoding: errData, as: UTF8.self))
-    }
 
     @Test(.enabled(if: unprivilegedLauncher != nil, "running as root without setpriv or runuser: permissions do not bind"))
     func fileWithoutReadPermissionIsNamedAndTheOthersProcessed() throws {
@@ -130,7 +107,7 @@ import Testing
         try Data(Self.report.utf8).write(to: locked)
         try manager.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
 
-        let result = try Self.run(launcher, ["extract", "--format", "jsonl", folder.path])
+        let result = try CLIRunner.run(["extract", "--format", "jsonl", folder.path], launcher: launcher)
         #expect(result.status == 1, "\(result.stderr)")
         let message = result.stderr.split(separator: "\n").first { $0.contains("locked.txt") }
         #expect(message?.contains("cannot read") == true, "\(result.stderr)")
