@@ -499,7 +499,9 @@ struct DocumentAnalysis {
         } else {
             // The sentence as written, without the line breaks of the source.
             let written = normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
-            sentence = String(scalars: written.lazy.filter { $0 != "\n" && $0 != "\r" })
+            // Most sentences hold no line break: their scalars are encoded directly, with the size known.
+            let breaksLines = written.contains { $0 == "\n" || $0 == "\r" }
+            sentence = breaksLines ? String(scalars: written.lazy.filter { $0 != "\n" && $0 != "\r" }) : String(scalars: written)
             sentenceTexts[mention.sentence] = sentence
         }
         return Evidence(document: documentName, sentence: sentence,
