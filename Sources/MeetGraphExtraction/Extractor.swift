@@ -50,8 +50,8 @@ struct DocumentAnalysis {
     private var mentions: [Mention] = []
     /// The mentions of each sentence, in order.
     private var sentenceMentions: [[Mention]] = []
-    /// Each sentence's evidence text, made once.
-    private var sentenceTexts: [Int: String] = [:]
+    /// Each sentence's evidence text, made once (by sentence index).
+    private var sentenceTexts: [String?]
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedPeople: [Int] = []
@@ -68,6 +68,7 @@ struct DocumentAnalysis {
         self.scalars = normalized.scalars
         self.documentName = documentName
         self.sentences = Layout.sentences(of: normalized.scalars)
+        self.sentenceTexts = [String?](repeating: nil, count: sentences.count)
         self.published = published
         if published == nil { self.published = DateReader.documentDate(in: scalars, sentences: sentences) }
     }
