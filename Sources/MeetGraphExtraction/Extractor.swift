@@ -88,8 +88,8 @@ struct DocumentAnalysis {
     private var mentions: [Mention] = []
     /// The mentions of each sentence, in order.
     private var sentenceMentions: [[Mention]] = []
-    /// Each sentence's evidence text, made once.
-    private var sentenceTexts: [Int: String] = [:]
+    /// Each sentence's evidence text, made once (by sentence index).
+    private var sentenceTexts: [String?]
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedPeople: [Int] = []
@@ -108,6 +108,7 @@ struct DocumentAnalysis {
         self.scalars = normalized.scalars
         self.documentName = documentName
         self.sentences = Layout.sentences(of: normalized.scalars)
+        self.sentenceTexts = [String?](repeating: nil, count: sentences.count)
         self.published = published
         if published == nil, readsDocumentDate { self.published = DateReader.documentDate(in: scalars, sentences: sentences) }
     }
@@ -540,7 +541,9 @@ struct DocumentAnalysis {
         } else {
             // The sentence as written, without the line breaks of the source.
             let written = normalized.originalScalars[normalized.originalOffsets[range.lowerBound]..<normalized.originalOffsets[range.upperBound]]
-            sentence = String(scalars: written.lazy.filter { $0 != "\n" && $0 != "\r" })
+            // Most sentences hold no line break: their scalars are encoded directly, with the size known.
+            let breaksLines = written.contains { $0 == "\n" || $0 == "\r" }
+            sentence = breaksLines ? String(scalars: written.lazy.filter { $0 != "\n" && $0 != "\r" }) : String(scalars: written)
             sentenceTexts[mention.sentence] = sentence
         }
         return Evidence(document: documentName, sentence: sentence,

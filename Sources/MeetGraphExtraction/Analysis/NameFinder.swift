@@ -70,8 +70,11 @@ struct NameFinder {
         // Verb-anchored names (X主持, X强调) at clause starts.
         var known = Set(mentions.map(\.key))
         for (index, sentence) in sentences.enumerated() {
-            for (range, key) in verbAnchoredNames(in: sentence.range) where !known.contains(key) {
+            for range in verbAnchoredNames(in: sentence.range) {
+                // The covered check first: it spares building the key of a name already found here.
                 if range.contains(where: { covered[$0] }) { continue }
+                let key = scalars.string(range)
+                if known.contains(key) { continue }
                 list += 1
                 mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: list))
                 for offset in range { covered[offset] = true }
@@ -82,8 +85,9 @@ struct NameFinder {
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 if range.contains(where: { covered[$0] }) { continue }
-                known.insert(scalars.string(range))
-                mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: range.lowerBound, sentence: index, list: -1))
+                let key = scalars.string(range)
+                known.insert(key)
+                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
                 for offset in range { covered[offset] = true }
             }
         }
@@ -450,8 +454,8 @@ struct NameFinder {
     // MARK: Verbs and bylines
 
     /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
-    func verbAnchoredNames(in range: Range<Int>) -> [(Range<Int>, String)] {
-        var result: [(Range<Int>, String)] = []
+    func verbAnchoredNames(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
         // The next offset after `position` where a title after a name may start (or past the
@@ -479,7 +483,7 @@ struct NameFinder {
                     let end = position + candidate
                     if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
-                        if !isNonPerson(nameRange) { result.append((nameRange, scalars.string(nameRange))) }
+                        if !isNonPerson(nameRange) { result.append(nameRange) }
                         break
                     }
                 }
@@ -493,7 +497,7 @@ struct NameFinder {
                     if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && hasVerbInClause(after: end + 1, limit: range.upperBound) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
-                            result.append((nameRange, scalars.string(nameRange)))
+                            result.append(nameRange)
                         }
                         break
                     }

@@ -4,9 +4,6 @@
 /// most positions with one array read, which keeps the one-pass keyword scans fast. The edges live
 /// in one open-addressing table keyed by (node, scalar), so a step is a multiply and an array read
 /// instead of a dictionary lookup per node.
-///
-/// The shared lexicons also hold every entry spelled backwards, under a second root, so that the
-/// longest entry ending at a position is one walk backwards instead of one lookup per length.
 struct ScalarTrie<Value: Sendable>: Sendable {
     /// Edge keys: `node << 32 | scalar`, or `emptyKey` for a free slot.
     private var edgeKeys: [UInt64]
@@ -16,12 +13,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     private var edgeMask: Int
     /// Number of edges (the nodes other than the root).
     private var edgeCount = 0
-    /// The value of each node's entry; node 0 is the root of the entries, node 1 the root of the
-    /// entries spelled backwards (when ``indexesBackward``).
-    private var values: [Value?] = [nil, nil]
-    /// Whether entries are also stored backwards (the shared lexicons, read at many positions);
-    /// a small per-document trie skips it and looks back one length at a time.
-    private let indexesBackward: Bool
+    private var values: [Value?] = [nil]
     private var firstScalars: [Bool]
     private var lastScalars: [Bool]
     private let filterMask: UInt32
@@ -44,7 +36,6 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         edgeKeys = [UInt64](repeating: Self.emptyKey, count: edges)
         edgeTargets = [Int32](repeating: 0, count: edges)
         edgeMask = edges - 1
-        indexesBackward = !small
     }
 
     /// The slot where the edge `key` is, or the free slot where it would go.
@@ -87,16 +78,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         guard let first = scalars.first else { return }
         firstScalars[Int(first.value & filterMask)] = true
         if let last = scalars.last { lastScalars[Int(last.value & filterMask)] = true }
-        let node = addPath(scalars, from: 0)
-        if values[node] == nil { count += 1 }
-        values[node] = value
-        if indexesBackward { values[addPath(scalars.reversed(), from: 1)] = value }
-        longestEntry = max(longestEntry, scalars.count)
-    }
-
-    /// The node reached from `root` along `scalars`, creating the missing nodes.
-    private mutating func addPath<Scalars: Sequence>(_ scalars: Scalars, from root: Int) -> Int where Scalars.Element == Unicode.Scalar {
-        var node = root
+        var node = 0
         for scalar in scalars {
             let next = child(of: node, scalar.value)
             if next >= 0 {
@@ -113,7 +95,9 @@ struct ScalarTrie<Value: Sendable>: Sendable {
                 node = created
             }
         }
-        return node
+        if values[node] == nil { count += 1 }
+        values[node] = value
+        longestEntry = max(longestEntry, scalars.count)
     }
 
     /// Whether some entry may start with `scalar`.
@@ -166,20 +150,6 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         guard end > lower else { return nil }
         let last = scalars[end - 1]
         if !lastScalars[Int(last.value & filterMask)] { return nil }
-        if indexesBackward {
-            // Walk back from `end` along the entries spelled backwards; the last entry passed is the longest.
-            var node = 1
-            var best: (Int, Value)?
-            var index = end - 1
-            while index >= lower {
-                let next = child(of: node, scalars[index].value)
-                if next < 0 { break }
-                node = next
-                if let value = values[node] { best = (end - index, value) }
-                index -= 1
-            }
-            return best
-        }
         var length = min(longestEntry, end - lower)
         while length > 0 {
             if let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
