@@ -166,14 +166,13 @@ struct DocumentAnalysis {
         var earlierEvents: [Int] = []
         var earlierClauseEnd = 0
         for (index, sentence) in sentences.enumerated() {
-            let here = mentionsBySentence[index].map { mentions[$0] }
+            let here = sentenceMentions[index]
             var triggers = events.triggers(in: sentence, mentionsInSentence: here)
             // 会议指出,…市里紧急召开会议…: what the meeting said may name other meetings; they are
             // only referred to.
             if reportsTheMeetingsWords(sentence.range) { triggers.removeAll { !$0.refersBack } }
-            let phrases = DateReader.phrases(in: scalars, range: sentence.range)
             var sentenceDate: (EventDate?, String?)?
-            if let phrase = phrases.first {
+            if let phrase = DateReader.firstPhrase(in: scalars, range: sentence.range) {
                 let resolved = DateReader.resolve(phrase, published: published, contextDate: lastDate?.0)
                 if resolved != nil || phrase.timeOfDay != nil { sentenceDate = (resolved, phrase.timeOfDay) }
             }

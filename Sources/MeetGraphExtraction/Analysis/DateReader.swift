@@ -39,6 +39,29 @@ enum DateReader {
         return result
     }
 
+    /// The first of ``phrases(in:range:)``, found without reading the rest of the range.
+    static func firstPhrase(in scalars: [Unicode.Scalar], range: Range<Int>) -> DatePhrase? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
+                index += 1
+                continue
+            }
+            guard case .relative = found.value else { return found }
+            // 今天上午(12月26日): the written date in brackets replaces the relative one.
+            for next in found.range.upperBound..<min(found.range.upperBound + 2, range.upperBound) {
+                guard let written = phrase(in: scalars, at: next, limit: range.upperBound) else { continue }
+                if case .absolute = written.value {
+                    return DatePhrase(value: written.value, timeOfDay: found.timeOfDay ?? written.timeOfDay,
+                                      range: found.range.lowerBound..<written.range.upperBound)
+                }
+                break
+            }
+            return found
+        }
+        return nil
+    }
+
     /// The date phrase starting at `index`, if one does.
     static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
         let first = scalars[index]
