@@ -229,7 +229,7 @@ struct DocumentAnalysis {
                 // X参加座谈会,Y参加走访活动: each goes to the event named.
                 let mention = mentions[mentionIndex]
                 if let named = namedEvent(of: mention, current: current) {
-                    assign(mentions[mentionIndex], to: [named], triggerSentence: false)
+                    assign(mentions[mentionIndex], to: named, triggerSentence: false)
                     continue
                 }
                 if !triggers.isEmpty, !earlierEvents.isEmpty, mentions[mentionIndex].range.upperBound <= earlierClauseEnd,
@@ -354,10 +354,13 @@ struct DocumentAnalysis {
     /// several: X陪同检查 or Y一同调研 (the latest visit whose name starts with that verb, even
     /// after another outing was reported); with two events current or just reported, X参加座谈会
     /// or Y参加走访活动 (the one with that keyword).
-    private func namedEvent(of mention: Mention, current: [Int]) -> Int? {
+    private func namedEvent(of mention: Mention, current: [Int]) -> [Int]? {
         let end = sentences[mention.sentence].range.upperBound
         let here = sentenceMentions[mention.sentence]
         let verbStarts = Self.joiningOrAttendingStarts
+        var candidates: Set<Int>?
+        var named: [Int] = []
+        var namesTheMeeting = false
         var position = mention.range.upperBound
         // The clause, and the list it starts when names go on after a comma (市长X,副市长Y等参加…).
         while position < end, !ScalarClass.endsClause(scalars[position])
@@ -372,27 +375,38 @@ struct DocumentAnalysis {
                 guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),
                       keyword.value.isVerb, keyword.value.kind == .visit else { return nil }
                 let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
-                return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }
+                return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }.map { [$0] }
             }
             if Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
-                let recent = drafts.indices.filter { (0...3).contains(mention.sentence - drafts[$0].sentence) }
-                guard Set(current + recent).count > 1 else { return nil }
+                if candidates == nil {
+                    candidates = Set(current + drafts.indices.filter { (0...6).contains(mention.sentence - drafts[$0].sentence) })
+                }
+                guard let candidates, candidates.count > 1 else { return nil }
+                // 参加调研并出席会议: each verb names its event; a bare 会议 is the meeting being reported.
                 var keywordStart = position + 2
                 while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
                     if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
                         let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
-                        // 出席了会议: the bare word names no event in particular.
-                        if Self.bareNames.contains(written) { return nil }
-                        let matching = Set(current + recent).filter { drafts[$0].kind == keyword.value.kind && drafts[$0].name.contains(written) }
-                        return matching.count == 1 ? matching.first : nil
+                        if Self.bareNames.contains(written) {
+                            namesTheMeeting = true
+                        } else {
+                            let matching = candidates.filter { drafts[$0].kind == keyword.value.kind && drafts[$0].name.contains(written) }
+                            if matching.count == 1, let event = matching.first, !named.contains(event) { named.append(event) }
+                        }
+                        keywordStart += keyword.length
+                        break
                     }
                     keywordStart += 1
                 }
-                return nil
+                position = keywordStart
+                continue
             }
             position += 1
         }
-        return nil
+        // 出席了会议 alone names no event in particular.
+        guard !named.isEmpty else { return nil }
+        if namesTheMeeting { named += current.filter { drafts[$0].kind == .meeting && !named.contains($0) } }
+        return named
     }
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.

@@ -308,3 +308,24 @@ struct HoldsAMeetingTests {
         #expect(document.events.count == 1)
     }
 }
+
+@Suite("One person at two events")
+struct BothEventsTests {
+    @Test func joiningTheVisitAndAttendingTheMeeting() {
+        let document = extract("""
+            县委书记韩立平调研秋粮收购工作
+            10月15日,县委书记韩立平深入粮食收购点调研秋粮收购工作。他强调,要确保农民粮食卖得出。
+            当天下午,韩立平还主持召开县委农村工作领导小组会议,研究部署秋冬种工作。县委常委、副县长邵文涛参加调研并出席会议。
+            """)
+        #expect(document.events.map(\.kind) == [.visit, .meeting])
+        for event in document.events {
+            #expect(event.participants.map(\.name) == ["韩立平", "邵文涛"], "\(event.name)")
+        }
+    }
+
+    @Test func leaveWithAReasonIsNotAttendance() {
+        let document = extract("11月8日,区委常委会召开会议。区委书记韩立平主持会议。副区长邵文涛因公请假。")
+        #expect(document.events.first?.participants.map(\.name) == ["韩立平"])
+        #expect(document.excluded["邵文涛"] == .mentioned)
+    }
+}
