@@ -220,6 +220,8 @@ struct DocumentAnalysis {
             }
             // A、B分别主持召开X和Y: the people before 分别 go, in order, to the events after it.
             let respective = respectiveEvents(in: sentence.range, mentions: mentionsBySentence[index], events: triggers.isEmpty ? [] : current)
+            // Only a sentence with 陪同/参加/出席… can name the event a person joins (see namedEvent).
+            let mayNameEvents = sentence.range.contains { Self.joiningOrAttendingStarts.contains(scalars[$0]) }
             for mentionIndex in mentionsBySentence[index] {
                 if let event = respective[mentionIndex] {
                     assign(mentions[mentionIndex], to: [event], triggerSentence: true)
@@ -228,7 +230,7 @@ struct DocumentAnalysis {
                 // 副省长X陪同检查 after 市委书记Y到驻地看望检查组: X joins the 检查 outing;
                 // X参加座谈会,Y参加走访活动: each goes to the event named.
                 let mention = mentions[mentionIndex]
-                if let named = namedEvent(of: mention, current: current) {
+                if mayNameEvents, let named = namedEvent(of: mention, current: current) {
                     assign(mentions[mentionIndex], to: named, triggerSentence: false)
                     continue
                 }
@@ -308,7 +310,8 @@ struct DocumentAnalysis {
     private func eventNamed(atStartOf range: Range<Int>) -> Int? {
         var start = range.lowerBound
         if start < range.upperBound, scalars[start] == "在" { start += 1 }
-        for index in drafts.indices.reversed() {
+        guard start < range.upperBound else { return nil }
+        for index in drafts.indices.reversed() where drafts[index].name.unicodeScalars.first == scalars[start] {
             let name = Array(drafts[index].name.unicodeScalars)
             guard name.count >= 3, scalars.has(name, at: start) else { continue }
             if start + name.count < range.upperBound, scalars[start + name.count] == "上" { return index }
