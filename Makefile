@@ -38,6 +38,7 @@ eval:
 bench: deps
 	swift build -c release --product meetgraph-bench
 	.build/release/meetgraph-bench extraction
+	.build/release/meetgraph-bench extraction --threads 2
 	.build/release/meetgraph-bench graph
 	.build/release/meetgraph-bench store
 	.build/release/meetgraph-bench render
