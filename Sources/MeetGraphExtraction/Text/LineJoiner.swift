@@ -38,6 +38,8 @@ enum LineJoiner {
         var lastValue: UInt32 = 0
         var valueBeforeLast: UInt32 = 0
         var startsNewUnit = false
+        /// `5月12日,` or `12日上午,` at the start: the first sentence of a story.
+        var startsWithDate = false
         /// A page-jump marker was removed at the line's start (`(上接第一版)`) or end (`(下转第二版)`):
         /// the text on the other side of the break belongs to another story.
         var startsAfterJumpMarker = false
@@ -254,6 +256,7 @@ enum LineJoiner {
             line.hasInnerPunctuation = punctuationBeforeLast
             line.leavesBracketOpen = openBrackets > 0
             line.startsNewUnit = LineJoiner.startsNewUnit(scalars.span, at: lineStart, end: end)
+            line.startsWithDate = LineJoiner.startsWithDate(scalars.span, at: lineStart, end: end)
             if let previous, placeholder >= 0, shouldJoin(previous, line, blankLines: blankLines, layout: layout) {
                 // Latin words either side of the break keep one space between them.
                 if CharacterClass.isASCIIAlphanumeric(previous.lastValue), CharacterClass.isASCIIAlphanumeric(line.firstValue) {
@@ -287,6 +290,9 @@ enum LineJoiner {
         // A line cannot start with a comma or a full stop: 市长陈建华出席会议\n,并讲话.
         if continuesPrevious(b.firstValue) { return true }
         guard !endsSentence(a), !b.startsNewUnit else { return false }
+        // 市政协召开主席会议 / 5月12日,市政协主席…: a line without punctuation before a dated
+        // opening is a headline, however short the column.
+        if b.startsWithDate && !a.hasInnerPunctuation { return false }
         // 召开会议,\n研究… : a line ending in a comma or leaving a bracket open goes on.
         if continuesForSure(a.lastValue) || a.leavesBracketOpen { return true }
         let fillsColumn = layout.wrapWidth.map { blankLines == 0 && !a.hasInnerSpace && a.width >= $0 - 3 } ?? false
@@ -409,6 +415,33 @@ enum LineJoiner {
         if first == 0x672C, value(start + 1) == 0x62A5 { return true }  // 本报
         if first == 0x65B0, value(start + 1) == 0x534E, value(start + 2) == 0x793E { return true }  // 新华社
         return false
+    }
+
+    /// Whether a date and a comma open the line at `start`: `5月12日,`, `12日上午,`, `2023年5月12日，`.
+    static func startsWithDate(_ scalars: Span<Unicode.Scalar>, at start: Int, end: Int) -> Bool {
+        func value(_ index: Int) -> UInt32 { index < end ? scalars[index].value : 0 }
+        guard isASCIIDigit(value(start)) else { return false }
+        var index = start
+        var sawDay = false
+        while index < min(end, start + 16) {
+            let current = value(index)
+            if isASCIIDigit(current) || current == 0x5E74 || current == 0x6708 {  // digits 年 月
+                index += 1
+            } else if current == 0x65E5 {  // 日
+                sawDay = true
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard sawDay else { return false }
+        // 上午 下午 晚上 …: at most two Han characters before the comma.
+        var han = 0
+        while han < 2, CharacterClass.isHan(value(index)) {
+            han += 1
+            index += 1
+        }
+        return value(index) == 0x2C || value(index) == 0xFF0C
     }
 
     @inline(__always)

@@ -37,6 +37,26 @@ struct LineJoiningTests {
         #expect(Self.lines(text) == ["市委常委、副市长孙立,市政协副主席钱文出席。"])
     }
 
+    /// Short wrapped lines make everything look like a full column; a dated opening still starts
+    /// the story after its headline.
+    @Test func headlineBeforeADatedOpeningInShortColumns() {
+        let text = "市政协召开主席会议\n5月12日,市政协主席黎\n志强主持召开主席会\n议。副主席唐小兵出\n席会议。"
+        #expect(Self.lines(text) == ["市政协召开主席会议", "5月12日,市政协主席黎志强主持召开主席会议。副主席唐小兵出席会议。"])
+    }
+
+    @Test(arguments: ["5月12日,", "12日上午,", "2023年5月12日,"])
+    func datedOpenings(opening: String) {
+        let scalars = Array((opening + "市长出席").unicodeScalars)
+        let dated = LineJoiner.startsWithDate(scalars.span, at: 0, end: scalars.count)
+        #expect(dated)
+    }
+
+    @Test func aNumberIsNoDatedOpening() {
+        let scalars = Array("12项工作,全部完成".unicodeScalars)
+        let dated = LineJoiner.startsWithDate(scalars.span, at: 0, end: scalars.count)
+        #expect(!dated)
+    }
+
     @Test func headlinesStaySeparate() {
         let text = """
             全市安全生产工作会议召开
