@@ -8,17 +8,7 @@ enum DOTText {
     ///
     /// Backslashes are doubled so that a trailing one cannot swallow the closing quote.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in cleaned(text) {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        result += "\""
-        return result
+        doubleQuoted(text, backslash: "\\\\", escapesAmpersand: false)
     }
 
     /// A double-quoted escString (label, tooltip) that Graphviz shows exactly as `text` reads.
@@ -27,18 +17,7 @@ enum DOTText {
     /// so every backslash is doubled; it also decodes HTML entities (`&amp;`) in them, so `&` is
     /// written `&amp;`. Line breaks become centred line breaks (`\n`).
     static func label(_ text: String) -> String {
-        var result = "\""
-        for scalar in cleaned(text) {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "&": result += "&amp;"
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        result += "\""
-        return result
+        doubleQuoted(text, backslash: "\\\\", escapesAmpersand: true)
     }
 
     /// A double-quoted tooltip that SVG viewers show exactly as `text` reads.
@@ -46,12 +25,18 @@ enum DOTText {
     /// Graphviz 2.43 reads escapes in tooltips twice (`\\N` still becomes the node's name), so each
     /// backslash is written four times.
     static func tooltip(_ text: String) -> String {
+        doubleQuoted(text, backslash: "\\\\\\\\", escapesAmpersand: true)
+    }
+
+    /// `text` cleaned and quoted: `"` and line breaks escaped, each backslash written as
+    /// `backslash`, and `&` as `&amp;` when Graphviz decodes entities in the attribute.
+    private static func doubleQuoted(_ text: String, backslash: String, escapesAmpersand: Bool) -> String {
         var result = "\""
         for scalar in cleaned(text) {
             switch scalar {
-            case "\\": result += "\\\\\\\\"
+            case "\\": result += backslash
             case "\"": result += "\\\""
-            case "&": result += "&amp;"
+            case "&" where escapesAmpersand: result += "&amp;"
             case "\n": result += "\\n"
             default: result.unicodeScalars.append(scalar)
             }
