@@ -176,7 +176,7 @@ struct EventFinder {
                 break
             }
             if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
-               !isInsideWord(start - match.length..<start, limit: hit.range.lowerBound) {
+               !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: hit.range.lowerBound) {
                 stop = match.value
                 stopStart = start - match.length
                 break
@@ -387,20 +387,6 @@ struct EventFinder {
             probe -= 1
         }
         return nil
-    }
-
-    /// Whether the stop word at `stop` belongs to a longer word of a name (和 in 中华人民共和国,
-    /// 发展和改革), one of the words that hold a stop (Resources/title-words.txt).
-    private func isInsideWord(_ stop: Range<Int>, limit: Int) -> Bool {
-        var wordStart = stop.lowerBound
-        while wordStart >= max(0, stop.lowerBound - 6) {
-            if let word = lexicons.titleWords.longestMatch(in: scalars, at: wordStart, limit: limit),
-               wordStart + word.length >= stop.upperBound, wordStart < stop.lowerBound || wordStart + word.length > stop.upperBound {
-                return true
-            }
-            wordStart -= 1
-        }
-        return false
     }
 
     /// Whether the clause after a meeting's name cites what someone said there (…审议时的重要讲话).

@@ -440,15 +440,7 @@ struct NameFinder {
                 if Self.organisationWords.contains(where: { scalars.has($0, at: stopEnd + nameLength) }) { return true }
             }
         }
-        var wordStart = stopStart
-        while wordStart >= max(lowerBound, stopStart - 6) {
-            if let word = lexicons.titleWords.longestMatch(in: scalars, at: wordStart, limit: upperBound),
-               wordStart + word.length >= stopEnd, wordStart < stopStart || wordStart + word.length > stopEnd {
-                return true
-            }
-            wordStart -= 1
-        }
-        return false
+        return lexicons.stopIsInsideWord(stopStart..<stopEnd, in: scalars, lowerBound: lowerBound, upperBound: upperBound)
     }
 
     // MARK: Verbs and bylines

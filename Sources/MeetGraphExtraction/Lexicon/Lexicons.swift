@@ -137,3 +137,20 @@ struct Lexicons: Sendable {
         lines(name).map { $0.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 }
+
+extension Lexicons {
+    /// Whether the stop word at `stop` in `scalars` belongs to a longer word that holds it
+    /// (``titleWords``: 应对, 经开区, 发展和改革, 中华人民共和国), one that starts at most six
+    /// scalars before it, not before `lowerBound`, and ends by `upperBound`.
+    func stopIsInsideWord(_ stop: Range<Int>, in scalars: [Unicode.Scalar], lowerBound: Int, upperBound: Int) -> Bool {
+        var wordStart = stop.lowerBound
+        while wordStart >= max(lowerBound, stop.lowerBound - 6) {
+            if let word = titleWords.longestMatch(in: scalars, at: wordStart, limit: upperBound),
+               wordStart + word.length >= stop.upperBound, wordStart < stop.lowerBound || wordStart + word.length > stop.upperBound {
+                return true
+            }
+            wordStart -= 1
+        }
+        return false
+    }
+}
