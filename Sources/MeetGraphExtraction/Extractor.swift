@@ -67,7 +67,7 @@ public struct Extractor: Sendable {
 struct DocumentAnalysis {
     private static let studyWords: [[Unicode.Scalar]] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"].map { Array($0.unicodeScalars) }
 
-    /// Words that say a meeting was held by video.
+    /// Words that say a meeting was held by video (each holds 视, which ``sentenceSaysVideo(_:)`` relies on).
     private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
         .map { Array($0.unicodeScalars) }
     /// 视频, 电视电话 in an event's name: the event was held by video.
@@ -117,7 +117,11 @@ struct DocumentAnalysis {
     struct EventDraft {
         var kind: EventKind
         /// Normalised name, to recognise the same event.
-        var name: String
+        var name: String {
+            didSet { nameScalars = Array(name.unicodeScalars) }
+        }
+        /// The scalars of ``name``, for matching against the text without building Strings.
+        private(set) var nameScalars: [Unicode.Scalar]
         /// The name as written.
         var writtenName: String
         var date: EventDate?
@@ -129,6 +133,22 @@ struct DocumentAnalysis {
         var sentence: Int
         var nameSpans: [Range<Int>]
         var participants: [ParticipantDraft] = []
+
+        init(kind: EventKind, name: String, writtenName: String, date: EventDate?, timeOfDay: String?, place: String?,
+             isVideo: Bool, fromHeadline: Bool, hasBodyTrigger: Bool, sentence: Int, nameSpans: [Range<Int>]) {
+            self.kind = kind
+            self.name = name
+            nameScalars = Array(name.unicodeScalars)
+            self.writtenName = writtenName
+            self.date = date
+            self.timeOfDay = timeOfDay
+            self.place = place
+            self.isVideo = isVideo
+            self.fromHeadline = fromHeadline
+            self.hasBodyTrigger = hasBodyTrigger
+            self.sentence = sentence
+            self.nameSpans = nameSpans
+        }
     }
 
     /// A participant being built.
@@ -138,11 +158,26 @@ struct DocumentAnalysis {
         var roles: Roles
         /// Speaker only because of 宣布: dropped for the chair, whose announcements are part of chairing.
         var announcesOnly: Bool
-        var titles: [String]
+        /// Normalised ranges of the titles, in order, each written differently from the others
+        /// (made Strings only for the output).
+        var titles: [Range<Int>]
         var titlesFromHeadline: Bool
         var evidence: [Evidence]
-        /// The sentence starts of ``evidence``, so that a sentence is recorded once.
-        var evidenceStarts: Set<Int> = []
+        /// The sentence starts of ``evidence`` once there are many (a short list is searched instead),
+        /// so that a sentence is recorded once without a set per participant.
+        var evidenceStarts: Set<Int>?
+
+        /// Records `item` unless its sentence was recorded already.
+        mutating func addEvidence(_ item: Evidence) {
+            if var starts = evidenceStarts {
+                evidenceStarts = nil
+                if starts.insert(item.start).inserted { evidence.append(item) }
+                evidenceStarts = starts
+            } else if !evidence.contains(where: { $0.start == item.start }) {
+                evidence.append(item)
+                if evidence.count > 8 { evidenceStarts = Set(evidence.map(\.start)) }
+            }
+        }
     }
 
     // MARK: Running
@@ -311,8 +346,8 @@ struct DocumentAnalysis {
         var start = range.lowerBound
         if start < range.upperBound, scalars[start] == "在" { start += 1 }
         guard start < range.upperBound else { return nil }
-        for index in drafts.indices.reversed() where drafts[index].name.unicodeScalars.first == scalars[start] {
-            let name = Array(drafts[index].name.unicodeScalars)
+        for index in drafts.indices.reversed() where drafts[index].nameScalars.first == scalars[start] {
+            let name = drafts[index].nameScalars
             guard name.count >= 3, scalars.has(name, at: start) else { continue }
             if start + name.count < range.upperBound, scalars[start + name.count] == "上" { return index }
         }
@@ -361,7 +396,8 @@ struct DocumentAnalysis {
         let end = sentences[mention.sentence].range.upperBound
         let here = sentenceMentions[mention.sentence]
         let verbStarts = Self.joiningOrAttendingStarts
-        var candidates: Set<Int>?
+        // The events a verb of taking part may name: distinct, found when first needed.
+        var candidates: [Int]?
         var named: [Int] = []
         var namesTheMeeting = false
         var position = mention.range.upperBound
@@ -377,23 +413,29 @@ struct DocumentAnalysis {
                 let keywordStart = position + verb.count
                 guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),
                       keyword.value.isVerb, keyword.value.kind == .visit else { return nil }
-                let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
-                return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].name.hasPrefix(written) }.map { [$0] }
+                let written = scalars[keywordStart..<(keywordStart + keyword.length)]
+                return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].nameScalars.starts(with: written) }.map { [$0] }
             }
             if Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
                 if candidates == nil {
-                    candidates = Set(current + drafts.indices.filter { (0...6).contains(mention.sentence - drafts[$0].sentence) })
+                    var found = current
+                    for index in drafts.indices where (0...6).contains(mention.sentence - drafts[index].sentence) && !found.contains(index) {
+                        found.append(index)
+                    }
+                    candidates = found
                 }
                 guard let candidates, candidates.count > 1 else { return nil }
                 // 参加调研并出席会议: each verb names its event; a bare 会议 is the meeting being reported.
                 var keywordStart = position + 2
                 while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
                     if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
-                        let written = String(String.UnicodeScalarView(scalars[keywordStart..<(keywordStart + keyword.length)]))
-                        if Self.bareNames.contains(written) {
+                        let written = Array(scalars[keywordStart..<(keywordStart + keyword.length)])
+                        if Self.bareNameScalars.contains(written) {
                             namesTheMeeting = true
                         } else {
-                            let matching = candidates.filter { drafts[$0].kind == keyword.value.kind && drafts[$0].name.contains(written) }
+                            let matching = candidates.filter {
+                                drafts[$0].kind == keyword.value.kind && drafts[$0].nameScalars.find(written, in: drafts[$0].nameScalars.indices) != nil
+                            }
                             if matching.count == 1, let event = matching.first, !named.contains(event) { named.append(event) }
                         }
                         keywordStart += keyword.length
@@ -477,6 +519,8 @@ struct DocumentAnalysis {
 
     private func sentenceSaysVideo(_ index: Int) -> Bool {
         let range = sentences[index].range
+        // Every video word holds 视: one scan rules out most sentences.
+        guard scalars[range].contains("视") else { return false }
         return Self.videoWords.contains { scalars.find($0, in: range) != nil }
     }
 
@@ -521,7 +565,8 @@ struct DocumentAnalysis {
 
     private mutating func add(_ mention: Mention, roles: Roles, announcesOnly: Bool, to event: Int) {
         let fromHeadline = sentences[mention.sentence].isHeadline
-        let titles = mention.titles.map { normalized.original($0) }
+        let titles = mention.titles
+        let text = normalized
         let evidence = evidence(for: mention)
         if let index = drafts[event].participants.firstIndex(where: { $0.person == mention.person }) {
             // Updated in place: a copy of the draft would copy its evidence list on every mention,
@@ -536,16 +581,16 @@ struct DocumentAnalysis {
                     participant.titlesFromHeadline = false
                 }
                 if !fromHeadline || participant.titles.isEmpty {
-                    for title in titles where !participant.titles.contains(title) { participant.titles.append(title) }
+                    for title in titles where !participant.titles.contains(where: { text.writtenAlike($0, title) }) { participant.titles.append(title) }
                     if fromHeadline, !titles.isEmpty { participant.titlesFromHeadline = true }
                 }
-                if participant.evidenceStarts.insert(evidence.start).inserted { participant.evidence.append(evidence) }
+                participant.addEvidence(evidence)
             }
             merge(into: &drafts[event].participants[index])
         } else {
             drafts[event].participants.append(ParticipantDraft(person: mention.person, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
                                                                titles: titles, titlesFromHeadline: fromHeadline && !titles.isEmpty,
-                                                               evidence: [evidence], evidenceStarts: [evidence.start]))
+                                                               evidence: [evidence]))
         }
     }
 
@@ -745,6 +790,8 @@ struct DocumentAnalysis {
 
     /// Names that say nothing about which meeting it was.
     private static let bareNames: Set<String> = ["会议", "大会", "会", "开会"]
+    /// ``bareNames`` as scalars, to compare with the text.
+    private static let bareNameScalars: [[Unicode.Scalar]] = bareNames.map { Array($0.unicodeScalars) }
 
     func events() -> [Event] {
         // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
@@ -755,7 +802,7 @@ struct DocumentAnalysis {
                 var roles = participant.roles
                 if participant.announcesOnly, roles.contains(.chair) { roles.remove(.speaker) }
                 return Participant(name: spelling[participant.person], roles: roles,
-                                   titles: participant.titles, evidence: participant.evidence)
+                                   titles: participant.titles.map { normalized.original($0) }, evidence: participant.evidence)
             }
             return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
                          place: draft.place, form: draft.isVideo ? .video : nil, participants: participants)

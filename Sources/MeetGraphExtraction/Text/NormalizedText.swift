@@ -158,6 +158,12 @@ public struct NormalizedText: Sendable {
         return String(scalars: originalScalars[bounds])
     }
 
+    /// Whether the normalised ranges `a` and `b` are written alike in the source: the Strings
+    /// ``original(_:)`` gives for them are equal, compared without building them.
+    public func writtenAlike(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        originalScalars[originalRange(a)].elementsEqual(originalScalars[originalRange(b)])
+    }
+
     /// The normalised text of `range` as a String.
     public func text(_ range: Range<Int>) -> String {
         String(scalars: scalars[range])
