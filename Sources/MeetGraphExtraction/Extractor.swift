@@ -74,6 +74,8 @@ struct DocumentAnalysis {
     private static let videoNameWords: [[Unicode.Scalar]] = ["视频", "电视电话"].map { Array($0.unicodeScalars) }
     /// 委托 right after a name: the person asked someone else to go.
     private static let delegates: [Unicode.Scalar] = Array("委托".unicodeScalars)
+    /// 总书记 and 新时代 after a name (``NameFinder/titlesAfterName``): a leader the text refers to.
+    private static let referredLeaderWords: [[Unicode.Scalar]] = [NameFinder.titlesAfterName.first!, NameFinder.titlesAfterName.last!]
     /// 与会, 参会: the people named are present.
     private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
 
@@ -629,7 +631,7 @@ struct DocumentAnalysis {
         // 受市长X委托, X委托副市长Y出席: X sent someone in their place.
         if scalars.has(Self.delegates, at: mention.range.upperBound) { return .mentioned }
         // 某某总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
-        for word in NameFinder.titlesAfterName.prefix(1) + NameFinder.titlesAfterName.suffix(1) where scalars.has(word, at: mention.range.upperBound) {
+        for word in Self.referredLeaderWords where scalars.has(word, at: mention.range.upperBound) {
             let after = mention.range.upperBound + word.count
             if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
         }
@@ -796,13 +798,23 @@ struct DocumentAnalysis {
     func events() -> [Event] {
         // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
         let kept = drafts.filter { !($0.participants.isEmpty && Self.bareNames.contains($0.name)) }
+        // The same title is written for many people (副市长 A、B、C, and again in every report): each
+        // spelling is made a String once.
+        var titleTexts: [ArraySlice<Unicode.Scalar>: String] = [:]
+        func text(of title: Range<Int>) -> String {
+            let written = normalized.originalScalars[normalized.originalRange(title)]
+            if let known = titleTexts[written] { return known }
+            let text = String(scalars: written)
+            titleTexts[written] = text
+            return text
+        }
         return kept.enumerated().map { index, draft in
             let participants = draft.participants.compactMap { participant -> Participant? in
                 guard participant.person >= bylinePeople else { return nil }
                 var roles = participant.roles
                 if participant.announcesOnly, roles.contains(.chair) { roles.remove(.speaker) }
                 return Participant(name: spelling[participant.person], roles: roles,
-                                   titles: participant.titles.map { normalized.original($0) }, evidence: participant.evidence)
+                                   titles: participant.titles.map(text(of:)), evidence: participant.evidence)
             }
             return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
                          place: draft.place, form: draft.isVideo ? .video : nil, participants: participants)
