@@ -460,28 +460,34 @@ struct DocumentAnalysis {
     private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
         let isVideo = trigger.name.containsScalars(Self.videoNameWords[0]) || trigger.name.containsScalars(Self.videoNameWords[1])
             || sentenceSaysVideo(sentence)
+        let triggerName = Array(trigger.name.unicodeScalars)
         for index in drafts.indices.reversed() {
-            var draft = drafts[index]
-            // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.
-            let shorter = min(draft.name.unicodeScalars.count, trigger.name.unicodeScalars.count)
-            let sameName = draft.name == trigger.name
-                || draft.kind == trigger.kind && shorter >= 5 && (draft.name.hasSuffix(trigger.name) || trigger.name.hasSuffix(draft.name))
-            let compatibleDate = draft.date == nil || date?.0 == nil || draft.date == date?.0
-            let compatibleTime = draft.timeOfDay == nil || date?.1 == nil || draft.timeOfDay == date?.1
-            let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
-                && sentence - draft.sentence <= 8 && index == drafts.count - 1
-            guard (sameName && compatibleDate && compatibleTime) || headlineMatch else { continue }
-            if trigger.name.unicodeScalars.count < draft.name.unicodeScalars.count || draft.name.isEmpty {
-                draft.name = trigger.name
-                draft.writtenName = trigger.writtenName
+            // Read in place, and changed in place below: a copy of the draft would copy its lists.
+            func matches(_ draft: borrowing EventDraft) -> (Bool, headlineMatch: Bool) {
+                // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.
+                let shorter = min(draft.nameScalars.count, triggerName.count)
+                let sameName = draft.nameScalars == triggerName
+                    || draft.kind == trigger.kind && shorter >= 5
+                        && (draft.nameScalars.has(triggerName, endingAt: draft.nameScalars.count)
+                            || triggerName.has(draft.nameScalars, endingAt: triggerName.count))
+                let compatibleDate = draft.date == nil || date?.0 == nil || draft.date == date?.0
+                let compatibleTime = draft.timeOfDay == nil || date?.1 == nil || draft.timeOfDay == date?.1
+                let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
+                    && sentence - draft.sentence <= 8 && index == drafts.count - 1
+                return ((sameName && compatibleDate && compatibleTime) || headlineMatch, headlineMatch)
             }
-            if draft.date == nil || (headlineMatch && date?.0 != nil) { draft.date = date?.0 }
-            if draft.timeOfDay == nil || (headlineMatch && date?.1 != nil) { draft.timeOfDay = date?.1 }
-            if draft.place == nil { draft.place = trigger.place }
-            draft.isVideo = draft.isVideo || isVideo
-            if !isHeadline { draft.hasBodyTrigger = true }
-            draft.nameSpans.append(trigger.span)
-            drafts[index] = draft
+            let (found, headlineMatch) = matches(drafts[index])
+            guard found else { continue }
+            if triggerName.count < drafts[index].nameScalars.count || drafts[index].nameScalars.isEmpty {
+                drafts[index].name = trigger.name
+                drafts[index].writtenName = trigger.writtenName
+            }
+            if drafts[index].date == nil || (headlineMatch && date?.0 != nil) { drafts[index].date = date?.0 }
+            if drafts[index].timeOfDay == nil || (headlineMatch && date?.1 != nil) { drafts[index].timeOfDay = date?.1 }
+            if drafts[index].place == nil { drafts[index].place = trigger.place }
+            if isVideo { drafts[index].isVideo = true }
+            if !isHeadline { drafts[index].hasBodyTrigger = true }
+            drafts[index].nameSpans.append(trigger.span)
             return index
         }
         drafts.append(EventDraft(kind: trigger.kind, name: trigger.name, writtenName: trigger.writtenName, date: date?.0, timeOfDay: date?.1, place: trigger.place,
