@@ -22,6 +22,10 @@ enum DateReader {
         var result: [DatePhrase] = []
         var index = range.lowerBound
         while index < range.upperBound {
+            guard mayStart(with: scalars[index]) else {
+                index += 1
+                continue
+            }
             if let phrase = phrase(in: scalars, at: index, limit: range.upperBound) {
                 // 今天上午(12月26日): the written date in brackets replaces the relative one.
                 if case .absolute = phrase.value, let last = result.last, case .relative = last.value,
@@ -43,7 +47,7 @@ enum DateReader {
     static func firstPhrase(in scalars: [Unicode.Scalar], range: Range<Int>) -> DatePhrase? {
         var index = range.lowerBound
         while index < range.upperBound {
-            guard let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
+            guard mayStart(with: scalars[index]), let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
                 index += 1
                 continue
             }
@@ -65,9 +69,7 @@ enum DateReader {
     /// The date phrase starting at `index`, if one does.
     static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
         let first = scalars[index]
-        guard first == "今" || first == "昨" || first == "前" || first == "当" || first == "十" || ScalarClass.digitValue(first) != nil else {
-            return nil
-        }
+        guard mayStart(with: first) else { return nil }
         // 今(20)日, 昨(19)日 (Taiwan's papers): the day of the month in brackets.
         if first == "今" || first == "昨", index + 1 < limit, scalars[index + 1] == "(" || scalars[index + 1] == "（",
            let (day, next) = readNumber(scalars, at: index + 2, limit: limit), next + 1 < limit,
@@ -75,14 +77,8 @@ enum DateReader {
             let (time, afterTime) = timeOfDay(in: scalars, at: next + 2, limit: limit)
             return DatePhrase(value: .absolute(year: nil, month: nil, day: day), timeOfDay: time, range: index..<afterTime)
         }
-        let relativeWords: [(String, Int)] = [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 0), ("当日", 0)]
         for (word, days) in relativeWords where scalars.has(word, at: index) {
-            // 当天/当日 refer to a date already given; only 今天/昨天 count from the document's date.
-            let end = index + word.unicodeScalars.count
-            let (time, afterTime) = timeOfDay(in: scalars, at: end, limit: limit)
-            if word == "当天" || word == "当日" {
-                return DatePhrase(value: .relative(days: 99), timeOfDay: time, range: index..<afterTime)
-            }
+            let (time, afterTime) = timeOfDay(in: scalars, at: index + word.count, limit: limit)
             return DatePhrase(value: .relative(days: days), timeOfDay: time, range: index..<afterTime)
         }
         guard ScalarClass.digitValue(scalars[index]) != nil || scalars[index] == "十" else { return nil }
@@ -190,12 +186,36 @@ enum DateReader {
 
     /// A part of the day at `index` (上午, 中午, 下午, 晚, 晚上 → 晚, 早上, 凌晨), and where it ends.
     static func timeOfDay(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (String?, Int) {
-        let words: [(String, String)] = [("上午", "上午"), ("中午", "中午"), ("下午", "下午"), ("晚上", "晚"), ("晚间", "晚"),
-                                         ("傍晚", "傍晚"), ("早上", "早上"), ("凌晨", "凌晨"), ("晚", "晚")]
-        for (word, value) in words where index < limit && scalars.has(word, at: index) {
-            return (value, index + word.unicodeScalars.count)
+        guard index < limit else { return (nil, index) }
+        for (word, value) in partsOfDay where scalars.has(word, at: index) {
+            return (value, index + word.count)
         }
         return (nil, index)
+    }
+
+    /// The parts of the day ``timeOfDay(in:at:limit:)`` reads, as written and as reported.
+    private static let partsOfDay: [([Unicode.Scalar], String)] = [
+        ("上午", "上午"), ("中午", "中午"), ("下午", "下午"), ("晚上", "晚"), ("晚间", "晚"),
+        ("傍晚", "傍晚"), ("早上", "早上"), ("凌晨", "凌晨"), ("晚", "晚"),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// 今天, 昨天 …: days counted back from the document's date; 当天/当日 refer to a date already
+    /// given (99: resolved against the context's date).
+    private static let relativeWords: [([Unicode.Scalar], Int)] = [
+        ("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 99), ("当日", 99),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// Whether a date phrase may start with `scalar`: a digit (ASCII, full-width or Chinese), 十, or
+    /// the first scalar of a relative day (今, 昨, 前, 当). Most scalars of a text fail this at once.
+    @inline(__always)
+    static func mayStart(with scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0xFF10...0xFF19: true
+        // 〇 零 ○ 一 二 三 四 五 六 七 八 九 十 今 昨 前 当
+        case 0x3007, 0x96F6, 0x25CB, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+             0x4ECA, 0x6628, 0x524D, 0x5F53: true
+        default: false
+        }
     }
 
     /// Resolves `phrase` against the document's date: a year (and, for “16日”, a month) is only

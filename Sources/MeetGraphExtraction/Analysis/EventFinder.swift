@@ -37,18 +37,39 @@ struct EventFinder {
     private static let nounFollowers: [[Unicode.Scalar]] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].map { Array($0.unicodeScalars) }
     private static let holdsAMeeting: [Unicode.Scalar] = Array("开会".unicodeScalars)
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
-    private static let conveningVerbs: [String] = ["召开", "举行"]
+    private static let conveningVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
+    /// Verbs after “X会议在Y” that say where the meeting took place.
+    private static let placedVerbs: [[Unicode.Scalar]] = ["召开", "举行", "开幕"].map { Array($0.unicodeScalars) }
+    /// The first scalars of ``futureWords``, which let most offsets be passed over at once.
+    private static let futureWordStarts: [Unicode.Scalar] = futureWords.map { $0[0] }
     /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
     private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
     private static let determiners: [[Unicode.Scalar]] = ["本次", "此次", "这次", "该", "上述", "全体", "这个"].map { Array($0.unicodeScalars) }
     private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
+    /// Words between a visitor and the verb that show the clause reports a meeting, not an outing.
+    private static let meetingWords: [[Unicode.Scalar]] = ["召开", "主持", "出席", "参加", "会议", "听取", "。"].map { Array($0.unicodeScalars) }
     private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
     /// The source text of a normalised range, as written (traditional characters stay traditional).
     let original: (Range<Int>) -> String
+    /// For each offset, whether some mention ends there: lets the walk back over a meeting's name
+    /// skip the search of the sentence's mentions at almost every offset.
+    private let mentionEnds: [Bool]
+
+    /// A finder over the normalised `scalars` of a document and the `mentions` found in it.
+    init(scalars: [Unicode.Scalar], mentions: [Mention], original: @escaping (Range<Int>) -> String) {
+        self.scalars = scalars
+        self.mentions = mentions
+        self.original = original
+        var mentionEnds = [Bool](repeating: false, count: scalars.count + 1)
+        for mention in mentions where mention.range.upperBound >= 0 && mention.range.upperBound <= scalars.count {
+            mentionEnds[mention.range.upperBound] = true
+        }
+        self.mentionEnds = mentionEnds
+    }
     /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
     var lexicons: Lexicons { Lexicons.shared }
 
@@ -59,7 +80,8 @@ struct EventFinder {
             var pieceStart = range.lowerBound
             var index = range.lowerBound
             while index < range.upperBound {
-                if index + 2 <= range.upperBound, scalars.has("召开", at: index) || scalars.has("举行", at: index) {
+                if index + 2 <= range.upperBound, scalars[index] == "召" || scalars[index] == "举",
+                   scalars.has(Self.conveneVerbs[0], at: index) || scalars.has(Self.conveneVerbs[1], at: index) {
                     if index > pieceStart { result += original(pieceStart..<index) }
                     index += 2
                     pieceStart = index
@@ -171,7 +193,7 @@ struct EventFinder {
                 atClauseStart = true
                 break
             }
-            if mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
+            if mentionEnds[start], mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
                 stop = .plain
                 break
             }
@@ -194,8 +216,8 @@ struct EventFinder {
         func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
             words.contains { scalars.has($0, at: next) }
         }
-        func followedBy(_ word: String) -> Bool {
-            scalars.has(word, at: next)
+        func followedBy(_ scalar: Unicode.Scalar) -> Bool {
+            next < scalars.count && scalars[next] == scalar
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
@@ -265,7 +287,7 @@ struct EventFinder {
                 tookPlace = !organises
             } else if followedBy("在") {
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-                for verb in ["召开", "举行", "开幕"] {
+                for verb in Self.placedVerbs {
                     if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
                         tookPlace = true
                         var placeEnd = verbAt
@@ -290,11 +312,15 @@ struct EventFinder {
         }
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
-        let written = scalars.string(start..<end)
         let conveningVerb = Self.conveningVerbsBeforeNames.first { scalars.has($0, endingAt: start) }
         let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
-        let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
-            || Self.determiners.contains(where: { written.hasPrefix($0, writtenAt: start, in: scalars) })
+        // The keyword (unified ideographs) spells the same string as the name only when it is the name.
+        let isBareKeyword = start == hit.range.lowerBound && end == hit.range.upperBound
+        var refersBack = chairedBy || (isBareKeyword && !convenes)
+        if !refersBack, mayStartWithDeterminer(at: start) {
+            let written = scalars.string(start..<end)
+            refersBack = Self.determiners.contains(where: { written.hasPrefix($0, writtenAt: start, in: scalars) })
+        }
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
@@ -313,6 +339,16 @@ struct EventFinder {
                              refersBack: refersBack), span)
     }
 
+    /// Whether a name written from `start` may begin with one of ``determiners``: false when its first
+    /// scalar is a unified ideograph that begins none of them (such an ideograph has no other spelling,
+    /// so ``Swift/String/hasPrefix(_:writtenAt:in:)`` would answer false for each).
+    private func mayStartWithDeterminer(at start: Int) -> Bool {
+        let first = scalars[start]
+        let value = first.value
+        let isUnified = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+        return !isUnified || Self.determiners.contains { $0[0] == first }
+    }
+
     /// The organisation written as the subject before 召开/举行 (“市疫情防控指挥部以视频形式召开”).
     private func organiser(before verbStart: Int, sentence: Range<Int>, mentionsInSentence: [Mention]) -> Range<Int>? {
         var start = verbStart
@@ -320,8 +356,8 @@ struct EventFinder {
             start -= 1
         }
         var end = verbStart
-        for manner in ["以视频会议形式", "以视频形式", "以电视电话会议形式", "通过视频形式", "以视频会议方式", "以视频方式", "在线上"] where scalars.has(manner, endingAt: end) {
-            end -= manner.unicodeScalars.count
+        for manner in Self.manners where scalars.has(manner, endingAt: end) {
+            end -= manner.count
             break
         }
         // An adverb before the verb is not part of the organiser: 中心组又进行了集体学习.
@@ -332,11 +368,17 @@ struct EventFinder {
         if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
         if scalars[start] == "我" || scalars[start] == "在" { return nil }
         // 立刻就召开了会议, 已经召开了会议: adverbs, not an organiser.
-        if ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
+        if Self.adverbs.contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
         if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
-        if scalars.find("在", in: subject) != nil || scalars.find("日", in: subject) != nil { return nil }
+        if subject.contains(where: { scalars[$0] == "在" || scalars[$0] == "日" }) { return nil }
         return subject
     }
+
+    /// How a meeting was held, written between its organiser and 召开 (以视频形式召开).
+    private static let manners: [[Unicode.Scalar]] = ["以视频会议形式", "以视频形式", "以电视电话会议形式", "通过视频形式", "以视频会议方式", "以视频方式", "在线上"]
+        .map { Array($0.unicodeScalars) }
+    /// Adverbs that show the words before 召开 are no organiser (立刻就召开了会议).
+    private static let adverbs: [[Unicode.Scalar]] = ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].map { Array($0.unicodeScalars) }
 
     /// The place in “在X召开”, read before the verb that stopped the name.
     private func placeBeforeVerb(stopStart: Int, sentence: Range<Int>, stop: Lexicons.NameStop) -> String? {
@@ -393,19 +435,23 @@ struct EventFinder {
     private func citesASpeechGivenThere(after position: Int, sentence: Range<Int>) -> Bool {
         var index = position
         while index < min(sentence.upperBound, position + 24), !ScalarClass.endsClause(scalars[index]) {
-            if scalars.has("时的", at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) { return true }
+            if scalars[index] == "时", scalars.has(Self.whenOf, at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) {
+                return true
+            }
             index += 1
         }
         return false
     }
 
-    private static let citedSpeeches: [String] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"]
+    private static let citedSpeeches: [[Unicode.Scalar]] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"].map { Array($0.unicodeScalars) }
+    /// 时的: “when”, before a speech given at the meeting (审议时的重要讲话).
+    private static let whenOf: [Unicode.Scalar] = Array("时的".unicodeScalars)
 
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        for word in Self.futureWords where scalars.find(word, in: lower..<index) != nil {
-            return true
+        for position in lower..<index where Self.futureWordStarts.contains(scalars[position]) {
+            if Self.futureWords.contains(where: { scalars.has($0, at: position) }) { return true }
         }
         return false
     }
@@ -430,7 +476,7 @@ struct EventFinder {
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
             guard between.count <= 40 else { continue }
-            if ["召开", "主持", "出席", "参加", "会议", "听取", "。"].contains(where: { scalars.find($0, in: between) != nil }) { continue }
+            if Self.meetingWords.contains(where: { scalars.find($0, in: between) != nil }) { continue }
             var place: String?
             var placeStart: Int?
             for word in Self.placeWords {
