@@ -20,12 +20,11 @@ enum DateReader {
     /// Every date phrase in `range` of `scalars`, in order.
     static func phrases(in scalars: [Unicode.Scalar], range: Range<Int>) -> [DatePhrase] {
         var result: [DatePhrase] = []
+        let starts = phraseStarts
         var index = range.lowerBound
         while index < range.upperBound {
-            guard mayStart(with: scalars[index]) else {
-                index += 1
-                continue
-            }
+            index = nextPossibleStart(in: scalars, from: index, limit: range.upperBound, starts: starts)
+            guard index < range.upperBound else { break }
             if let phrase = phrase(in: scalars, at: index, limit: range.upperBound) {
                 // 今天上午(12月26日): the written date in brackets replaces the relative one.
                 if case .absolute = phrase.value, let last = result.last, case .relative = last.value,
@@ -45,9 +44,11 @@ enum DateReader {
 
     /// The first of ``phrases(in:range:)``, found without reading the rest of the range.
     static func firstPhrase(in scalars: [Unicode.Scalar], range: Range<Int>) -> DatePhrase? {
+        let starts = phraseStarts
         var index = range.lowerBound
         while index < range.upperBound {
-            guard mayStart(with: scalars[index]), let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
+            index = nextPossibleStart(in: scalars, from: index, limit: range.upperBound, starts: starts)
+            guard index < range.upperBound, let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
                 index += 1
                 continue
             }
@@ -206,16 +207,25 @@ enum DateReader {
     ].map { (Array($0.0.unicodeScalars), $0.1) }
 
     /// Whether a date phrase may start with `scalar`: a digit (ASCII, full-width or Chinese), 十, or
-    /// the first scalar of a relative day (今, 昨, 前, 当). Most scalars of a text fail this at once.
-    @inline(__always)
+    /// the first scalar of a relative day (今, 昨, 前, 当).
     static func mayStart(with scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0xFF10...0xFF19: true
-        // 〇 零 ○ 一 二 三 四 五 六 七 八 九 十 今 昨 前 当
-        case 0x3007, 0x96F6, 0x25CB, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
-             0x4ECA, 0x6628, 0x524D, 0x5F53: true
-        default: false
+        scalar == "今" || scalar == "昨" || scalar == "前" || scalar == "当" || scalar == "十" || ScalarClass.digitValue(scalar) != nil
+    }
+
+    /// ``mayStart(with:)`` for each scalar of the Basic Multilingual Plane (the only plane these
+    /// scalars are in): one array read rejects most offsets of a text.
+    private static let phraseStarts: [Bool] = (0..<0x10000).map { Unicode.Scalar($0).map(mayStart(with:)) ?? false }
+
+    /// The first offset from `index` before `limit` where a date phrase may start, or `limit`.
+    @inline(__always)
+    private static func nextPossibleStart(in scalars: [Unicode.Scalar], from index: Int, limit: Int, starts: [Bool]) -> Int {
+        var index = index
+        while index < limit {
+            let value = scalars[index].value
+            if value < 0x10000, starts[Int(value)] { return index }
+            index += 1
         }
+        return limit
     }
 
     /// Resolves `phrase` against the document's date: a year (and, for “16日”, a month) is only

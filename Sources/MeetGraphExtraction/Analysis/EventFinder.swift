@@ -40,8 +40,11 @@ struct EventFinder {
     private static let conveningVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
     /// Verbs after “X会议在Y” that say where the meeting took place.
     private static let placedVerbs: [[Unicode.Scalar]] = ["召开", "举行", "开幕"].map { Array($0.unicodeScalars) }
-    /// The first scalars of ``futureWords``, which let most offsets be passed over at once.
+    /// The first scalars of ``futureWords``.
     private static let futureWordStarts: [Unicode.Scalar] = futureWords.map { $0[0] }
+    /// A bit per `value % 64` of the scalars in ``futureWordStarts``: lets most offsets be passed over
+    /// with one test.
+    private static let futureWordStartBits: UInt64 = futureWordStarts.reduce(0) { $0 | 1 << ($1.value & 63) }
     /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
     private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
@@ -104,18 +107,22 @@ struct EventFinder {
         let range = sentence.range
         var nouns: [KeywordHit] = []
         var verbs: [KeywordHit] = []
+        let keywords = lexicons.eventKeywords
         var position = range.lowerBound
         var bookTitleDepth = 0
         while position < range.upperBound {
+            let scalar = scalars[position]
             // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
             // (…委员会第三次会议、…) after an event's name lists what it also counts as, not new events.
-            if scalars[position] == "《" || (scalars[position] == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
-            if scalars[position] == "》" || scalars[position] == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
-            if bookTitleDepth > 0 {
+            if !ScalarClass.isIdeograph(scalar) {
+                if scalar == "《" || (scalar == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
+                if scalar == "》" || scalar == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
+            }
+            if bookTitleDepth > 0 || !keywords.mayStart(with: scalar) {
                 position += 1
                 continue
             }
-            if let match = lexicons.eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+            if let match = keywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let hit = KeywordHit(range: position..<(position + match.length), keyword: match.value)
                 if match.value.isVerb { verbs.append(hit) } else { nouns.append(hit) }
                 position += match.length
@@ -126,6 +133,7 @@ struct EventFinder {
         var result: [EventTrigger] = []
         var previousWasEvent = false
         var spans: [(Range<Int>, EventTrigger?)] = []
+        spans.reserveCapacity(nouns.count)
         for hit in nouns {
             let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
             previousWasEvent = trigger != nil
@@ -182,30 +190,7 @@ struct EventFinder {
            let close = scalars[end...].prefix(6).firstIndex(where: { $0 == ")" || $0 == "）" }) {
             end = close + 1
         }
-        // Walk back to where the name starts.
-        var start = hit.range.lowerBound
-        var stop: Lexicons.NameStop = .plain
-        var stopStart = start
-        var atClauseStart = false
-        while start > sentence.lowerBound, hit.range.lowerBound - start < 45 {
-            let scalar = scalars[start - 1]
-            if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma {
-                atClauseStart = true
-                break
-            }
-            if mentionEnds[start], mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
-                stop = .plain
-                break
-            }
-            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
-               !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: hit.range.lowerBound) {
-                stop = match.value
-                stopStart = start - match.length
-                break
-            }
-            start -= 1
-        }
-        if start == sentence.lowerBound { atClauseStart = true }
+        var (start, stop, stopStart, atClauseStart) = nameStart(keyword: hit.range.lowerBound, sentence: sentence, mentionsInSentence: mentionsInSentence)
         var span = start..<end
         let after = end
         let rest = sentence.upperBound
@@ -324,18 +309,24 @@ struct EventFinder {
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
-        var nameScalars = scalars[start..<end]
-        var pieces = [start..<end]
+        let name: String
+        let written: String
         if let conveningVerb, stop == .trigger || stop == .of,
            let subject = organiser(before: start - conveningVerb.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
-            nameScalars = scalars[subject] + nameScalars
-            pieces.insert(subject, at: 0)
+            // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
+            let nameScalars = Array(scalars[subject] + scalars[start..<end])
+            name = String(scalars: nameScalars.removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+            written = writtenName([subject, start..<end])
             span = subject.lowerBound..<end
+        } else {
+            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
+            name = holdsAVerb
+                ? String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+                : scalars.string(start..<end)
+            written = writtenName([start..<end])
         }
-        // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
-        let name = String(scalars: Array(nameScalars).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
+        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
     }
 
@@ -347,6 +338,36 @@ struct EventFinder {
         let value = first.value
         let isUnified = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
         return !isUnified || Self.determiners.contains { $0[0] == first }
+    }
+
+    /// Walks back from the keyword at `keyword` to where the event's name starts: at a clause's
+    /// start, after a mention, or after a name stop (召开, 在, 的 …), which is returned with where it starts.
+    private func nameStart(keyword: Int, sentence: Range<Int>, mentionsInSentence: [Mention])
+        -> (start: Int, stop: Lexicons.NameStop, stopStart: Int, atClauseStart: Bool) {
+        var start = keyword
+        var stop: Lexicons.NameStop = .plain
+        var stopStart = start
+        var atClauseStart = false
+        while start > sentence.lowerBound, keyword - start < 45 {
+            let scalar = scalars[start - 1]
+            if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma {
+                atClauseStart = true
+                break
+            }
+            if mentionEnds[start], mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
+                stop = .plain
+                break
+            }
+            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
+               !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: keyword) {
+                stop = match.value
+                stopStart = start - match.length
+                break
+            }
+            start -= 1
+        }
+        if start == sentence.lowerBound { atClauseStart = true }
+        return (start, stop, stopStart, atClauseStart)
     }
 
     /// The organisation written as the subject before 召开/举行 (“市疫情防控指挥部以视频形式召开”).
@@ -450,7 +471,8 @@ struct EventFinder {
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        for position in lower..<index where Self.futureWordStarts.contains(scalars[position]) {
+        let startBits = Self.futureWordStartBits
+        for position in lower..<index where startBits & 1 << (scalars[position].value & 63) != 0 {
             if Self.futureWords.contains(where: { scalars.has($0, at: position) }) { return true }
         }
         return false
