@@ -78,7 +78,7 @@ enum DateReader {
             let (time, afterTime) = timeOfDay(in: scalars, at: next + 2, limit: limit)
             return DatePhrase(value: .absolute(year: nil, month: nil, day: day), timeOfDay: time, range: index..<afterTime)
         }
-        for (word, days) in relativeWords where scalars.has(word, at: index) {
+        for (word, days) in relativeWords where word[0] == first && scalars.has(word, at: index) {
             let (time, afterTime) = timeOfDay(in: scalars, at: index + word.count, limit: limit)
             return DatePhrase(value: .relative(days: days), timeOfDay: time, range: index..<afterTime)
         }
@@ -86,39 +86,37 @@ enum DateReader {
         // Do not start inside a number.
         if index > 0, ScalarClass.digitValue(scalars[index - 1]) != nil || scalars[index - 1] == "十" { return nil }
         var position = index
-        var numbers: [(Int, Unicode.Scalar)] = []
-        while position < limit, numbers.count < 3 {
+        // Up to three numbers, each followed by its unit (年, 月, 日, 号) or a separator (- . /);
+        // a later number of the same unit replaces an earlier one.
+        var count = 0
+        var firstUnit: Unicode.Scalar = " "
+        var lastUnit: Unicode.Scalar = " "
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        while position < limit, count < 3 {
             guard let (value, next) = readNumber(scalars, at: position, limit: limit) else { break }
             position = next
             guard position < limit else { break }
             let unit = scalars[position]
-            if unit == "年" || unit == "月" || unit == "日" || unit == "号" {
-                numbers.append((value, unit))
-                position += 1
-                if unit == "日" || unit == "号" { break }
-            } else if unit == "-" || unit == "." || unit == "/" {
-                numbers.append((value, unit))
-                position += 1
-            } else {
-                break
-            }
-        }
-        var year: Int?
-        var month: Int?
-        var day: Int?
-        if numbers.count == 3, numbers[0].1 == "-" || numbers[0].1 == "." || numbers[0].1 == "/" {
-            // 2020-01-27: the third number has no unit.
-            return nil
-        }
-        for (value, unit) in numbers {
+            guard unit == "年" || unit == "月" || unit == "日" || unit == "号" || unit == "-" || unit == "." || unit == "/" else { break }
+            if count == 0 { firstUnit = unit }
+            lastUnit = unit
+            count += 1
+            position += 1
             switch unit {
             case "年": year = value
             case "月": month = value
             case "日", "号": day = value
             default: break
             }
+            if unit == "日" || unit == "号" { break }
         }
-        if day == nil, numbers.count >= 2, numbers.last?.1 == "-" || numbers.last?.1 == "." { return nil }
+        if count == 3, firstUnit == "-" || firstUnit == "." || firstUnit == "/" {
+            // 2020-01-27: the third number has no unit.
+            return nil
+        }
+        if day == nil, count >= 2, lastUnit == "-" || lastUnit == "." { return nil }
         guard let day, (1...31).contains(day) else { return nil }
         if let month, !(1...12).contains(month) { return nil }
         if let year, year < 1900 || year > 2100 { return nil }

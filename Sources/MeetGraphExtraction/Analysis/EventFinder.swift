@@ -50,6 +50,8 @@ struct EventFinder {
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
     private static let determiners: [[Unicode.Scalar]] = ["本次", "此次", "这次", "该", "上述", "全体", "这个"].map { Array($0.unicodeScalars) }
     private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
+    /// 来到: “came to”, before a place and the verb that names the outing.
+    private static let cameTo: [Unicode.Scalar] = Array("来到".unicodeScalars)
     /// Words between a visitor and the verb that show the clause reports a meeting, not an outing.
     private static let meetingWords: [[Unicode.Scalar]] = ["召开", "主持", "出席", "参加", "会议", "听取", "。"].map { Array($0.unicodeScalars) }
     private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
@@ -76,25 +78,29 @@ struct EventFinder {
     /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
     var lexicons: Lexicons { Lexicons.shared }
 
-    /// The written text of `ranges`, without the verbs 召开 and 举行 (“市委常委会召开扩大会议” → 市委常委会扩大会议).
-    func writtenName(_ ranges: [Range<Int>]) -> String {
-        var result = ""
-        for range in ranges {
-            var pieceStart = range.lowerBound
-            var index = range.lowerBound
-            while index < range.upperBound {
-                if index + 2 <= range.upperBound, scalars[index] == "召" || scalars[index] == "举",
-                   scalars.has(Self.conveneVerbs[0], at: index) || scalars.has(Self.conveneVerbs[1], at: index) {
-                    if index > pieceStart { result += original(pieceStart..<index) }
-                    index += 2
-                    pieceStart = index
-                    continue
-                }
-                index += 1
+    /// Appends the written text of `range` to `result`, without the verbs 召开 and 举行
+    /// (“市委常委会召开扩大会议” → 市委常委会扩大会议).
+    private func appendWrittenName(of range: Range<Int>, to result: inout String) {
+        var pieceStart = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index + 2 <= range.upperBound, scalars[index] == "召" || scalars[index] == "举",
+               scalars.has(Self.conveneVerbs[0], at: index) || scalars.has(Self.conveneVerbs[1], at: index) {
+                if index > pieceStart { result += original(pieceStart..<index) }
+                index += 2
+                pieceStart = index
+                continue
             }
-            if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
+            index += 1
         }
-        return result
+        if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
+    }
+
+    /// A noun keyword's name as read in a sentence, and the event it names if one took place.
+    private struct NounName {
+        var span: Range<Int>
+        var trigger: EventTrigger?
+        var isEvent: Bool { trigger != nil }
     }
 
     private struct KeywordHit {
@@ -107,7 +113,6 @@ struct EventFinder {
         let range = sentence.range
         var nouns: [KeywordHit] = []
         var verbs: [KeywordHit] = []
-        let keywords = lexicons.eventKeywords
         var position = range.lowerBound
         var bookTitleDepth = 0
         while position < range.upperBound {
@@ -118,11 +123,11 @@ struct EventFinder {
                 if scalar == "《" || (scalar == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
                 if scalar == "》" || scalar == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
             }
-            if bookTitleDepth > 0 || !keywords.mayStart(with: scalar) {
+            if bookTitleDepth > 0 || !lexicons.eventKeywords.mayStart(with: scalar) {
                 position += 1
                 continue
             }
-            if let match = keywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+            if let match = lexicons.eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let hit = KeywordHit(range: position..<(position + match.length), keyword: match.value)
                 if match.value.isVerb { verbs.append(hit) } else { nouns.append(hit) }
                 position += match.length
@@ -132,20 +137,22 @@ struct EventFinder {
         }
         var result: [EventTrigger] = []
         var previousWasEvent = false
-        var spans: [(Range<Int>, EventTrigger?)] = []
-        spans.reserveCapacity(nouns.count)
+        // Read by index below, so that the checks read spans without copying triggers.
+        var nounNames: [NounName] = []
+        if !nouns.isEmpty { nounNames.reserveCapacity(nouns.count) }
         for hit in nouns {
             let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
             previousWasEvent = trigger != nil
-            spans.append((span, trigger))
+            nounNames.append(NounName(span: span, trigger: trigger))
         }
         // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its own.
-        for (index, (span, trigger)) in spans.enumerated() {
-            guard let trigger else { continue }
-            let subsumed = spans.enumerated().contains { other, entry in
-                other != index && entry.0.lowerBound <= span.lowerBound && entry.0.upperBound > span.upperBound && entry.1 != nil
+        for index in nounNames.indices where nounNames[index].isEvent {
+            let span = nounNames[index].span
+            let subsumed = nounNames.indices.contains { other in
+                other != index && nounNames[other].span.lowerBound <= span.lowerBound && nounNames[other].span.upperBound > span.upperBound
+                    && nounNames[other].isEvent
             }
-            if !subsumed { result.append(trigger) }
+            if !subsumed, let trigger = nounNames[index].trigger { result.append(trigger) }
         }
         if let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
@@ -302,9 +309,15 @@ struct EventFinder {
         // The keyword (unified ideographs) spells the same string as the name only when it is the name.
         let isBareKeyword = start == hit.range.lowerBound && end == hit.range.upperBound
         var refersBack = chairedBy || (isBareKeyword && !convenes)
-        if !refersBack, mayStartWithDeterminer(at: start) {
-            let written = scalars.string(start..<end)
-            refersBack = Self.determiners.contains(where: { written.hasPrefix($0, writtenAt: start, in: scalars) })
+        if !refersBack {
+            var written: String?
+            for determiner in Self.determiners where !differsAtAnIdeograph(determiner, from: start, to: end) {
+                if written == nil { written = scalars.string(start..<end) }
+                if written?.hasPrefix(determiner, writtenAt: start, in: scalars) == true {
+                    refersBack = true
+                    break
+                }
+            }
         }
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
@@ -316,28 +329,39 @@ struct EventFinder {
             // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
             let nameScalars = Array(scalars[subject] + scalars[start..<end])
             name = String(scalars: nameScalars.removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
-            written = writtenName([subject, start..<end])
+            var text = ""
+            appendWrittenName(of: subject, to: &text)
+            appendWrittenName(of: start..<end, to: &text)
+            written = text
             span = subject.lowerBound..<end
         } else {
             let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
             name = holdsAVerb
                 ? String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
                 : scalars.string(start..<end)
-            written = writtenName([start..<end])
+            var text = ""
+            appendWrittenName(of: start..<end, to: &text)
+            written = text
         }
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
         return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
     }
 
-    /// Whether a name written from `start` may begin with one of ``determiners``: false when its first
-    /// scalar is a unified ideograph that begins none of them (such an ideograph has no other spelling,
-    /// so ``Swift/String/hasPrefix(_:writtenAt:in:)`` would answer false for each).
-    private func mayStartWithDeterminer(at start: Int) -> Bool {
-        let first = scalars[start]
-        let value = first.value
-        let isUnified = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
-        return !isUnified || Self.determiners.contains { $0[0] == first }
+    /// Whether the text from `start` (before `end`) surely does not begin with `word`, a word of
+    /// unified ideographs: its scalars first differ where the text has a unified ideograph. Such an
+    /// ideograph is a character of its own with no other spelling, so the String comparison
+    /// (``Swift/String/hasPrefix(_:writtenAt:in:)``) would answer false too; any other case is left to it.
+    private func differsAtAnIdeograph(_ word: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        for (offset, scalar) in word.enumerated() {
+            let position = start + offset
+            guard position < end else { return false }
+            let written = scalars[position]
+            if written == scalar { continue }
+            let value = written.value
+            return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+        }
+        return false
     }
 
     /// Walks back from the keyword at `keyword` to where the event's name starts: at a clause's
@@ -473,7 +497,8 @@ struct EventFinder {
         let lower = max(sentence.lowerBound, index - 25)
         let startBits = Self.futureWordStartBits
         for position in lower..<index where startBits & 1 << (scalars[position].value & 63) != 0 {
-            if Self.futureWords.contains(where: { scalars.has($0, at: position) }) { return true }
+            let scalar = scalars[position]
+            if Self.futureWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
         }
         return false
     }
@@ -484,7 +509,7 @@ struct EventFinder {
         for (index, hit) in hits.enumerated() {
             let after = hit.range.upperBound
             // 来到我市调研…: the outing is named by the verb that follows the place.
-            if scalars.has("来到", at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
+            if scalars.has(Self.cameTo, at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
                !(after..<hits[index + 1].range.lowerBound).contains(where: { ScalarClass.endsClause(scalars[$0]) }) {
                 continue
             }
