@@ -40,11 +40,8 @@ struct EventFinder {
     private static let conveningVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
     /// Verbs after “X会议在Y” that say where the meeting took place.
     private static let placedVerbs: [[Unicode.Scalar]] = ["召开", "举行", "开幕"].map { Array($0.unicodeScalars) }
-    /// The first scalars of ``futureWords``.
-    private static let futureWordStarts: [Unicode.Scalar] = futureWords.map { $0[0] }
-    /// A bit per `value % 64` of the scalars in ``futureWordStarts``: lets most offsets be passed over
-    /// with one test.
-    private static let futureWordStartBits: UInt64 = futureWordStarts.reduce(0) { $0 | 1 << ($1.value & 63) }
+    /// The first scalars of ``futureWords``, which let most offsets be passed over with one test.
+    private static let futureWordStartBits = FirstScalars(of: futureWords)
     /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
     private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
@@ -54,6 +51,17 @@ struct EventFinder {
     private static let cameTo: [Unicode.Scalar] = Array("来到".unicodeScalars)
     /// Words between a visitor and the verb that show the clause reports a meeting, not an outing.
     private static let meetingWords: [[Unicode.Scalar]] = ["召开", "主持", "出席", "参加", "会议", "听取", "。"].map { Array($0.unicodeScalars) }
+    private static let meetingWordStarts = FirstScalars(of: meetingWords)
+
+    /// Whether one of ``meetingWords`` starts in `range`.
+    private func holdsAMeetingWord(_ range: Range<Int>) -> Bool {
+        let starts = Self.meetingWordStarts
+        for position in range where starts.mayStart(scalars[position]) {
+            let scalar = scalars[position]
+            if Self.meetingWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
+        }
+        return false
+    }
     private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
@@ -69,6 +77,8 @@ struct EventFinder {
         self.scalars = scalars
         self.mentions = mentions
         self.original = original
+        eventKeywords = Lexicons.shared.eventKeywords
+        nameStops = Lexicons.shared.nameStops
         var mentionEnds = [Bool](repeating: false, count: scalars.count + 1)
         for mention in mentions where mention.range.upperBound >= 0 && mention.range.upperBound <= scalars.count {
             mentionEnds[mention.range.upperBound] = true
@@ -77,6 +87,10 @@ struct EventFinder {
     }
     /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
     var lexicons: Lexicons { Lexicons.shared }
+    /// The two lexicons read at many offsets, stored: reading them through ``lexicons`` costs an
+    /// access to the shared value (and a retain of the tables used) at each offset.
+    private let eventKeywords: ScalarTrie<Lexicons.EventKeyword>
+    private let nameStops: ScalarTrie<Lexicons.NameStop>
 
     /// Appends the written text of `range` to `result`, without the verbs 召开 and 举行
     /// (“市委常委会召开扩大会议” → 市委常委会扩大会议).
@@ -111,7 +125,11 @@ struct EventFinder {
     /// The triggers in `sentence`, in order.
     func triggers(in sentence: Sentence, mentionsInSentence: [Mention]) -> [EventTrigger] {
         let range = sentence.range
-        var nouns: [KeywordHit] = []
+        // Nouns are read as they are found (each needs only whether the one before named an
+        // event); verbs are read once all are known. Read by index below, so that the checks
+        // read spans without copying triggers.
+        var nounNames: [NounName] = []
+        var previousWasEvent = false
         var verbs: [KeywordHit] = []
         var position = range.lowerBound
         var bookTitleDepth = 0
@@ -123,28 +141,25 @@ struct EventFinder {
                 if scalar == "《" || (scalar == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
                 if scalar == "》" || scalar == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
             }
-            if bookTitleDepth > 0 || !lexicons.eventKeywords.mayStart(with: scalar) {
+            if bookTitleDepth > 0 || !eventKeywords.mayStart(with: scalar) {
                 position += 1
                 continue
             }
-            if let match = lexicons.eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+            if let match = eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let hit = KeywordHit(range: position..<(position + match.length), keyword: match.value)
-                if match.value.isVerb { verbs.append(hit) } else { nouns.append(hit) }
+                if match.value.isVerb {
+                    verbs.append(hit)
+                } else {
+                    let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
+                    previousWasEvent = trigger != nil
+                    nounNames.append(NounName(span: span, trigger: trigger))
+                }
                 position += match.length
             } else {
                 position += 1
             }
         }
         var result: [EventTrigger] = []
-        var previousWasEvent = false
-        // Read by index below, so that the checks read spans without copying triggers.
-        var nounNames: [NounName] = []
-        if !nouns.isEmpty { nounNames.reserveCapacity(nouns.count) }
-        for hit in nouns {
-            let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
-            previousWasEvent = trigger != nil
-            nounNames.append(NounName(span: span, trigger: trigger))
-        }
         // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its own.
         for index in nounNames.indices where nounNames[index].isEvent {
             let span = nounNames[index].span
@@ -154,7 +169,7 @@ struct EventFinder {
             }
             if !subsumed, let trigger = nounNames[index].trigger { result.append(trigger) }
         }
-        if let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
+        if !verbs.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
             // is an event of its own; a visit verb after the meeting describes it.
             if result.isEmpty {
@@ -188,7 +203,7 @@ struct EventFinder {
                              previousWasEvent: Bool) -> (EventTrigger?, Range<Int>) {
         var end = hit.range.upperBound
         // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
-        if end < sentence.upperBound, let overlap = lexicons.eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
+        if end < sentence.upperBound, let overlap = eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
            overlap.length > 1, !overlap.value.isVerb {
             end = end - 1 + overlap.length
         }
@@ -234,7 +249,7 @@ struct EventFinder {
             // 了 between the verb and the name: 召开了…会议.
         case .of:
             if scalars.has("了", endingAt: stopStart + 1),
-               let verb = lexicons.nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
+               let verb = nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
                verb.value == .trigger {
                 tookPlace = true
             }
@@ -270,7 +285,7 @@ struct EventFinder {
                 var organises = false
                 var index = after + 2
                 while index < clauseEnd {
-                    if let other = lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb {
+                    if let other = eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb {
                         organises = true
                         break
                     }
@@ -382,7 +397,7 @@ struct EventFinder {
                 stop = .plain
                 break
             }
-            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
+            if let match = nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
                !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: keyword) {
                 stop = match.value
                 stopStart = start - match.length
@@ -457,7 +472,7 @@ struct EventFinder {
         var probe = position
         while probe > sentence.lowerBound, keyword - probe < 30 {
             if ScalarClass.endsClause(scalars[probe - 1]) { return nil }
-            if let stop = lexicons.nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
+            if let stop = nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
                 switch stop.value {
                 case .trigger:
                     return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
@@ -470,7 +485,7 @@ struct EventFinder {
                     return nil
                 }
             }
-            if lexicons.eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            if eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
             probe -= 1
         }
         return nil
@@ -495,8 +510,8 @@ struct EventFinder {
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        let startBits = Self.futureWordStartBits
-        for position in lower..<index where startBits & 1 << (scalars[position].value & 63) != 0 {
+        let starts = Self.futureWordStartBits
+        for position in lower..<index where starts.mayStart(scalars[position]) {
             let scalar = scalars[position]
             if Self.futureWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
         }
@@ -523,7 +538,7 @@ struct EventFinder {
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
             guard between.count <= 40 else { continue }
-            if Self.meetingWords.contains(where: { scalars.find($0, in: between) != nil }) { continue }
+            if holdsAMeetingWord(between) { continue }
             var place: String?
             var placeStart: Int?
             for word in Self.placeWords {
@@ -555,5 +570,23 @@ struct EventFinder {
                                 refersBack: greetsAGroup, leader: leader.person, leaderStart: leader.start)
         }
         return nil
+    }
+}
+
+/// The first scalars of a list of words, as one bit per `value % 64`: a test that rules out most
+/// offsets before the words are compared (it only rejects; a set bit may belong to another scalar).
+private struct FirstScalars: Sendable {
+    private var bits: UInt64 = 0
+
+    init(of words: [[Unicode.Scalar]]) {
+        for word in words {
+            if let first = word.first { bits |= 1 << (first.value & 63) }
+        }
+    }
+
+    /// Whether some word may start with `scalar`.
+    @inline(__always)
+    func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+        bits & 1 << (scalar.value & 63) != 0
     }
 }
