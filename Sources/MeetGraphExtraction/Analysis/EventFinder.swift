@@ -217,9 +217,11 @@ struct EventFinder {
         let after = end
         let rest = sentence.upperBound
 
-        // What follows the name, past spaces.
-        var next = after
-        while next < rest, ScalarClass.isSpace(scalars[next]) { next += 1 }
+        // What follows the name, past spaces (a constant, so that the functions below read it
+        // without an access check).
+        var firstAfterSpaces = after
+        while firstAfterSpaces < rest, ScalarClass.isSpace(scalars[firstAfterSpaces]) { firstAfterSpaces += 1 }
+        let next = firstAfterSpaces
         func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
             words.contains { scalars.has($0, at: next) }
         }
