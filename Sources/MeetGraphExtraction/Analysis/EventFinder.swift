@@ -41,7 +41,7 @@ struct EventFinder {
     /// Verbs after “X会议在Y” that say where the meeting took place.
     private static let placedVerbs: [[Unicode.Scalar]] = ["召开", "举行", "开幕"].map { Array($0.unicodeScalars) }
     /// The first scalars of ``futureWords``, which let most offsets be passed over with one test.
-    private static let futureWordStartBits = FirstScalars(of: futureWords)
+    private static let futureWordStarts = FirstScalars(of: futureWords)
     /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
     private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
@@ -52,16 +52,6 @@ struct EventFinder {
     /// Words between a visitor and the verb that show the clause reports a meeting, not an outing.
     private static let meetingWords: [[Unicode.Scalar]] = ["召开", "主持", "出席", "参加", "会议", "听取", "。"].map { Array($0.unicodeScalars) }
     private static let meetingWordStarts = FirstScalars(of: meetingWords)
-
-    /// Whether one of ``meetingWords`` starts in `range`.
-    private func holdsAMeetingWord(_ range: Range<Int>) -> Bool {
-        let starts = Self.meetingWordStarts
-        for position in range where starts.mayStart(scalars[position]) {
-            let scalar = scalars[position]
-            if Self.meetingWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
-        }
-        return false
-    }
     private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
@@ -327,10 +317,10 @@ struct EventFinder {
         let isBareKeyword = start == hit.range.lowerBound && end == hit.range.upperBound
         var refersBack = chairedBy || (isBareKeyword && !convenes)
         if !refersBack {
-            var written: String?
+            var nameText: String?
             for determiner in Self.determiners where !differsAtAnIdeograph(determiner, from: start, to: end) {
-                if written == nil { written = scalars.string(start..<end) }
-                if written?.hasPrefix(determiner, writtenAt: start, in: scalars) == true {
+                if nameText == nil { nameText = scalars.string(start..<end) }
+                if nameText?.hasPrefix(determiner, writtenAt: start, in: scalars) == true {
                     refersBack = true
                     break
                 }
@@ -512,7 +502,7 @@ struct EventFinder {
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        let starts = Self.futureWordStartBits
+        let starts = Self.futureWordStarts
         for position in lower..<index where starts.mayStart(scalars[position]) {
             let scalar = scalars[position]
             if Self.futureWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
@@ -521,6 +511,16 @@ struct EventFinder {
     }
 
     // MARK: Visits and receptions
+
+    /// Whether one of ``meetingWords`` starts in `range`.
+    private func holdsAMeetingWord(_ range: Range<Int>) -> Bool {
+        let starts = Self.meetingWordStarts
+        for position in range where starts.mayStart(scalars[position]) {
+            let scalar = scalars[position]
+            if Self.meetingWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
+        }
+        return false
+    }
 
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for (index, hit) in hits.enumerated() {
