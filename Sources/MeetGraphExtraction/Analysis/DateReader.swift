@@ -20,8 +20,11 @@ enum DateReader {
     /// Every date phrase in `range` of `scalars`, in order.
     static func phrases(in scalars: [Unicode.Scalar], range: Range<Int>) -> [DatePhrase] {
         var result: [DatePhrase] = []
+        let starts = phraseStarts
         var index = range.lowerBound
         while index < range.upperBound {
+            index = nextPossibleStart(in: scalars, from: index, limit: range.upperBound, starts: starts)
+            guard index < range.upperBound else { break }
             if let phrase = phrase(in: scalars, at: index, limit: range.upperBound) {
                 // 今天上午(12月26日): the written date in brackets replaces the relative one.
                 if case .absolute = phrase.value, let last = result.last, case .relative = last.value,
@@ -41,9 +44,11 @@ enum DateReader {
 
     /// The first of ``phrases(in:range:)``, found without reading the rest of the range.
     static func firstPhrase(in scalars: [Unicode.Scalar], range: Range<Int>) -> DatePhrase? {
+        let starts = phraseStarts
         var index = range.lowerBound
         while index < range.upperBound {
-            guard let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
+            index = nextPossibleStart(in: scalars, from: index, limit: range.upperBound, starts: starts)
+            guard index < range.upperBound, let found = phrase(in: scalars, at: index, limit: range.upperBound) else {
                 index += 1
                 continue
             }
@@ -65,9 +70,7 @@ enum DateReader {
     /// The date phrase starting at `index`, if one does.
     static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
         let first = scalars[index]
-        guard first == "今" || first == "昨" || first == "前" || first == "当" || first == "十" || ScalarClass.digitValue(first) != nil else {
-            return nil
-        }
+        guard mayStart(with: first) else { return nil }
         // 今(20)日, 昨(19)日 (Taiwan's papers): the day of the month in brackets.
         if first == "今" || first == "昨", index + 1 < limit, scalars[index + 1] == "(" || scalars[index + 1] == "（",
            let (day, next) = readNumber(scalars, at: index + 2, limit: limit), next + 1 < limit,
@@ -75,53 +78,45 @@ enum DateReader {
             let (time, afterTime) = timeOfDay(in: scalars, at: next + 2, limit: limit)
             return DatePhrase(value: .absolute(year: nil, month: nil, day: day), timeOfDay: time, range: index..<afterTime)
         }
-        let relativeWords: [(String, Int)] = [("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 0), ("当日", 0)]
-        for (word, days) in relativeWords where scalars.has(word, at: index) {
-            // 当天/当日 refer to a date already given; only 今天/昨天 count from the document's date.
-            let end = index + word.unicodeScalars.count
-            let (time, afterTime) = timeOfDay(in: scalars, at: end, limit: limit)
-            if word == "当天" || word == "当日" {
-                return DatePhrase(value: .relative(days: 99), timeOfDay: time, range: index..<afterTime)
-            }
+        for (word, days) in relativeWords where word[0] == first && scalars.has(word, at: index) {
+            let (time, afterTime) = timeOfDay(in: scalars, at: index + word.count, limit: limit)
             return DatePhrase(value: .relative(days: days), timeOfDay: time, range: index..<afterTime)
         }
         guard ScalarClass.digitValue(scalars[index]) != nil || scalars[index] == "十" else { return nil }
         // Do not start inside a number.
         if index > 0, ScalarClass.digitValue(scalars[index - 1]) != nil || scalars[index - 1] == "十" { return nil }
         var position = index
-        var numbers: [(Int, Unicode.Scalar)] = []
-        while position < limit, numbers.count < 3 {
+        // Up to three numbers, each followed by its unit (年, 月, 日, 号) or a separator (- . /);
+        // a later number of the same unit replaces an earlier one.
+        var count = 0
+        var firstUnit: Unicode.Scalar = " "
+        var lastUnit: Unicode.Scalar = " "
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        while position < limit, count < 3 {
             guard let (value, next) = readNumber(scalars, at: position, limit: limit) else { break }
             position = next
             guard position < limit else { break }
             let unit = scalars[position]
-            if unit == "年" || unit == "月" || unit == "日" || unit == "号" {
-                numbers.append((value, unit))
-                position += 1
-                if unit == "日" || unit == "号" { break }
-            } else if unit == "-" || unit == "." || unit == "/" {
-                numbers.append((value, unit))
-                position += 1
-            } else {
-                break
-            }
-        }
-        var year: Int?
-        var month: Int?
-        var day: Int?
-        if numbers.count == 3, numbers[0].1 == "-" || numbers[0].1 == "." || numbers[0].1 == "/" {
-            // 2020-01-27: the third number has no unit.
-            return nil
-        }
-        for (value, unit) in numbers {
+            guard unit == "年" || unit == "月" || unit == "日" || unit == "号" || unit == "-" || unit == "." || unit == "/" else { break }
+            if count == 0 { firstUnit = unit }
+            lastUnit = unit
+            count += 1
+            position += 1
             switch unit {
             case "年": year = value
             case "月": month = value
             case "日", "号": day = value
             default: break
             }
+            if unit == "日" || unit == "号" { break }
         }
-        if day == nil, numbers.count >= 2, numbers.last?.1 == "-" || numbers.last?.1 == "." { return nil }
+        if count == 3, firstUnit == "-" || firstUnit == "." || firstUnit == "/" {
+            // 2020-01-27: the third number has no unit.
+            return nil
+        }
+        if day == nil, count >= 2, lastUnit == "-" || lastUnit == "." { return nil }
         guard let day, (1...31).contains(day) else { return nil }
         if let month, !(1...12).contains(month) { return nil }
         if let year, year < 1900 || year > 2100 { return nil }
@@ -190,12 +185,45 @@ enum DateReader {
 
     /// A part of the day at `index` (上午, 中午, 下午, 晚, 晚上 → 晚, 早上, 凌晨), and where it ends.
     static func timeOfDay(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (String?, Int) {
-        let words: [(String, String)] = [("上午", "上午"), ("中午", "中午"), ("下午", "下午"), ("晚上", "晚"), ("晚间", "晚"),
-                                         ("傍晚", "傍晚"), ("早上", "早上"), ("凌晨", "凌晨"), ("晚", "晚")]
-        for (word, value) in words where index < limit && scalars.has(word, at: index) {
-            return (value, index + word.unicodeScalars.count)
+        guard index < limit else { return (nil, index) }
+        for (word, value) in partsOfDay where scalars.has(word, at: index) {
+            return (value, index + word.count)
         }
         return (nil, index)
+    }
+
+    /// The parts of the day ``timeOfDay(in:at:limit:)`` reads, as written and as reported.
+    private static let partsOfDay: [([Unicode.Scalar], String)] = [
+        ("上午", "上午"), ("中午", "中午"), ("下午", "下午"), ("晚上", "晚"), ("晚间", "晚"),
+        ("傍晚", "傍晚"), ("早上", "早上"), ("凌晨", "凌晨"), ("晚", "晚"),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// 今天, 昨天 …: days counted back from the document's date; 当天/当日 refer to a date already
+    /// given (99: resolved against the context's date).
+    private static let relativeWords: [([Unicode.Scalar], Int)] = [
+        ("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 99), ("当日", 99),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// Whether a date phrase may start with `scalar`: a digit (ASCII, full-width or Chinese), 十, or
+    /// the first scalar of a relative day (今, 昨, 前, 当).
+    static func mayStart(with scalar: Unicode.Scalar) -> Bool {
+        scalar == "今" || scalar == "昨" || scalar == "前" || scalar == "当" || scalar == "十" || ScalarClass.digitValue(scalar) != nil
+    }
+
+    /// ``mayStart(with:)`` for each scalar of the Basic Multilingual Plane (the only plane these
+    /// scalars are in): one array read rejects most offsets of a text.
+    private static let phraseStarts: [Bool] = (0..<0x10000).map { Unicode.Scalar($0).map(mayStart(with:)) ?? false }
+
+    /// The first offset from `index` before `limit` where a date phrase may start, or `limit`.
+    @inline(__always)
+    private static func nextPossibleStart(in scalars: [Unicode.Scalar], from index: Int, limit: Int, starts: [Bool]) -> Int {
+        var index = index
+        while index < limit {
+            let value = scalars[index].value
+            if value < 0x10000, starts[Int(value)] { return index }
+            index += 1
+        }
+        return limit
     }
 
     /// Resolves `phrase` against the document's date: a year (and, for “16日”, a month) is only

@@ -37,39 +37,74 @@ struct EventFinder {
     private static let nounFollowers: [[Unicode.Scalar]] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].map { Array($0.unicodeScalars) }
     private static let holdsAMeeting: [Unicode.Scalar] = Array("开会".unicodeScalars)
     /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
-    private static let conveningVerbs: [String] = ["召开", "举行"]
+    private static let conveningVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
+    /// Verbs after “X会议在Y” that say where the meeting took place.
+    private static let placedVerbs: [[Unicode.Scalar]] = ["召开", "举行", "开幕"].map { Array($0.unicodeScalars) }
+    /// The first scalars of ``futureWords``, which let most offsets be passed over with one test.
+    private static let futureWordStarts = FirstScalars(of: futureWords)
     /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
     private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
     private static let determiners: [[Unicode.Scalar]] = ["本次", "此次", "这次", "该", "上述", "全体", "这个"].map { Array($0.unicodeScalars) }
     private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
+    /// 来到: “came to”, before a place and the verb that names the outing.
+    private static let cameTo: [Unicode.Scalar] = Array("来到".unicodeScalars)
+    /// Words between a visitor and the verb that show the clause reports a meeting, not an outing.
+    private static let meetingWords: [[Unicode.Scalar]] = ["召开", "主持", "出席", "参加", "会议", "听取", "。"].map { Array($0.unicodeScalars) }
+    private static let meetingWordStarts = FirstScalars(of: meetingWords)
     private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
     /// The source text of a normalised range, as written (traditional characters stay traditional).
     let original: (Range<Int>) -> String
+    /// For each offset, whether some mention ends there: lets the walk back over a meeting's name
+    /// skip the search of the sentence's mentions at almost every offset.
+    private let mentionEnds: [Bool]
+
+    /// A finder over the normalised `scalars` of a document and the `mentions` found in it.
+    init(scalars: [Unicode.Scalar], mentions: [Mention], original: @escaping (Range<Int>) -> String) {
+        self.scalars = scalars
+        self.mentions = mentions
+        self.original = original
+        eventKeywords = Lexicons.shared.eventKeywords
+        nameStops = Lexicons.shared.nameStops
+        var mentionEnds = [Bool](repeating: false, count: scalars.count + 1)
+        for mention in mentions where mention.range.upperBound >= 0 && mention.range.upperBound <= scalars.count {
+            mentionEnds[mention.range.upperBound] = true
+        }
+        self.mentionEnds = mentionEnds
+    }
     /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
     var lexicons: Lexicons { Lexicons.shared }
+    /// The two lexicons read at many offsets, stored: reading them through ``lexicons`` costs an
+    /// access to the shared value (and a retain of the tables used) at each offset.
+    private let eventKeywords: ScalarTrie<Lexicons.EventKeyword>
+    private let nameStops: ScalarTrie<Lexicons.NameStop>
 
-    /// The written text of `ranges`, without the verbs 召开 and 举行 (“市委常委会召开扩大会议” → 市委常委会扩大会议).
-    func writtenName(_ ranges: [Range<Int>]) -> String {
-        var result = ""
-        for range in ranges {
-            var pieceStart = range.lowerBound
-            var index = range.lowerBound
-            while index < range.upperBound {
-                if index + 2 <= range.upperBound, scalars.has("召开", at: index) || scalars.has("举行", at: index) {
-                    if index > pieceStart { result += original(pieceStart..<index) }
-                    index += 2
-                    pieceStart = index
-                    continue
-                }
-                index += 1
+    /// Appends the written text of `range` to `result`, without the verbs 召开 and 举行
+    /// (“市委常委会召开扩大会议” → 市委常委会扩大会议).
+    private func appendWrittenName(of range: Range<Int>, to result: inout String) {
+        var pieceStart = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index + 2 <= range.upperBound, scalars[index] == "召" || scalars[index] == "举",
+               scalars.has(Self.conveneVerbs[0], at: index) || scalars.has(Self.conveneVerbs[1], at: index) {
+                if index > pieceStart { result += original(pieceStart..<index) }
+                index += 2
+                pieceStart = index
+                continue
             }
-            if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
+            index += 1
         }
-        return result
+        if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
+    }
+
+    /// A noun keyword's name as read in a sentence, and the event it names if one took place.
+    private struct NounName {
+        var span: Range<Int>
+        var trigger: EventTrigger?
+        var isEvent: Bool { trigger != nil }
     }
 
     private struct KeywordHit {
@@ -80,44 +115,51 @@ struct EventFinder {
     /// The triggers in `sentence`, in order.
     func triggers(in sentence: Sentence, mentionsInSentence: [Mention]) -> [EventTrigger] {
         let range = sentence.range
-        var nouns: [KeywordHit] = []
+        // Nouns are read as they are found (each needs only whether the one before named an
+        // event); verbs are read once all are known. Read by index below, so that the checks
+        // read spans without copying triggers.
+        var nounNames: [NounName] = []
+        var previousWasEvent = false
         var verbs: [KeywordHit] = []
         var position = range.lowerBound
         var bookTitleDepth = 0
         while position < range.upperBound {
+            let scalar = scalars[position]
             // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
             // (…委员会第三次会议、…) after an event's name lists what it also counts as, not new events.
-            if scalars[position] == "《" || (scalars[position] == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
-            if scalars[position] == "》" || scalars[position] == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
-            if bookTitleDepth > 0 {
+            if !ScalarClass.isIdeograph(scalar) {
+                if scalar == "《" || (scalar == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
+                if scalar == "》" || scalar == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
+            }
+            if bookTitleDepth > 0 || !eventKeywords.mayStart(with: scalar) {
                 position += 1
                 continue
             }
-            if let match = lexicons.eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
+            if let match = eventKeywords.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 let hit = KeywordHit(range: position..<(position + match.length), keyword: match.value)
-                if match.value.isVerb { verbs.append(hit) } else { nouns.append(hit) }
+                if match.value.isVerb {
+                    verbs.append(hit)
+                } else {
+                    let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
+                    previousWasEvent = trigger != nil
+                    nounNames.append(NounName(span: span, trigger: trigger))
+                }
                 position += match.length
             } else {
                 position += 1
             }
         }
         var result: [EventTrigger] = []
-        var previousWasEvent = false
-        var spans: [(Range<Int>, EventTrigger?)] = []
-        for hit in nouns {
-            let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
-            previousWasEvent = trigger != nil
-            spans.append((span, trigger))
-        }
         // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its own.
-        for (index, (span, trigger)) in spans.enumerated() {
-            guard let trigger else { continue }
-            let subsumed = spans.enumerated().contains { other, entry in
-                other != index && entry.0.lowerBound <= span.lowerBound && entry.0.upperBound > span.upperBound && entry.1 != nil
+        for index in nounNames.indices where nounNames[index].isEvent {
+            let span = nounNames[index].span
+            let subsumed = nounNames.indices.contains { other in
+                other != index && nounNames[other].span.lowerBound <= span.lowerBound && nounNames[other].span.upperBound > span.upperBound
+                    && nounNames[other].isEvent
             }
-            if !subsumed { result.append(trigger) }
+            if !subsumed, let trigger = nounNames[index].trigger { result.append(trigger) }
         }
-        if let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
+        if !verbs.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
             // is an event of its own; a visit verb after the meeting describes it.
             if result.isEmpty {
@@ -151,7 +193,7 @@ struct EventFinder {
                              previousWasEvent: Bool) -> (EventTrigger?, Range<Int>) {
         var end = hit.range.upperBound
         // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
-        if end < sentence.upperBound, let overlap = lexicons.eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
+        if end < sentence.upperBound, let overlap = eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
            overlap.length > 1, !overlap.value.isVerb {
             end = end - 1 + overlap.length
         }
@@ -160,42 +202,21 @@ struct EventFinder {
            let close = scalars[end...].prefix(6).firstIndex(where: { $0 == ")" || $0 == "）" }) {
             end = close + 1
         }
-        // Walk back to where the name starts.
-        var start = hit.range.lowerBound
-        var stop: Lexicons.NameStop = .plain
-        var stopStart = start
-        var atClauseStart = false
-        while start > sentence.lowerBound, hit.range.lowerBound - start < 45 {
-            let scalar = scalars[start - 1]
-            if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma {
-                atClauseStart = true
-                break
-            }
-            if mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
-                stop = .plain
-                break
-            }
-            if let match = lexicons.nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
-               !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: hit.range.lowerBound) {
-                stop = match.value
-                stopStart = start - match.length
-                break
-            }
-            start -= 1
-        }
-        if start == sentence.lowerBound { atClauseStart = true }
+        var (start, stop, stopStart, atClauseStart) = nameStart(keyword: hit.range.lowerBound, sentence: sentence, mentionsInSentence: mentionsInSentence)
         var span = start..<end
         let after = end
         let rest = sentence.upperBound
 
-        // What follows the name, past spaces.
-        var next = after
-        while next < rest, ScalarClass.isSpace(scalars[next]) { next += 1 }
+        // What follows the name, past spaces (a constant, so that the functions below read it
+        // without an access check).
+        var firstAfterSpaces = after
+        while firstAfterSpaces < rest, ScalarClass.isSpace(scalars[firstAfterSpaces]) { firstAfterSpaces += 1 }
+        let next = firstAfterSpaces
         func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
             words.contains { scalars.has($0, at: next) }
         }
-        func followedBy(_ word: String) -> Bool {
-            scalars.has(word, at: next)
+        func followedBy(_ scalar: Unicode.Scalar) -> Bool {
+            next < scalars.count && scalars[next] == scalar
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
@@ -220,7 +241,7 @@ struct EventFinder {
             // 了 between the verb and the name: 召开了…会议.
         case .of:
             if scalars.has("了", endingAt: stopStart + 1),
-               let verb = lexicons.nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
+               let verb = nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
                verb.value == .trigger {
                 tookPlace = true
             }
@@ -256,7 +277,7 @@ struct EventFinder {
                 var organises = false
                 var index = after + 2
                 while index < clauseEnd {
-                    if let other = lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb {
+                    if let other = eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb {
                         organises = true
                         break
                     }
@@ -265,7 +286,7 @@ struct EventFinder {
                 tookPlace = !organises
             } else if followedBy("在") {
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-                for verb in ["召开", "举行", "开幕"] {
+                for verb in Self.placedVerbs {
                     if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
                         tookPlace = true
                         var placeEnd = verbAt
@@ -290,27 +311,94 @@ struct EventFinder {
         }
         guard tookPlace else { return (nil, span) }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
-        let written = scalars.string(start..<end)
         let conveningVerb = Self.conveningVerbsBeforeNames.first { scalars.has($0, endingAt: start) }
         let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
-        let refersBack = chairedBy || (written == scalars.string(hit.range) && !convenes)
-            || Self.determiners.contains(where: { written.hasPrefix($0, writtenAt: start, in: scalars) })
+        // The keyword (unified ideographs) spells the same string as the name only when it is the name.
+        let isBareKeyword = start == hit.range.lowerBound && end == hit.range.upperBound
+        var refersBack = chairedBy || (isBareKeyword && !convenes)
+        if !refersBack {
+            var nameText: String?
+            for determiner in Self.determiners where !differsAtAnIdeograph(determiner, from: start, to: end) {
+                if nameText == nil { nameText = scalars.string(start..<end) }
+                if nameText?.hasPrefix(determiner, writtenAt: start, in: scalars) == true {
+                    refersBack = true
+                    break
+                }
+            }
+        }
 
         // The name: the written span, plus the organiser when it is the subject of 召开/举行
         // (市委常委会召开扩大会议 → 市委常委会扩大会议).
-        var nameScalars = scalars[start..<end]
-        var pieces = [start..<end]
+        let name: String
+        let written: String
         if let conveningVerb, stop == .trigger || stop == .of,
            let subject = organiser(before: start - conveningVerb.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
-            nameScalars = scalars[subject] + nameScalars
-            pieces.insert(subject, at: 0)
+            // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
+            let nameScalars = Array(scalars[subject] + scalars[start..<end])
+            name = String(scalars: nameScalars.removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+            var text = ""
+            appendWrittenName(of: subject, to: &text)
+            appendWrittenName(of: start..<end, to: &text)
+            written = text
             span = subject.lowerBound..<end
+        } else {
+            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
+            name = holdsAVerb
+                ? String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+                : scalars.string(start..<end)
+            var text = ""
+            appendWrittenName(of: start..<end, to: &text)
+            written = text
         }
-        // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
-        let name = String(scalars: Array(nameScalars).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: writtenName(pieces), span: span, place: place, keyword: hit.range.lowerBound,
+        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
                              refersBack: refersBack), span)
+    }
+
+    /// Whether the text from `start` (before `end`) surely does not begin with `word`, a word of
+    /// unified ideographs: its scalars first differ where the text has a unified ideograph. Such an
+    /// ideograph is a character of its own with no other spelling, so the String comparison
+    /// (``Swift/String/hasPrefix(_:writtenAt:in:)``) would answer false too; any other case is left to it.
+    private func differsAtAnIdeograph(_ word: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        for (offset, scalar) in word.enumerated() {
+            let position = start + offset
+            guard position < end else { return false }
+            let written = scalars[position]
+            if written == scalar { continue }
+            let value = written.value
+            return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+        }
+        return false
+    }
+
+    /// Walks back from the keyword at `keyword` to where the event's name starts: at a clause's
+    /// start, after a mention, or after a name stop (召开, 在, 的 …), which is returned with where it starts.
+    private func nameStart(keyword: Int, sentence: Range<Int>, mentionsInSentence: [Mention])
+        -> (start: Int, stop: Lexicons.NameStop, stopStart: Int, atClauseStart: Bool) {
+        var start = keyword
+        var stop: Lexicons.NameStop = .plain
+        var stopStart = start
+        var atClauseStart = false
+        while start > sentence.lowerBound, keyword - start < 45 {
+            let scalar = scalars[start - 1]
+            if ScalarClass.endsClause(scalar) || scalar == ScalarClass.enumerationComma {
+                atClauseStart = true
+                break
+            }
+            if mentionEnds[start], mentionsInSentence.contains(where: { $0.range.upperBound == start }) {
+                stop = .plain
+                break
+            }
+            if let match = nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
+               !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: keyword) {
+                stop = match.value
+                stopStart = start - match.length
+                break
+            }
+            start -= 1
+        }
+        if start == sentence.lowerBound { atClauseStart = true }
+        return (start, stop, stopStart, atClauseStart)
     }
 
     /// The organisation written as the subject before 召开/举行 (“市疫情防控指挥部以视频形式召开”).
@@ -320,8 +408,8 @@ struct EventFinder {
             start -= 1
         }
         var end = verbStart
-        for manner in ["以视频会议形式", "以视频形式", "以电视电话会议形式", "通过视频形式", "以视频会议方式", "以视频方式", "在线上"] where scalars.has(manner, endingAt: end) {
-            end -= manner.unicodeScalars.count
+        for manner in Self.manners where scalars.has(manner, endingAt: end) {
+            end -= manner.count
             break
         }
         // An adverb before the verb is not part of the organiser: 中心组又进行了集体学习.
@@ -332,11 +420,17 @@ struct EventFinder {
         if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
         if scalars[start] == "我" || scalars[start] == "在" { return nil }
         // 立刻就召开了会议, 已经召开了会议: adverbs, not an organiser.
-        if ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
+        if Self.adverbs.contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
         if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
-        if scalars.find("在", in: subject) != nil || scalars.find("日", in: subject) != nil { return nil }
+        if subject.contains(where: { scalars[$0] == "在" || scalars[$0] == "日" }) { return nil }
         return subject
     }
+
+    /// How a meeting was held, written between its organiser and 召开 (以视频形式召开).
+    private static let manners: [[Unicode.Scalar]] = ["以视频会议形式", "以视频形式", "以电视电话会议形式", "通过视频形式", "以视频会议方式", "以视频方式", "在线上"]
+        .map { Array($0.unicodeScalars) }
+    /// Adverbs that show the words before 召开 are no organiser (立刻就召开了会议).
+    private static let adverbs: [[Unicode.Scalar]] = ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].map { Array($0.unicodeScalars) }
 
     /// The place in “在X召开”, read before the verb that stopped the name.
     private func placeBeforeVerb(stopStart: Int, sentence: Range<Int>, stop: Lexicons.NameStop) -> String? {
@@ -370,7 +464,7 @@ struct EventFinder {
         var probe = position
         while probe > sentence.lowerBound, keyword - probe < 30 {
             if ScalarClass.endsClause(scalars[probe - 1]) { return nil }
-            if let stop = lexicons.nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
+            if let stop = nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
                 switch stop.value {
                 case .trigger:
                     return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
@@ -383,7 +477,7 @@ struct EventFinder {
                     return nil
                 }
             }
-            if lexicons.eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            if eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
             probe -= 1
         }
         return nil
@@ -393,30 +487,46 @@ struct EventFinder {
     private func citesASpeechGivenThere(after position: Int, sentence: Range<Int>) -> Bool {
         var index = position
         while index < min(sentence.upperBound, position + 24), !ScalarClass.endsClause(scalars[index]) {
-            if scalars.has("时的", at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) { return true }
+            if scalars[index] == "时", scalars.has(Self.whenOf, at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) {
+                return true
+            }
             index += 1
         }
         return false
     }
 
-    private static let citedSpeeches: [String] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"]
+    private static let citedSpeeches: [[Unicode.Scalar]] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"].map { Array($0.unicodeScalars) }
+    /// 时的: “when”, before a speech given at the meeting (审议时的重要讲话).
+    private static let whenOf: [Unicode.Scalar] = Array("时的".unicodeScalars)
 
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        for word in Self.futureWords where scalars.find(word, in: lower..<index) != nil {
-            return true
+        let starts = Self.futureWordStarts
+        for position in lower..<index where starts.mayStart(scalars[position]) {
+            let scalar = scalars[position]
+            if Self.futureWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
         }
         return false
     }
 
     // MARK: Visits and receptions
 
+    /// Whether one of ``meetingWords`` starts in `range`.
+    private func holdsAMeetingWord(_ range: Range<Int>) -> Bool {
+        let starts = Self.meetingWordStarts
+        for position in range where starts.mayStart(scalars[position]) {
+            let scalar = scalars[position]
+            if Self.meetingWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
+        }
+        return false
+    }
+
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for (index, hit) in hits.enumerated() {
             let after = hit.range.upperBound
             // 来到我市调研…: the outing is named by the verb that follows the place.
-            if scalars.has("来到", at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
+            if scalars.has(Self.cameTo, at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
                !(after..<hits[index + 1].range.lowerBound).contains(where: { ScalarClass.endsClause(scalars[$0]) }) {
                 continue
             }
@@ -430,7 +540,7 @@ struct EventFinder {
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
             guard between.count <= 40 else { continue }
-            if ["召开", "主持", "出席", "参加", "会议", "听取", "。"].contains(where: { scalars.find($0, in: between) != nil }) { continue }
+            if holdsAMeetingWord(between) { continue }
             var place: String?
             var placeStart: Int?
             for word in Self.placeWords {
@@ -462,5 +572,23 @@ struct EventFinder {
                                 refersBack: greetsAGroup, leader: leader.person, leaderStart: leader.start)
         }
         return nil
+    }
+}
+
+/// The first scalars of a list of words, as one bit per `value % 64`: a test that rules out most
+/// offsets before the words are compared (it only rejects; a set bit may belong to another scalar).
+private struct FirstScalars: Sendable {
+    private var bits: UInt64 = 0
+
+    init(of words: [[Unicode.Scalar]]) {
+        for word in words {
+            if let first = word.first { bits |= 1 << (first.value & 63) }
+        }
+    }
+
+    /// Whether some word may start with `scalar`.
+    @inline(__always)
+    func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+        bits & 1 << (scalar.value & 63) != 0
     }
 }

@@ -45,6 +45,12 @@ enum Layout {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
+            // Ideographs and most other scalars lie between 。(U+3002) and ！(U+FF01): none of them
+            // ends a sentence or a line, nor is a comma.
+            if scalar.value > 0x3002, scalar.value < 0xFF01 {
+                index += 1
+                continue
+            }
             if scalar == "," || scalar == "，" { paragraphHasComma = true }
             if scalar == "\n" || scalar == "\r" {
                 emit(index)
