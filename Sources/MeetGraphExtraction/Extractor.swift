@@ -796,35 +796,38 @@ struct DocumentAnalysis {
 
     // MARK: Output
 
-    /// Names that say nothing about which meeting it was.
-    private static let bareNames: Set<String> = ["会议", "大会", "会", "开会"]
-    /// ``bareNames`` as scalars, to compare with the text.
-    private static let bareNameScalars: [[Unicode.Scalar]] = bareNames.map { Array($0.unicodeScalars) }
+    /// Names that say nothing about which meeting it was, as scalars (compared with the text and with names).
+    private static let bareNameScalars: [[Unicode.Scalar]] = ["会议", "大会", "会", "开会"].map { Array($0.unicodeScalars) }
 
     func events() -> [Event] {
+        // A title shared by a list (副市长A、B、C) is one range: made a String once.
+        var titleTexts: [Range<Int>: String] = [:]
+        var result: [Event] = []
+        result.reserveCapacity(drafts.count)
         // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
-        let kept = drafts.filter { !($0.participants.isEmpty && Self.bareNames.contains($0.name)) }
-        // The same title is written for many people (副市长 A、B、C, and again in every report): each
-        // spelling is made a String once.
-        var titleTexts: [ArraySlice<Unicode.Scalar>: String] = [:]
-        func text(of title: Range<Int>) -> String {
-            let written = normalized.originalScalars[normalized.originalRange(title)]
-            if let known = titleTexts[written] { return known }
-            let text = String(scalars: written)
-            titleTexts[written] = text
-            return text
-        }
-        return kept.enumerated().map { index, draft in
-            let participants = draft.participants.compactMap { participant -> Participant? in
-                guard participant.person >= bylinePeople else { return nil }
+        for draft in drafts where !(draft.participants.isEmpty && Self.bareNameScalars.contains(draft.nameScalars)) {
+            var participants: [Participant] = []
+            participants.reserveCapacity(draft.participants.count)
+            for participant in draft.participants where participant.person >= bylinePeople {
                 var roles = participant.roles
                 if participant.announcesOnly, roles.contains(.chair) { roles.remove(.speaker) }
-                return Participant(name: spelling[participant.person], roles: roles,
-                                   titles: participant.titles.map(text(of:)), evidence: participant.evidence)
+                var titles: [String] = []
+                titles.reserveCapacity(participant.titles.count)
+                for title in participant.titles {
+                    if let known = titleTexts[title] {
+                        titles.append(known)
+                    } else {
+                        let text = normalized.original(title)
+                        titleTexts[title] = text
+                        titles.append(text)
+                    }
+                }
+                participants.append(Participant(name: spelling[participant.person], roles: roles, titles: titles, evidence: participant.evidence))
             }
-            return Event(id: "e\(index + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
-                         place: draft.place, form: draft.isVideo ? .video : nil, participants: participants)
+            result.append(Event(id: "e\(result.count + 1)", kind: draft.kind, name: draft.writtenName, date: draft.date, timeOfDay: draft.timeOfDay,
+                                place: draft.place, form: draft.isVideo ? .video : nil, participants: participants))
         }
+        return result
     }
 
     func nonParticipants() -> [NonParticipant] {
