@@ -66,6 +66,8 @@ public struct Extractor: Sendable {
 /// The working state of one extraction.
 struct DocumentAnalysis {
     private static let studyWords: [[Unicode.Scalar]] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"].map { Array($0.unicodeScalars) }
+    /// The first scalars of ``studyWords``.
+    private static let studyWordStarts: [Unicode.Scalar] = studyWords.map { $0[0] }
 
     /// Words that say a meeting was held by video (each holds 视, which ``sentenceSaysVideo(_:)`` relies on).
     private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
@@ -95,8 +97,9 @@ struct DocumentAnalysis {
     private var bylines: [BylineName] = []
     private var drafts: [EventDraft] = []
     private var mentionedPeople: [Int] = []
-    /// The lists led by a title (副议长A及B、C), whose untitled members are people too.
-    private var titledLists: Set<Int> = []
+    /// The lists led by a title (副议长A及B、C), whose untitled members are people too: by list
+    /// number (``Mention/list``, which counts up from 0; untitled lists are -1).
+    private var titledLists: [Bool] = []
     /// The original spelling of each person, by number (``Mention/person``): as written where
     /// the person is first named, a byline first.
     private var spelling: [String] = []
@@ -189,7 +192,8 @@ struct DocumentAnalysis {
         (mentions, bylines) = finder.find()
         numberPeople()
 
-        titledLists = Set(mentions.lazy.filter { !$0.titles.isEmpty }.map(\.list))
+        titledLists = [Bool](repeating: false, count: (mentions.lazy.map(\.list).max() ?? 0) + 1)
+        for mention in mentions where !mention.titles.isEmpty && mention.list >= 0 { titledLists[mention.list] = true }
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
         sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
@@ -559,7 +563,7 @@ struct DocumentAnalysis {
         case .unknown:
             // Outside the trigger's sentence, an outing's titled people (and the rest of their
             // list: 副议长A及B、C) took part.
-            let titled = !mention.titles.isEmpty || titledLists.contains(mention.list)
+            let titled = !mention.titles.isEmpty || mention.list >= 0 && titledLists[mention.list]
             guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && titled else { return }
             roles = .attendee
         }
@@ -631,8 +635,8 @@ struct DocumentAnalysis {
         var lookBack = max(sentence.lowerBound, mention.start - 6)
         // Within the mention's clause only: 进行了集体学习,市委书记X出席 — X is there.
         if let clauseEnd = (lookBack..<mention.start).last(where: { ScalarClass.endsClause(scalars[$0]) }) { lookBack = clauseEnd + 1 }
-        for word in Self.studyWords where scalars.find(word, in: lookBack..<mention.start) != nil {
-            return .mentioned
+        for position in lookBack..<mention.start where Self.studyWordStarts.contains(scalars[position]) {
+            if Self.studyWords.contains(where: { scalars.has($0, at: position) }) { return .mentioned }
         }
         // 受市长X委托, X委托副市长Y出席: X sent someone in their place.
         if scalars.has(Self.delegates, at: mention.range.upperBound) { return .mentioned }
