@@ -268,18 +268,13 @@ struct DocumentAnalysis {
     /// mention and byline name, and its spelling where first written. Mentions of a byline's
     /// name are dropped: reporters and editors do not take part.
     private mutating func numberPeople() {
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(bylines.count + mentions.count)
-        // The number of `key`, given now if it has none: one hash of the key either way (the
-        // default subscript inserts the next number in place).
-        func number(of key: String) -> (number: Int, isNew: Bool) {
-            let next = spelling.count
-            func read(_ slot: inout Int) -> Int { slot }
-            let number = read(&numbers[key, default: next])
-            return (number, number == next)
+        var numbers = NameTable<Int>()
+        // The number of the name at `key`, given now if it has none.
+        func number(of key: Range<Int>) -> (value: Int, isNew: Bool) {
+            numbers.insertIfAbsent(key, in: scalars, spelling.count)
         }
         for index in bylines.indices {
-            let (person, isNew) = number(of: bylines[index].key)
+            let (person, isNew) = number(of: bylines[index].range)
             bylines[index].person = person
             if isNew { spelling.append(NameForms.written(normalized.original(bylines[index].range))) }
         }

@@ -1,11 +1,14 @@
+import Foundation
 import MeetGraph
 
 /// One place where a person's name is written.
 struct Mention: Sendable {
     /// Normalised offsets of the name.
     var range: Range<Int>
-    /// The name in normalised (simplified) form: the key that identifies the person in a document.
-    var key: String
+    /// Normalised offsets of the name that identifies the person in a document (compared as a
+    /// ``NameTable`` compares names): the mention's own range, or for a short form (施密特 after
+    /// 克劳斯·施密特) the range of the full name's first mention.
+    var key: Range<Int>
     /// Normalised ranges of the titles written before the name, in order (split at 、).
     var titles: [Range<Int>]
     /// Where the titles (or the name when untitled) start.
@@ -21,7 +24,7 @@ struct Mention: Sendable {
 
 /// A name found in a byline: a reporter, photographer or editor.
 struct BylineName: Sendable {
-    var key: String
+    /// Normalised offsets of the name, which also identify the person (see ``Mention/key``).
     var range: Range<Int>
     var reason: NonParticipation
     /// The person's number in the document (see ``Mention/person``).
@@ -58,42 +61,52 @@ struct NameFinder {
                 bylines.append(byline)
                 bylineRanges.append(byline.range)
             }
-            var titled = titledMentions(in: sentence.range, sentence: index, list: &list)
-            titled.removeAll { mention in bylineRanges.contains { $0.overlaps(mention.range) } }
-            mentions.append(contentsOf: titled)
+            let firstTitled = mentions.count
+            titledMentions(in: sentence.range, sentence: index, list: &list, into: &mentions)
+            if !bylineRanges.isEmpty, firstTitled < mentions.count {
+                let titled = mentions[firstTitled...].filter { mention in !bylineRanges.contains { $0.overlaps(mention.range) } }
+                mentions.replaceSubrange(firstTitled..., with: titled)
+            }
         }
         // Offsets already taken by a mention or a byline name: a candidate overlapping one is
         // skipped (a bitmap instead of a scan of all mentions per candidate).
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
         for range in bylineRanges { for offset in range { covered[offset] = true } }
+        // The names found so far, and the first spelling of each (which later occurrences must match).
+        var known = NameTable<Bool>()
+        var knownSpellings: [Range<Int>] = []
+        func learn(_ range: Range<Int>) {
+            if known.insertIfAbsent(range, in: scalars, true).isNew { knownSpellings.append(range) }
+        }
+        for mention in mentions { learn(mention.range) }
         // Verb-anchored names (X主持, X强调) at clause starts.
-        var known = Set(mentions.map(\.key))
         for (index, sentence) in sentences.enumerated() {
             for range in verbAnchoredNames(in: sentence.range) {
-                // The covered check first: it spares building the key of a name already found here.
+                // The covered check first: it spares looking up a name already found here.
                 if range.contains(where: { covered[$0] }) { continue }
-                let key = scalars.string(range)
-                if known.contains(key) { continue }
+                if known.value(for: range, in: scalars) != nil { continue }
                 list += 1
-                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: list))
+                mentions.append(Mention(range: range, key: range, titles: [], start: range.lowerBound, sentence: index, list: list))
                 for offset in range { covered[offset] = true }
-                known.insert(key)
+                learn(range)
             }
         }
         // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 if range.contains(where: { covered[$0] }) { continue }
-                let key = scalars.string(range)
-                known.insert(key)
-                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
+                learn(range)
+                mentions.append(Mention(range: range, key: range, titles: [], start: range.lowerBound, sentence: index, list: -1))
                 for offset in range { covered[offset] = true }
             }
         }
-        // Every other occurrence of a known name.
-        var trie = ScalarTrie<Bool>(small: true)
-        for key in known { trie.insert(key, true) }
+        // Every other occurrence of a known name, spelled as first found.
+        var trie = known.spellings
+        if known.hasDecomposedNames {
+            trie = ScalarTrie<Bool>(small: true)
+            for range in knownSpellings { trie.insert(scalars[range], true) }
+        }
         // The mentions of each sentence, in the order they were found (the order `mentions` has).
         var foundInSentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { foundInSentence[mention.sentence].append(index) }
@@ -107,7 +120,7 @@ struct NameFinder {
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
                         foundInSentence[index].append(mentions.count)
-                        mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: position,
+                        mentions.append(Mention(range: range, key: range, titles: [], start: position,
                                                 sentence: index, list: joined ? previousList!.list : list))
                         for offset in range { covered[offset] = true }
                         position = range.upperBound
@@ -119,16 +132,32 @@ struct NameFinder {
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
-        var shortForms: [String: String] = [:]
-        for mention in mentions where mention.key.contains(Character("·")) {
-            if let last = mention.key.split(separator: "·").last, last.unicodeScalars.count >= 2 {
-                shortForms[String(last)] = shortForms[String(last)] ?? mention.key
+        // (Made only when such a name occurs: most documents have none.)
+        var shortForms: NameTable<Range<Int>>?
+        for mention in mentions {
+            guard let last = lastPartAfterDot(mention.range), last.count >= 2 else { continue }
+            if shortForms == nil { shortForms = NameTable() }
+            shortForms?.insertIfAbsent(last, in: scalars, mention.key)
+        }
+        if let shortForms {
+            for index in mentions.indices {
+                if let full = shortForms.value(for: mentions[index].range, in: scalars) { mentions[index].key = full }
             }
         }
-        if !shortForms.isEmpty {
-            for index in mentions.indices { if let full = shortForms[mentions[index].key] { mentions[index].key = full } }
-        }
         return (mentions, bylines)
+    }
+
+    /// The last part of a name written with middle dots (施密特 in 克劳斯·施密特), or nil when
+    /// the name has no dot. Parts are split as a String splits at the Character “·” (which
+    /// U+0387, canonically equivalent to it, also matches), empty parts left out.
+    private func lastPartAfterDot(_ range: Range<Int>) -> Range<Int>? {
+        func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{B7}" || scalar == "\u{387}" }
+        guard range.contains(where: { isDot(scalars[$0]) }) else { return nil }
+        var end = range.upperBound
+        while end > range.lowerBound, isDot(scalars[end - 1]) { end -= 1 }
+        var start = end
+        while start > range.lowerBound, !isDot(scalars[start - 1]) { start -= 1 }
+        return start < end ? start..<end : nil
     }
 
     // MARK: Names
@@ -205,8 +234,7 @@ struct NameFinder {
 
     /// Persons written after a title (市委书记X, 市委常委、常务副市长X), and the untitled names
     /// that continue their lists (副市长A、B、C).
-    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int) -> [Mention] {
-        var result: [Mention] = []
+    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int, into result: inout [Mention]) {
         var position = range.lowerBound + 1
         var lastEnd = range.lowerBound
         while position < range.upperBound {
@@ -244,7 +272,7 @@ struct NameFinder {
             }
             list += 1
             let nameRange = nameStart..<(nameStart + length)
-            result.append(Mention(range: nameRange, key: scalars.string(nameRange), titles: titles, start: start,
+            result.append(Mention(range: nameRange, key: nameRange, titles: titles, start: start,
                                   sentence: sentence, list: list))
             lastEnd = nameRange.upperBound
             // The list goes on: 、B、C … until a title starts a new person or the list ends.
@@ -262,14 +290,13 @@ struct NameFinder {
                    continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
                     sharedTitles = []
                 }
-                result.append(Mention(range: continued, key: scalars.string(continued), titles: sharedTitles, start: continued.lowerBound,
+                result.append(Mention(range: continued, key: continued, titles: sharedTitles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
                 cursor = continued.upperBound
                 lastEnd = cursor
             }
             position = lastEnd
         }
-        return result
     }
 
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
@@ -601,7 +628,7 @@ struct NameFinder {
                     }
                     guard let length = bylineName(at: cursor, limit: range.upperBound) else { break }
                     let nameRange = cursor..<(cursor + length)
-                    result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: marker.value))
+                    result.append(BylineName(range: nameRange, reason: marker.value))
                     found += 1
                     cursor = nameRange.upperBound
                 }
@@ -624,7 +651,7 @@ struct NameFinder {
                position + length < range.upperBound, scalars[position + length] == "/" || scalars[position + length] == "／",
                Self.mediaWords.contains(where: { scalars.find($0, in: (position + length)..<min(range.upperBound, position + length + 12)) != nil }) {
                 let nameRange = position..<(position + length)
-                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                result.append(BylineName(range: nameRange, reason: .reporter))
                 position = nameRange.upperBound + 1
                 continue
             }
@@ -635,7 +662,7 @@ struct NameFinder {
                position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
                position + 2 + length == range.upperBound || ScalarClass.endsSentence(scalars[position + 2 + length]) {
                 let nameRange = (position + 1)..<(position + 1 + length)
-                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                result.append(BylineName(range: nameRange, reason: .reporter))
                 position = nameRange.upperBound + 1
                 continue
             }
@@ -666,7 +693,7 @@ struct NameFinder {
                         guard cursor > range.lowerBound, ScalarClass.isSpace(scalars[cursor - 1]) else { break }
                     }
                     for nameRange in names {
-                        result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: marker.value))
+                        result.append(BylineName(range: nameRange, reason: marker.value))
                     }
                 }
             }
@@ -699,5 +726,53 @@ struct NameFinder {
               isGivenNameScalar(scalars[start + 2]),
               start + 3 == limit || !ScalarClass.isIdeograph(scalars[start + 3]) else { return nil }
         return 3
+    }
+}
+
+/// Names of one document, compared as Strings compare them (canonical equivalence) without
+/// building Strings: a small ``ScalarTrie`` keyed by each name's scalars. The usual names
+/// (unified ideographs, ASCII) are their own canonical form; a name holding any other scalar (a
+/// compatibility ideograph such as 﨑, an accented letter) is stored decomposed (NFD), where its
+/// equivalent spellings meet.
+struct NameTable<Value: Sendable> {
+    /// The names by their comparable scalars: when ``hasDecomposedNames`` is false, exactly the
+    /// names' spellings.
+    private(set) var spellings = ScalarTrie<Value>(small: true)
+    /// Whether some name was stored in a decomposed form that differs from its spelling.
+    private(set) var hasDecomposedNames = false
+
+    /// Whether no name is stored.
+    var isEmpty: Bool { spellings.count == 0 }
+
+    /// The value of the name spelled by `scalars[range]`.
+    func value(for range: Range<Int>, in scalars: [Unicode.Scalar]) -> Value? {
+        spellings.value(for: Self.comparable(range, in: scalars).scalars)
+    }
+
+    /// Stores the name spelled by `scalars[range]` with `value` unless an equivalent name is
+    /// stored already: the value the name has, and whether it was stored now.
+    @discardableResult
+    mutating func insertIfAbsent(_ range: Range<Int>, in scalars: [Unicode.Scalar], _ value: Value) -> (value: Value, isNew: Bool) {
+        let (key, isDecomposed) = Self.comparable(range, in: scalars)
+        if let stored = spellings.value(for: key) { return (stored, false) }
+        spellings.insert(key, value)
+        if isDecomposed { hasDecomposedNames = true }
+        return (value, true)
+    }
+
+    /// The scalars a name is compared by, and whether they differ from its spelling.
+    private static func comparable(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> (scalars: ArraySlice<Unicode.Scalar>, isDecomposed: Bool) {
+        let written = scalars[range]
+        if written.allSatisfy(isOwnCanonicalForm) { return (written, false) }
+        let decomposed = Array(String(scalars: written).decomposedStringWithCanonicalMapping.unicodeScalars)
+        return (decomposed[...], !decomposed.elementsEqual(written))
+    }
+
+    /// Whether `scalar` neither decomposes nor combines, so that it only matches itself: ASCII,
+    /// Latin-1 below its letters, and the unified ideographs.
+    @inline(__always)
+    private static func isOwnCanonicalForm(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0xC0 || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
     }
 }

@@ -74,10 +74,15 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// Adds `word` with `value`, replacing an earlier value for the same word.
     mutating func insert(_ word: String, _ value: Value) {
-        let scalars = Array(word.unicodeScalars)
-        guard let first = scalars.first else { return }
+        insert(Array(word.unicodeScalars)[...], value)
+    }
+
+    /// Adds the entry spelled by `scalars` with `value`, replacing an earlier value for the same
+    /// entry (a slice of a text: no String is built).
+    mutating func insert(_ scalars: ArraySlice<Unicode.Scalar>, _ value: Value) {
+        guard let first = scalars.first, let last = scalars.last else { return }
         firstScalars[Int(first.value & filterMask)] = true
-        if let last = scalars.last { lastScalars[Int(last.value & filterMask)] = true }
+        lastScalars[Int(last.value & filterMask)] = true
         var node = 0
         for scalar in scalars {
             let next = child(of: node, scalar.value)
