@@ -268,7 +268,7 @@ struct DocumentAnalysis {
     /// mention and byline name, and its spelling where first written. Mentions of a byline's
     /// name are dropped: reporters and editors do not take part.
     private mutating func numberPeople() {
-        var numbers = NameTable<Int>()
+        var numbers = NameTable<Int>(expectedScalars: 3 * (bylines.count + mentions.count))
         // The number of the name at `key`, given now if it has none.
         func number(of key: Range<Int>) -> (value: Int, isNew: Bool) {
             numbers.insertIfAbsent(key, in: scalars, spelling.count)

@@ -74,7 +74,8 @@ struct NameFinder {
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
         for range in bylineRanges { for offset in range { covered[offset] = true } }
         // The names found so far, and the first spelling of each (which later occurrences must match).
-        var known = NameTable<Bool>()
+        // (Sized for the names found so far and as many again.)
+        var known = NameTable<Bool>(expectedScalars: 6 * mentions.count)
         var knownSpellings: [Range<Int>] = []
         func learn(_ range: Range<Int>) {
             if known.insertIfAbsent(range, in: scalars, true).isNew { knownSpellings.append(range) }
@@ -107,19 +108,31 @@ struct NameFinder {
             trie = ScalarTrie<Bool>(small: true)
             for range in knownSpellings { trie.insert(scalars[range], true) }
         }
-        // The mentions of each sentence, in the order they were found (the order `mentions` has).
-        var foundInSentence = [[Int]](repeating: [], count: sentences.count)
-        for (index, mention) in mentions.enumerated() { foundInSentence[mention.sentence].append(index) }
+        // The mentions found so far, grouped by sentence in the order they were found (the order
+        // `mentions` has): `foundInSentence[sentenceStarts[s]..<sentenceStarts[s + 1]]`.
+        var sentenceStarts = [Int](repeating: 0, count: sentences.count + 1)
+        for mention in mentions { sentenceStarts[mention.sentence + 1] += 1 }
+        for index in sentences.indices { sentenceStarts[index + 1] += sentenceStarts[index] }
+        var foundInSentence = [Int](repeating: 0, count: mentions.count)
+        var filled = sentenceStarts
+        for (index, mention) in mentions.enumerated() {
+            foundInSentence[filled[mention.sentence]] = index
+            filled[mention.sentence] += 1
+        }
         for (index, sentence) in sentences.enumerated() {
+            // The mentions this loop adds to the sentence, after those found before.
+            let firstAddedHere = mentions.count
             var position = sentence.range.lowerBound
             while position < sentence.range.upperBound {
                 if !covered[position], let match = trie.longestMatch(in: scalars, at: position, limit: sentence.range.upperBound) {
                     let range = position..<(position + match.length)
                     if !range.contains(where: { covered[$0] }) {
-                        let previousList = foundInSentence[index].last(where: { mentions[$0].range.upperBound <= position }).map { mentions[$0] }
+                        // The last mention found in the sentence that ends before this one.
+                        let previousIndex = (firstAddedHere..<mentions.count).last(where: { mentions[$0].range.upperBound <= position })
+                            ?? foundInSentence[sentenceStarts[index]..<sentenceStarts[index + 1]].last(where: { mentions[$0].range.upperBound <= position })
+                        let previousList = previousIndex.map { mentions[$0] }
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
-                        foundInSentence[index].append(mentions.count)
                         mentions.append(Mention(range: range, key: range, titles: [], start: position,
                                                 sentence: index, list: joined ? previousList!.list : list))
                         for offset in range { covered[offset] = true }
@@ -543,14 +556,15 @@ struct NameFinder {
         guard scalars[range].contains(where: { $0 == ScalarClass.enumerationComma }) else { return result }
         var position = range.lowerBound
         while position < range.upperBound {
-            let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
-                || scalars.has("了", endingAt: position)
             guard lexicons.surnames.mayStart(with: scalars[position]) || ScalarClass.isLatinLetter(scalars[position]),
                   let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
             }
+            // Where a list starts (read only once a name is found here: it walks the stop words).
+            let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
+                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
+                || scalars[position - 1] == "了"
             var names = [position..<(position + first)]
             var cursor = position + first
             while cursor < range.upperBound, scalars[cursor] == ScalarClass.enumerationComma,
@@ -737,9 +751,14 @@ struct NameFinder {
 struct NameTable<Value: Sendable> {
     /// The names by their comparable scalars: when ``hasDecomposedNames`` is false, exactly the
     /// names' spellings.
-    private(set) var spellings = ScalarTrie<Value>(small: true)
+    private(set) var spellings: ScalarTrie<Value>
     /// Whether some name was stored in a decomposed form that differs from its spelling.
     private(set) var hasDecomposedNames = false
+
+    /// An empty table, sized for names of `expectedScalars` scalars in all.
+    init(expectedScalars: Int = 0) {
+        spellings = ScalarTrie(small: true, expectedScalars: expectedScalars)
+    }
 
     /// Whether no name is stored.
     var isEmpty: Bool { spellings.count == 0 }

@@ -27,15 +27,19 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// An empty trie. The first- and last-scalar filters have 65,536 entries for the shared lexicons
     /// (scanned at every position); a per-document trie passes `small: true` for 1,024-entry filters,
     /// which are cheaper to create. A filter entry may be shared by several scalars: it only rejects.
-    init(small: Bool = false) {
+    /// `expectedScalars`, the number of scalars the entries are expected to hold together, sizes
+    /// the tables so that they need not grow while the entries are added.
+    init(small: Bool = false, expectedScalars: Int = 0) {
         let size = small ? 0x400 : 0x10000
         filterMask = UInt32(size - 1)
         firstScalars = [Bool](repeating: false, count: size)
         lastScalars = [Bool](repeating: false, count: size)
-        let edges = small ? 64 : 1024
+        var edges = small ? 64 : 1024
+        while edges < expectedScalars * 2 { edges *= 2 }
         edgeKeys = [UInt64](repeating: Self.emptyKey, count: edges)
         edgeTargets = [Int32](repeating: 0, count: edges)
         edgeMask = edges - 1
+        values.reserveCapacity(expectedScalars + 1)
     }
 
     /// The slot where the edge `key` is, or the free slot where it would go.
