@@ -496,6 +496,11 @@ struct NameFinder {
         var nextTitleAfterName = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
+            // Both checks below need a name here, and a name starts with a surname.
+            guard lexicons.surnames.mayStart(with: scalars[position]), ScalarClass.isIdeograph(scalars[position]) else {
+                position += 1
+                continue
+            }
             if nextTitleAfterName <= position {
                 nextTitleAfterName = position + 1
                 while nextTitleAfterName < reachable, !Self.mayStartTitleAfterName(scalars[nextTitleAfterName]) { nextTitleAfterName += 1 }
@@ -632,6 +637,13 @@ struct NameFinder {
         var result: [BylineName] = []
         var position = range.lowerBound
         while position < range.upperBound {
+            // Each case below starts with a byline marker, a bracket or (at a word's start) a
+            // surname: one bitmap read rejects most positions.
+            let scalar = scalars[position]
+            if scalar.value < 0x10000, !lexicons.bylineFirstScalars[Int(scalar.value)], !lexicons.surnames.mayStart(with: scalar) {
+                position += 1
+                continue
+            }
             if let marker = lexicons.bylinesAfter.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 var cursor = position + marker.length
                 var found = 0

@@ -30,6 +30,9 @@ struct Lexicons: Sendable {
     var eventKeywords: ScalarTrie<EventKeyword>
     var bylinesAfter: ScalarTrie<NonParticipation>
     var bylinesBefore: ScalarTrie<NonParticipation>
+    /// The first scalars of byline markers (both kinds) and the opening brackets (邱志远): a
+    /// bitmap over the Basic Multilingual Plane that tells where a byline may start.
+    var bylineFirstScalars: [Bool]
     var mentionMarkers: ScalarTrie<Bool>
     var nonPersonWords: ScalarTrie<Bool>
     var nameFollowers: ScalarTrie<Bool>
@@ -90,8 +93,11 @@ struct Lexicons: Sendable {
         }
         bylinesAfter = ScalarTrie()
         bylinesBefore = ScalarTrie()
+        bylineFirstScalars = [Bool](repeating: false, count: 0x10000)
+        for bracket in ["(", "（"] as [Unicode.Scalar] { bylineFirstScalars[Int(bracket.value)] = true }
         for columns in Self.rows("bylines") where columns.count >= 3 {
             guard let reason = NonParticipation(rawValue: columns[1]) else { continue }
+            if let first = columns[0].unicodeScalars.first, first.value < 0x10000 { bylineFirstScalars[Int(first.value)] = true }
             if columns[2] == "after" { bylinesAfter.insert(columns[0], reason) } else { bylinesBefore.insert(columns[0], reason) }
         }
         mentionMarkers = ScalarTrie()

@@ -161,7 +161,8 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         if !lastScalars[Int(last.value & filterMask)] { return nil }
         var length = min(longestEntry, end - lower)
         while length > 0 {
-            if let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
+            // The first-scalar filter spares the walks of most lengths.
+            if mayStart(with: scalars[end - length]), let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
             length -= 1
         }
         return nil
