@@ -5,10 +5,6 @@ import MeetGraph
 struct Mention: Sendable {
     /// Normalised offsets of the name.
     var range: Range<Int>
-    /// Normalised offsets of the name that identifies the person in a document (compared as a
-    /// ``NameTable`` compares names): the mention's own range, or for a short form (施密特 after
-    /// 克劳斯·施密特) the range of the full name's first mention.
-    var key: Range<Int>
     /// Normalised ranges of the titles written before the name, in order (split at 、).
     var titles: [Range<Int>]
     /// Where the titles (or the name when untitled) start.
@@ -18,17 +14,23 @@ struct Mention: Sendable {
     /// Mentions written as one list (“副市长A、B、C”) share a list number.
     var list: Int
     /// The person's number in the document, given once all names are found: people are compared
-    /// by number, not by key (hashing and comparing Chinese strings normalises them every time).
+    /// by number, not by name (hashing and comparing Chinese strings normalises them every time).
     var person = 0
+    /// The number of the name that identifies the person in the document, in the order names
+    /// are first found (equal names, compared as ``NameTable`` compares them, have one number):
+    /// the mention's own name, or for a short form (施密特 after 克劳斯·施密特) the full name's.
+    var name = 0
 }
 
 /// A name found in a byline: a reporter, photographer or editor.
 struct BylineName: Sendable {
-    /// Normalised offsets of the name, which also identify the person (see ``Mention/key``).
+    /// Normalised offsets of the name.
     var range: Range<Int>
     var reason: NonParticipation
     /// The person's number in the document (see ``Mention/person``).
     var person = 0
+    /// The number of the name (see ``Mention/name``).
+    var name = 0
 }
 
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
@@ -73,14 +75,17 @@ struct NameFinder {
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
         for range in bylineRanges { for offset in range { covered[offset] = true } }
-        // The names found so far, and the first spelling of each (which later occurrences must match).
-        // (Sized for the names found so far and as many again.)
-        var known = NameTable<Bool>(expectedScalars: 6 * mentions.count)
+        // The names found so far, by number, and the first spelling of each (which later
+        // occurrences must match). (Sized for the names found so far and as many again.)
+        var known = NameTable<Int>(expectedScalars: 6 * mentions.count)
         var knownSpellings: [Range<Int>] = []
-        func learn(_ range: Range<Int>) {
-            if known.insertIfAbsent(range, in: scalars, true).isNew { knownSpellings.append(range) }
+        // The number of the name at `range`, given now if it is new.
+        func number(_ range: Range<Int>) -> Int {
+            let (number, isNew) = known.insertIfAbsent(range, in: scalars, knownSpellings.count)
+            if isNew { knownSpellings.append(range) }
+            return number
         }
-        for mention in mentions { learn(mention.range) }
+        for index in mentions.indices { mentions[index].name = number(mentions[index].range) }
         // Verb-anchored names (X主持, X强调) at clause starts.
         for (index, sentence) in sentences.enumerated() {
             for range in verbAnchoredNames(in: sentence.range) {
@@ -88,25 +93,23 @@ struct NameFinder {
                 if range.contains(where: { covered[$0] }) { continue }
                 if known.value(for: range, in: scalars) != nil { continue }
                 list += 1
-                mentions.append(Mention(range: range, key: range, titles: [], start: range.lowerBound, sentence: index, list: list))
+                mentions.append(Mention(range: range, titles: [], start: range.lowerBound, sentence: index, list: list, name: number(range)))
                 for offset in range { covered[offset] = true }
-                learn(range)
             }
         }
         // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 if range.contains(where: { covered[$0] }) { continue }
-                learn(range)
-                mentions.append(Mention(range: range, key: range, titles: [], start: range.lowerBound, sentence: index, list: -1))
+                mentions.append(Mention(range: range, titles: [], start: range.lowerBound, sentence: index, list: -1, name: number(range)))
                 for offset in range { covered[offset] = true }
             }
         }
         // Every other occurrence of a known name, spelled as first found.
         var trie = known.spellings
         if known.hasDecomposedNames {
-            trie = ScalarTrie<Bool>(small: true)
-            for range in knownSpellings { trie.insert(scalars[range], true) }
+            trie = ScalarTrie<Int>(small: true)
+            for (name, range) in knownSpellings.enumerated() { trie.insert(scalars[range], name) }
         }
         // The mentions found so far, grouped by sentence in the order they were found (the order
         // `mentions` has): `foundInSentence[sentenceStarts[s]..<sentenceStarts[s + 1]]`.
@@ -133,8 +136,8 @@ struct NameFinder {
                         let previousList = previousIndex.map { mentions[$0] }
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
-                        mentions.append(Mention(range: range, key: range, titles: [], start: position,
-                                                sentence: index, list: joined ? previousList!.list : list))
+                        mentions.append(Mention(range: range, titles: [], start: position,
+                                                sentence: index, list: joined ? previousList!.list : list, name: match.value))
                         for offset in range { covered[offset] = true }
                         position = range.upperBound
                         continue
@@ -146,17 +149,19 @@ struct NameFinder {
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
         // (Made only when such a name occurs: most documents have none.)
-        var shortForms: NameTable<Range<Int>>?
+        var shortForms: NameTable<Int>?
         for mention in mentions {
             guard let last = lastPartAfterDot(mention.range), last.count >= 2 else { continue }
             if shortForms == nil { shortForms = NameTable() }
-            shortForms?.insertIfAbsent(last, in: scalars, mention.key)
+            shortForms?.insertIfAbsent(last, in: scalars, mention.name)
         }
         if let shortForms {
             for index in mentions.indices {
-                if let full = shortForms.value(for: mentions[index].range, in: scalars) { mentions[index].key = full }
+                if let full = shortForms.value(for: mentions[index].range, in: scalars) { mentions[index].name = full }
             }
         }
+        // Byline names are numbered last: they are not looked for elsewhere in the text.
+        for index in bylines.indices { bylines[index].name = number(bylines[index].range) }
         return (mentions, bylines)
     }
 
@@ -285,7 +290,7 @@ struct NameFinder {
             }
             list += 1
             let nameRange = nameStart..<(nameStart + length)
-            result.append(Mention(range: nameRange, key: nameRange, titles: titles, start: start,
+            result.append(Mention(range: nameRange, titles: titles, start: start,
                                   sentence: sentence, list: list))
             lastEnd = nameRange.upperBound
             // The list goes on: 、B、C … until a title starts a new person or the list ends.
@@ -303,7 +308,7 @@ struct NameFinder {
                    continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
                     sharedTitles = []
                 }
-                result.append(Mention(range: continued, key: continued, titles: sharedTitles, start: continued.lowerBound,
+                result.append(Mention(range: continued, titles: sharedTitles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
                 cursor = continued.upperBound
                 lastEnd = cursor
