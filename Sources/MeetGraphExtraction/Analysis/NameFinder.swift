@@ -36,12 +36,15 @@ struct BylineName: Sendable {
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
 /// before role verbs (X主持), and every later occurrence of a name already found.
 struct NameFinder {
-    private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
-    private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+    // The word lists below are kept as scalars: they are compared with the text scalar by
+    // scalar, without building a String's scalar view per comparison.
+    private static let groupWords: [[Unicode.Scalar]] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"].map { Array($0.unicodeScalars) }
+    private static let listJoiners: [[Unicode.Scalar]] = ["和", "及", "以及", "与"].map { Array($0.unicodeScalars) }
     /// Words naming a paper, site or channel after a writer's slash (X/北京青年报).
-    private static let mediaWords: [String] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"]
+    private static let mediaWords: [[Unicode.Scalar]] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"].map { Array($0.unicodeScalars) }
     /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
-    private static let organisationWords: [String] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
+    private static let organisationWords: [[Unicode.Scalar]] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
+        .map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
@@ -425,7 +428,7 @@ struct NameFinder {
         let scalar = scalars[position]
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
         for word in Self.listJoiners where scalars.has(word, at: position) {
-            return position + word.unicodeScalars.count
+            return position + word.count
         }
         // 县领导 周永康 吴大伟 出席: names set apart by spaces.
         if ScalarClass.isSpace(scalar) {
@@ -536,7 +539,7 @@ struct NameFinder {
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
                     let isStrongVerb = verb.map { $0.length >= 2 } ?? false
-                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && hasVerbInClause(after: end + 1, limit: range.upperBound) {
+                    if isStrongVerb || scalars[end] == "等" || scalars[end] == "在" && hasVerbInClause(after: end + 1, limit: range.upperBound) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
                             result.append(nameRange)
