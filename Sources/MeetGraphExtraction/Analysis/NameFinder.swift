@@ -567,9 +567,18 @@ struct NameFinder {
         var result: [Range<Int>] = []
         // A list needs 、 (or 等 after two names).
         guard scalars[range].contains(where: { $0 == ScalarClass.enumerationComma }) else { return result }
+        // Every list has a second name after 、, so a Chinese first name (at most this long) ends
+        // at a 、: positions farther from the next 、 are not read. (Latin names may be longer.)
+        let longestName = max(4, lexicons.surnames.longestEntry + 2)
+        var nextComma = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
-            guard lexicons.surnames.mayStart(with: scalars[position]) || ScalarClass.isLatinLetter(scalars[position]),
+            if nextComma <= position {
+                nextComma = position + 1
+                while nextComma < range.upperBound, scalars[nextComma] != ScalarClass.enumerationComma { nextComma += 1 }
+            }
+            let isLatin = ScalarClass.isLatinLetter(scalars[position])
+            guard isLatin || lexicons.surnames.mayStart(with: scalars[position]) && nextComma - position <= longestName,
                   let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
@@ -648,7 +657,8 @@ struct NameFinder {
             // Each case below starts with a byline marker, a bracket or (at a word's start) a
             // surname: one bitmap read rejects most positions.
             let scalar = scalars[position]
-            if scalar.value < 0x10000, !lexicons.bylineFirstScalars[Int(scalar.value)], !lexicons.surnames.mayStart(with: scalar) {
+            let atWordStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
+            if scalar.value < 0x10000, !lexicons.bylineFirstScalars[Int(scalar.value)], !(atWordStart && lexicons.surnames.mayStart(with: scalar)) {
                 position += 1
                 continue
             }
@@ -681,6 +691,7 @@ struct NameFinder {
             }
             // 邱志远/北京青年报: a writer's name before a slash and the paper or site.
             if position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]),
+               slashFollowsName(at: position, limit: range.upperBound),
                let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
                position + length < range.upperBound, scalars[position + length] == "/" || scalars[position + length] == "／",
                Self.mediaWords.contains(where: { scalars.find($0, in: (position + length)..<min(range.upperBound, position + length + 12)) != nil }) {
@@ -734,6 +745,17 @@ struct NameFinder {
             position += 1
         }
         return result
+    }
+
+    /// Whether a slash (/ or ／) stands where a name starting at `start` could end (2 to
+    /// ``ScalarTrie/longestEntry`` + 2 scalars on): read before the name itself, which costs more.
+    private func slashFollowsName(at start: Int, limit: Int) -> Bool {
+        var end = start + 2
+        while end < min(limit, start + lexicons.surnames.longestEntry + 3) {
+            if scalars[end] == "/" || scalars[end] == "／" { return true }
+            end += 1
+        }
+        return false
     }
 
     /// A name in a byline: followed by a space, a bracket, punctuation or the end.
