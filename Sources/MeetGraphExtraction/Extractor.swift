@@ -283,13 +283,13 @@ struct DocumentAnalysis {
         for index in bylines.indices {
             let (person, isNew) = personNumber(named: bylines[index].name)
             bylines[index].person = person
-            if isNew { spelling.append(NameForms.written(normalized.original(bylines[index].range))) }
+            if isNew { spelling.append(NameForms.written(normalized.originalScalars[normalized.originalRange(bylines[index].range)])) }
         }
         bylinePeople = spelling.count
         for index in mentions.indices {
             let (person, isNew) = personNumber(named: mentions[index].name)
             mentions[index].person = person
-            if isNew { spelling.append(NameForms.written(normalized.original(mentions[index].range))) }
+            if isNew { spelling.append(NameForms.written(normalized.originalScalars[normalized.originalRange(mentions[index].range)])) }
         }
         mentions.removeAll { $0.person < bylinePeople }
     }
