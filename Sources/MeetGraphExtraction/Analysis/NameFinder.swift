@@ -256,11 +256,13 @@ struct NameFinder {
     /// Persons written after a title (市委书记X, 市委常委、常务副市长X), and the untitled names
     /// that continue their lists (副市长A、B、C).
     func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int, into result: inout [Mention]) {
+        // Read at every position: kept in a local rather than fetched from the shared lexicons each time.
+        let titleEnds = lexicons.titleLastScalars
         var position = range.lowerBound + 1
         var lastEnd = range.lowerBound
         while position < range.upperBound {
             let previous = scalars[position - 1]
-            guard position >= lastEnd, previous.value < 0x10000, lexicons.titleLastScalars[Int(previous.value)],
+            guard position >= lastEnd, previous.value < 0x10000, titleEnds[Int(previous.value)],
                   let head = lexicons.titles.longestMatch(in: scalars, endingAt: position, notBefore: lastEnd) else {
                 position += 1
                 continue
@@ -496,6 +498,7 @@ struct NameFinder {
     /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        let surnameStarts = lexicons.surnames.startFilter
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
         // The next offset after `position` where a title after a name may start (or past the
@@ -505,7 +508,7 @@ struct NameFinder {
         var position = range.lowerBound
         while position < range.upperBound {
             // Both checks below need a name here, and a name starts with a surname.
-            guard lexicons.surnames.mayStart(with: scalars[position]), ScalarClass.isIdeograph(scalars[position]) else {
+            guard surnameStarts.mayContain(scalars[position]), ScalarClass.isIdeograph(scalars[position]) else {
                 position += 1
                 continue
             }
@@ -570,6 +573,7 @@ struct NameFinder {
         // Every list has a second name after 、, so a Chinese first name (at most this long) ends
         // at a 、: positions farther from the next 、 are not read. (Latin names may be longer.)
         let longestName = max(4, lexicons.surnames.longestEntry + 2)
+        let surnameStarts = lexicons.surnames.startFilter
         var nextComma = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
@@ -578,7 +582,7 @@ struct NameFinder {
                 while nextComma < range.upperBound, scalars[nextComma] != ScalarClass.enumerationComma { nextComma += 1 }
             }
             let isLatin = ScalarClass.isLatinLetter(scalars[position])
-            guard isLatin || lexicons.surnames.mayStart(with: scalars[position]) && nextComma - position <= longestName,
+            guard isLatin || surnameStarts.mayContain(scalars[position]) && nextComma - position <= longestName,
                   let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
@@ -652,13 +656,16 @@ struct NameFinder {
     /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
     func bylineNames(in range: Range<Int>) -> [BylineName] {
         var result: [BylineName] = []
+        // Read at every position: kept in locals rather than fetched from the shared lexicons each time.
+        let bylineStarts = lexicons.bylineFirstScalars
+        let surnameStarts = lexicons.surnames.startFilter
         var position = range.lowerBound
         while position < range.upperBound {
             // Each case below starts with a byline marker, a bracket or (at a word's start) a
             // surname: one bitmap read rejects most positions.
             let scalar = scalars[position]
             let atWordStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-            if scalar.value < 0x10000, !lexicons.bylineFirstScalars[Int(scalar.value)], !(atWordStart && lexicons.surnames.mayStart(with: scalar)) {
+            if scalar.value < 0x10000, !bylineStarts[Int(scalar.value)], !(atWordStart && surnameStarts.mayContain(scalar)) {
                 position += 1
                 continue
             }

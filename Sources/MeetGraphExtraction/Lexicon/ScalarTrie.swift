@@ -115,6 +115,10 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         firstScalars[Int(scalar.value & filterMask)]
     }
 
+    /// The first-scalar filter alone (what ``mayStart(with:)`` reads), to keep in a local while
+    /// scanning a text: a shared lexicon's trie is not then fetched at every position.
+    var startFilter: ScalarFilter { ScalarFilter(bits: firstScalars, mask: filterMask) }
+
     /// The longest entry that starts at `start` and ends at or before `limit`: its length and value.
     @inline(__always)
     func longestMatch(in scalars: [Unicode.Scalar], at start: Int, limit: Int? = nil) -> (length: Int, value: Value)? {
@@ -166,5 +170,17 @@ struct ScalarTrie<Value: Sendable>: Sendable {
             length -= 1
         }
         return nil
+    }
+}
+
+/// A bitmap of scalars (each scalar's value masked to the bitmap's size): a filter that only rejects.
+struct ScalarFilter: Sendable {
+    let bits: [Bool]
+    let mask: UInt32
+
+    /// Whether `scalar` may be one of the filter's scalars.
+    @inline(__always)
+    func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        bits[Int(scalar.value & mask)]
     }
 }
