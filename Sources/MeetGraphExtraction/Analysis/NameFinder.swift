@@ -82,6 +82,7 @@ struct NameFinder {
         // occurrences must match). (Sized for the names found so far and as many again.)
         var known = NameTable<Int>(expectedScalars: 6 * mentions.count)
         var knownSpellings: [Range<Int>] = []
+        knownSpellings.reserveCapacity(3 * mentions.count + bylines.count)
         // The number of the name at `range`, given now if it is new.
         func number(_ range: Range<Int>) -> Int {
             let (number, isNew) = known.insertIfAbsent(range, in: scalars, knownSpellings.count)
@@ -263,7 +264,7 @@ struct NameFinder {
         while position < range.upperBound {
             let previous = scalars[position - 1]
             guard position >= lastEnd, previous.value < 0x10000, titleEnds[Int(previous.value)],
-                  let head = lexicons.titles.longestMatch(in: scalars, endingAt: position, notBefore: lastEnd) else {
+                  let head = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: position, notBefore: lastEnd) else {
                 position += 1
                 continue
             }
@@ -287,7 +288,7 @@ struct NameFinder {
             var start = titleStart
             // Titles joined by 、 before this one: 市委常委、常务副市长宋明远.
             while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
-                  let previousHead = lexicons.titles.longestMatch(in: scalars, endingAt: start - 1, notBefore: lastEnd) {
+                  let previousHead = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: start - 1, notBefore: lastEnd) {
                 let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
                 guard previousStart < start - 1 else { break }
                 titles.insert(previousStart..<(start - 1), at: 0)
@@ -347,7 +348,7 @@ struct NameFinder {
         while end < limit, inPart(end), end - start < 8 { end += 1 }
         guard end > start, end < limit, isDot(scalars[end]) else { return nil }
         // 代表团团长克劳斯·施密特: the name starts after the last title word, not inside or across it.
-        if ((start + 1)...end).contains(where: { lexicons.titles.longestMatch(in: scalars, endingAt: $0, notBefore: max(0, start - 3)) != nil }) {
+        if ((start + 1)...end).contains(where: { lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: $0, notBefore: max(0, start - 3)) != nil }) {
             return nil
         }
         while true {
@@ -403,7 +404,7 @@ struct NameFinder {
             if lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: end) != nil { return nil }
             index += 1
         }
-        if lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: start) != nil { return nil }
+        if lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: end, notBefore: start) != nil { return nil }
         return end - start
     }
 
@@ -413,7 +414,7 @@ struct NameFinder {
         while end < min(limit, position + 26) {
             let scalar = scalars[end]
             if !ScalarClass.isIdeograph(scalar) && scalar != "(" && scalar != ")" && !ScalarClass.isDigit(scalar) { return false }
-            if let head = lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: position),
+            if let head = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: end, notBefore: position),
                end - head.length >= position, personName(at: end, limit: limit) != nil {
                 // The title must not itself be part of a name (宋明远 is not “王” + title).
                 return end - head.length > position || nameLength(at: position, limit: limit) == nil

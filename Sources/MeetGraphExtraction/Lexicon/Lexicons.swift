@@ -22,6 +22,9 @@ struct Lexicons: Sendable {
 
     var surnames: ScalarTrie<Bool>
     var titles: ScalarTrie<Bool>
+    /// ``titles`` spelled backwards: the longest title ending at a position in one walk
+    /// (``ScalarTrie/longestMatch(in:backwardsFrom:notBefore:)``).
+    var titlesBackwards: ScalarTrie<Bool>
     /// Labels of people a visit calls on (困难群众, 老人): titles after which a name must end cleanly.
     var peopleLabels: ScalarTrie<Bool>
     /// The last scalars of title head words (记, 长, 席 …): a bitmap that tells where a title may end.
@@ -70,14 +73,17 @@ struct Lexicons: Sendable {
         surnames = ScalarTrie()
         for word in Self.words("surnames") { surnames.insert(word, true) }
         titles = ScalarTrie()
+        titlesBackwards = ScalarTrie()
         titleLastScalars = [Bool](repeating: false, count: 0x10000)
         for word in Self.words("titles") {
             titles.insert(word, true)
+            titlesBackwards.insert(reversing: word, true)
             if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }
         peopleLabels = ScalarTrie()
         for word in Self.words("people-labels") {
             titles.insert(word, false)
+            titlesBackwards.insert(reversing: word, false)
             peopleLabels.insert(word, true)
             if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }

@@ -81,6 +81,11 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         insert(Array(word.unicodeScalars)[...], value)
     }
 
+    /// Adds `word` spelled backwards (last scalar first), for ``longestMatch(in:backwardsFrom:notBefore:)``.
+    mutating func insert(reversing word: String, _ value: Value) {
+        insert(Array(word.unicodeScalars.reversed())[...], value)
+    }
+
     /// Adds the entry spelled by `scalars` with `value`, replacing an earlier value for the same
     /// entry (a slice of a text: no String is built).
     mutating func insert(_ scalars: ArraySlice<Unicode.Scalar>, _ value: Value) {
@@ -156,6 +161,25 @@ struct ScalarTrie<Value: Sendable>: Sendable {
             node = next
         }
         return values[node]
+    }
+
+    /// In a trie of words spelled backwards (``insert(reversing:_:)``): the longest word that
+    /// ends exactly at `end` and starts at or after `lower`, found in one walk backwards (what
+    /// ``longestMatch(in:endingAt:notBefore:)`` finds in the trie of the words spelled forwards).
+    func longestMatch(in scalars: [Unicode.Scalar], backwardsFrom end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
+        let reach = max(lower, end - longestEntry)
+        guard end > reach, mayStart(with: scalars[end - 1]) else { return nil }
+        var node = 0
+        var best: (Int, Value)?
+        var index = end
+        while index > reach {
+            let next = child(of: node, scalars[index - 1].value)
+            if next < 0 { break }
+            node = next
+            index -= 1
+            if let value = values[node] { best = (end - index, value) }
+        }
+        return best
     }
 
     /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars).
