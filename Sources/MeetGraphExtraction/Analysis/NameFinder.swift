@@ -530,7 +530,8 @@ struct NameFinder {
             if let length = nameAtPosition {
                 for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
-                    if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
+                    if end < scalars.count, Self.mayStartTitleAfterName(scalars[end]),
+                       Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append(nameRange) }
                         break
@@ -646,9 +647,11 @@ struct NameFinder {
 
     /// Whether a role verb follows in the same clause (田雨在主席台前排就座, X在会上强调).
     private func hasVerbInClause(after start: Int, limit: Int) -> Bool {
+        let verbStarts = lexicons.roleVerbs.startFilter
         var index = start
         while index < min(limit, start + 30), !ScalarClass.endsClause(scalars[index]) {
-            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: limit), verb.length >= 2 { return true }
+            if verbStarts.mayContain(scalars[index]),
+               let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: limit), verb.length >= 2 { return true }
             index += 1
         }
         return false
