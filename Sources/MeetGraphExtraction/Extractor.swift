@@ -305,30 +305,32 @@ struct DocumentAnalysis {
         }
     }
 
-    /// Numbers the people named: each key gets one number (byline names first), kept in every
+    /// Numbers the people named: each name gets one number (byline names first), kept in every
     /// mention and byline name, and its spelling where first written. Mentions of a byline's
     /// name are dropped: reporters and editors do not take part.
     private mutating func numberPeople() {
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(bylines.count + mentions.count)
-        // The number of `key`, given now if it has none: one hash of the key either way (the
-        // default subscript inserts the next number in place).
-        func number(of key: String) -> (number: Int, isNew: Bool) {
-            let next = spelling.count
-            func read(_ slot: inout Int) -> Int { slot }
-            let number = read(&numbers[key, default: next])
-            return (number, number == next)
+        // The person of each name number (``Mention/name``), or -1.
+        var nameCount = 0
+        for byline in bylines { nameCount = max(nameCount, byline.name + 1) }
+        for mention in mentions { nameCount = max(nameCount, mention.name + 1) }
+        var people = [Int](repeating: -1, count: nameCount)
+        spelling.reserveCapacity(nameCount)
+        // The person named `name`, numbered now if new.
+        func personNumber(named name: Int) -> (value: Int, isNew: Bool) {
+            if people[name] >= 0 { return (people[name], false) }
+            people[name] = spelling.count
+            return (spelling.count, true)
         }
         for index in bylines.indices {
-            let (person, isNew) = number(of: bylines[index].key)
+            let (person, isNew) = personNumber(named: bylines[index].name)
             bylines[index].person = person
-            if isNew { spelling.append(NameForms.written(normalized.original(bylines[index].range))) }
+            if isNew { spelling.append(NameForms.written(normalized.originalScalars[normalized.originalRange(bylines[index].range)])) }
         }
         bylinePeople = spelling.count
         for index in mentions.indices {
-            let (person, isNew) = number(of: mentions[index].key)
+            let (person, isNew) = personNumber(named: mentions[index].name)
             mentions[index].person = person
-            if isNew { spelling.append(NameForms.written(normalized.original(mentions[index].range))) }
+            if isNew { spelling.append(NameForms.written(normalized.originalScalars[normalized.originalRange(mentions[index].range)])) }
         }
         mentions.removeAll { $0.person < bylinePeople }
     }

@@ -18,6 +18,13 @@ public enum NameForms {
         return String(scalars)
     }
 
+    /// ``written(_:)`` of the name spelled by `scalars`, without a String to search when the
+    /// scalars hold no white space (most names).
+    static func written(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if !scalars.contains(where: { $0.value <= 0x3000 && $0.properties.isWhitespace }) { return String(scalars: scalars) }
+        return written(String(scalars: scalars))
+    }
+
     /// A name as written in the source without the line breaks and spaces that layout put inside
     /// it (黎志⏎强 → 黎志强, 蒋 波 → 蒋波); a space between Latin words stays one space (Anna Berg).
     static func written(_ original: String) -> String {

@@ -1,11 +1,10 @@
+import Foundation
 import MeetGraph
 
 /// One place where a person's name is written.
 struct Mention: Sendable {
     /// Normalised offsets of the name.
     var range: Range<Int>
-    /// The name in normalised (simplified) form: the key that identifies the person in a document.
-    var key: String
     /// Normalised ranges of the titles written before the name, in order (split at 、).
     var titles: [Range<Int>]
     /// Where the titles (or the name when untitled) start.
@@ -15,28 +14,37 @@ struct Mention: Sendable {
     /// Mentions written as one list (“副市长A、B、C”) share a list number.
     var list: Int
     /// The person's number in the document, given once all names are found: people are compared
-    /// by number, not by key (hashing and comparing Chinese strings normalises them every time).
+    /// by number, not by name (hashing and comparing Chinese strings normalises them every time).
     var person = 0
+    /// The number of the name that identifies the person in the document, in the order names
+    /// are first found (equal names, compared as ``NameTable`` compares them, have one number):
+    /// the mention's own name, or for a short form (施密特 after 克劳斯·施密特) the full name's.
+    var name = 0
 }
 
 /// A name found in a byline: a reporter, photographer or editor.
 struct BylineName: Sendable {
-    var key: String
+    /// Normalised offsets of the name.
     var range: Range<Int>
     var reason: NonParticipation
     /// The person's number in the document (see ``Mention/person``).
     var person = 0
+    /// The number of the name (see ``Mention/name``).
+    var name = 0
 }
 
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
 /// before role verbs (X主持), and every later occurrence of a name already found.
 struct NameFinder {
-    private static let groupWords: [String] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"]
-    private static let listJoiners: [String] = ["和", "及", "以及", "与"]
+    // The word lists below are kept as scalars: they are compared with the text scalar by
+    // scalar, without building a String's scalar view per comparison.
+    private static let groupWords: [[Unicode.Scalar]] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"].map { Array($0.unicodeScalars) }
+    private static let listJoiners: [[Unicode.Scalar]] = ["和", "及", "以及", "与"].map { Array($0.unicodeScalars) }
     /// Words naming a paper, site or channel after a writer's slash (X/北京青年报).
-    private static let mediaWords: [String] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"]
+    private static let mediaWords: [[Unicode.Scalar]] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"].map { Array($0.unicodeScalars) }
     /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
-    private static let organisationWords: [String] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
+    private static let organisationWords: [[Unicode.Scalar]] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
+        .map { Array($0.unicodeScalars) }
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
@@ -58,57 +66,82 @@ struct NameFinder {
                 bylines.append(byline)
                 bylineRanges.append(byline.range)
             }
-            var titled = titledMentions(in: sentence.range, sentence: index, list: &list)
-            titled.removeAll { mention in bylineRanges.contains { $0.overlaps(mention.range) } }
-            mentions.append(contentsOf: titled)
+            let firstTitled = mentions.count
+            titledMentions(in: sentence.range, sentence: index, list: &list, into: &mentions)
+            if !bylineRanges.isEmpty, firstTitled < mentions.count {
+                let titled = mentions[firstTitled...].filter { mention in !bylineRanges.contains { $0.overlaps(mention.range) } }
+                mentions.replaceSubrange(firstTitled..., with: titled)
+            }
         }
         // Offsets already taken by a mention or a byline name: a candidate overlapping one is
         // skipped (a bitmap instead of a scan of all mentions per candidate).
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.range { covered[offset] = true } }
         for range in bylineRanges { for offset in range { covered[offset] = true } }
+        // The names found so far, by number, and the first spelling of each (which later
+        // occurrences must match). (Sized for the names found so far and as many again.)
+        var known = NameTable<Int>(expectedScalars: 6 * mentions.count)
+        var knownSpellings: [Range<Int>] = []
+        knownSpellings.reserveCapacity(3 * mentions.count + bylines.count)
+        // The number of the name at `range`, given now if it is new.
+        func number(_ range: Range<Int>) -> Int {
+            let (number, isNew) = known.insertIfAbsent(range, in: scalars, knownSpellings.count)
+            if isNew { knownSpellings.append(range) }
+            return number
+        }
+        for index in mentions.indices { mentions[index].name = number(mentions[index].range) }
         // Verb-anchored names (X主持, X强调) at clause starts.
-        var known = Set(mentions.map(\.key))
         for (index, sentence) in sentences.enumerated() {
             for range in verbAnchoredNames(in: sentence.range) {
-                // The covered check first: it spares building the key of a name already found here.
+                // The covered check first: it spares looking up a name already found here.
                 if range.contains(where: { covered[$0] }) { continue }
-                let key = scalars.string(range)
-                if known.contains(key) { continue }
+                if known.value(for: range, in: scalars) != nil { continue }
                 list += 1
-                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: list))
+                mentions.append(Mention(range: range, titles: [], start: range.lowerBound, sentence: index, list: list, name: number(range)))
                 for offset in range { covered[offset] = true }
-                known.insert(key)
             }
         }
         // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 if range.contains(where: { covered[$0] }) { continue }
-                let key = scalars.string(range)
-                known.insert(key)
-                mentions.append(Mention(range: range, key: key, titles: [], start: range.lowerBound, sentence: index, list: -1))
+                mentions.append(Mention(range: range, titles: [], start: range.lowerBound, sentence: index, list: -1, name: number(range)))
                 for offset in range { covered[offset] = true }
             }
         }
-        // Every other occurrence of a known name.
-        var trie = ScalarTrie<Bool>(small: true)
-        for key in known { trie.insert(key, true) }
-        // The mentions of each sentence, in the order they were found (the order `mentions` has).
-        var foundInSentence = [[Int]](repeating: [], count: sentences.count)
-        for (index, mention) in mentions.enumerated() { foundInSentence[mention.sentence].append(index) }
+        // Every other occurrence of a known name, spelled as first found.
+        var trie = known.spellings
+        if known.hasDecomposedNames {
+            trie = ScalarTrie<Int>(small: true)
+            for (name, range) in knownSpellings.enumerated() { trie.insert(scalars[range], name) }
+        }
+        // The mentions found so far, grouped by sentence in the order they were found (the order
+        // `mentions` has): `foundInSentence[sentenceStarts[s]..<sentenceStarts[s + 1]]`.
+        var sentenceStarts = [Int](repeating: 0, count: sentences.count + 1)
+        for mention in mentions { sentenceStarts[mention.sentence + 1] += 1 }
+        for index in sentences.indices { sentenceStarts[index + 1] += sentenceStarts[index] }
+        var foundInSentence = [Int](repeating: 0, count: mentions.count)
+        var filled = sentenceStarts
+        for (index, mention) in mentions.enumerated() {
+            foundInSentence[filled[mention.sentence]] = index
+            filled[mention.sentence] += 1
+        }
         for (index, sentence) in sentences.enumerated() {
+            // The mentions this loop adds to the sentence, after those found before.
+            let firstAddedHere = mentions.count
             var position = sentence.range.lowerBound
             while position < sentence.range.upperBound {
                 if !covered[position], let match = trie.longestMatch(in: scalars, at: position, limit: sentence.range.upperBound) {
                     let range = position..<(position + match.length)
                     if !range.contains(where: { covered[$0] }) {
-                        let previousList = foundInSentence[index].last(where: { mentions[$0].range.upperBound <= position }).map { mentions[$0] }
+                        // The last mention found in the sentence that ends before this one.
+                        let previousIndex = (firstAddedHere..<mentions.count).last(where: { mentions[$0].range.upperBound <= position })
+                            ?? foundInSentence[sentenceStarts[index]..<sentenceStarts[index + 1]].last(where: { mentions[$0].range.upperBound <= position })
+                        let previousList = previousIndex.map { mentions[$0] }
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
-                        foundInSentence[index].append(mentions.count)
-                        mentions.append(Mention(range: range, key: scalars.string(range), titles: [], start: position,
-                                                sentence: index, list: joined ? previousList!.list : list))
+                        mentions.append(Mention(range: range, titles: [], start: position,
+                                                sentence: index, list: joined ? previousList!.list : list, name: match.value))
                         for offset in range { covered[offset] = true }
                         position = range.upperBound
                         continue
@@ -119,16 +152,34 @@ struct NameFinder {
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         // 施密特表示 after 克劳斯·施密特: a transcribed name's last part stands for the whole name.
-        var shortForms: [String: String] = [:]
-        for mention in mentions where mention.key.contains(Character("·")) {
-            if let last = mention.key.split(separator: "·").last, last.unicodeScalars.count >= 2 {
-                shortForms[String(last)] = shortForms[String(last)] ?? mention.key
+        // (Made only when such a name occurs: most documents have none.)
+        var shortForms: NameTable<Int>?
+        for mention in mentions {
+            guard let last = lastPartAfterDot(mention.range), last.count >= 2 else { continue }
+            if shortForms == nil { shortForms = NameTable() }
+            shortForms?.insertIfAbsent(last, in: scalars, mention.name)
+        }
+        if let shortForms {
+            for index in mentions.indices {
+                if let full = shortForms.value(for: mentions[index].range, in: scalars) { mentions[index].name = full }
             }
         }
-        if !shortForms.isEmpty {
-            for index in mentions.indices { if let full = shortForms[mentions[index].key] { mentions[index].key = full } }
-        }
+        // Byline names are numbered last: they are not looked for elsewhere in the text.
+        for index in bylines.indices { bylines[index].name = number(bylines[index].range) }
         return (mentions, bylines)
+    }
+
+    /// The last part of a name written with middle dots (施密特 in 克劳斯·施密特), or nil when
+    /// the name has no dot. Parts are split as a String splits at the Character “·” (which
+    /// U+0387, canonically equivalent to it, also matches), empty parts left out.
+    private func lastPartAfterDot(_ range: Range<Int>) -> Range<Int>? {
+        func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{B7}" || scalar == "\u{387}" }
+        guard range.contains(where: { isDot(scalars[$0]) }) else { return nil }
+        var end = range.upperBound
+        while end > range.lowerBound, isDot(scalars[end - 1]) { end -= 1 }
+        var start = end
+        while start > range.lowerBound, !isDot(scalars[start - 1]) { start -= 1 }
+        return start < end ? start..<end : nil
     }
 
     // MARK: Names
@@ -205,14 +256,15 @@ struct NameFinder {
 
     /// Persons written after a title (市委书记X, 市委常委、常务副市长X), and the untitled names
     /// that continue their lists (副市长A、B、C).
-    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int) -> [Mention] {
-        var result: [Mention] = []
+    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int, into result: inout [Mention]) {
+        // Read at every position: kept in a local rather than fetched from the shared lexicons each time.
+        let titleEnds = lexicons.titleLastScalars
         var position = range.lowerBound + 1
         var lastEnd = range.lowerBound
         while position < range.upperBound {
             let previous = scalars[position - 1]
-            guard position >= lastEnd, previous.value < 0x10000, lexicons.titleLastScalars[Int(previous.value)],
-                  let head = lexicons.titles.longestMatch(in: scalars, endingAt: position, notBefore: lastEnd) else {
+            guard position >= lastEnd, previous.value < 0x10000, titleEnds[Int(previous.value)],
+                  let head = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: position, notBefore: lastEnd) else {
                 position += 1
                 continue
             }
@@ -236,7 +288,7 @@ struct NameFinder {
             var start = titleStart
             // Titles joined by 、 before this one: 市委常委、常务副市长宋明远.
             while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
-                  let previousHead = lexicons.titles.longestMatch(in: scalars, endingAt: start - 1, notBefore: lastEnd) {
+                  let previousHead = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: start - 1, notBefore: lastEnd) {
                 let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
                 guard previousStart < start - 1 else { break }
                 titles.insert(previousStart..<(start - 1), at: 0)
@@ -244,7 +296,7 @@ struct NameFinder {
             }
             list += 1
             let nameRange = nameStart..<(nameStart + length)
-            result.append(Mention(range: nameRange, key: scalars.string(nameRange), titles: titles, start: start,
+            result.append(Mention(range: nameRange, titles: titles, start: start,
                                   sentence: sentence, list: list))
             lastEnd = nameRange.upperBound
             // The list goes on: 、B、C … until a title starts a new person or the list ends.
@@ -262,14 +314,13 @@ struct NameFinder {
                    continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
                     sharedTitles = []
                 }
-                result.append(Mention(range: continued, key: scalars.string(continued), titles: sharedTitles, start: continued.lowerBound,
+                result.append(Mention(range: continued, titles: sharedTitles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
                 cursor = continued.upperBound
                 lastEnd = cursor
             }
             position = lastEnd
         }
-        return result
     }
 
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
@@ -297,7 +348,7 @@ struct NameFinder {
         while end < limit, inPart(end), end - start < 8 { end += 1 }
         guard end > start, end < limit, isDot(scalars[end]) else { return nil }
         // 代表团团长克劳斯·施密特: the name starts after the last title word, not inside or across it.
-        if ((start + 1)...end).contains(where: { lexicons.titles.longestMatch(in: scalars, endingAt: $0, notBefore: max(0, start - 3)) != nil }) {
+        if ((start + 1)...end).contains(where: { lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: $0, notBefore: max(0, start - 3)) != nil }) {
             return nil
         }
         while true {
@@ -353,7 +404,7 @@ struct NameFinder {
             if lexicons.eventKeywords.longestMatch(in: scalars, at: index, limit: end) != nil { return nil }
             index += 1
         }
-        if lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: start) != nil { return nil }
+        if lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: end, notBefore: start) != nil { return nil }
         return end - start
     }
 
@@ -363,7 +414,7 @@ struct NameFinder {
         while end < min(limit, position + 26) {
             let scalar = scalars[end]
             if !ScalarClass.isIdeograph(scalar) && scalar != "(" && scalar != ")" && !ScalarClass.isDigit(scalar) { return false }
-            if let head = lexicons.titles.longestMatch(in: scalars, endingAt: end, notBefore: position),
+            if let head = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: end, notBefore: position),
                end - head.length >= position, personName(at: end, limit: limit) != nil {
                 // The title must not itself be part of a name (宋明远 is not “王” + title).
                 return end - head.length > position || nameLength(at: position, limit: limit) == nil
@@ -380,7 +431,7 @@ struct NameFinder {
         let scalar = scalars[position]
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
         for word in Self.listJoiners where scalars.has(word, at: position) {
-            return position + word.unicodeScalars.count
+            return position + word.count
         }
         // 县领导 周永康 吴大伟 出席: names set apart by spaces.
         if ScalarClass.isSpace(scalar) {
@@ -448,6 +499,7 @@ struct NameFinder {
     /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        let surnameStarts = lexicons.surnames.startFilter
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
         // The next offset after `position` where a title after a name may start (or past the
@@ -456,6 +508,11 @@ struct NameFinder {
         var nextTitleAfterName = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
+            // Both checks below need a name here, and a name starts with a surname.
+            guard surnameStarts.mayContain(scalars[position]), ScalarClass.isIdeograph(scalars[position]) else {
+                position += 1
+                continue
+            }
             if nextTitleAfterName <= position {
                 nextTitleAfterName = position + 1
                 while nextTitleAfterName < reachable, !Self.mayStartTitleAfterName(scalars[nextTitleAfterName]) { nextTitleAfterName += 1 }
@@ -473,7 +530,8 @@ struct NameFinder {
             if let length = nameAtPosition {
                 for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
-                    if Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
+                    if end < scalars.count, Self.mayStartTitleAfterName(scalars[end]),
+                       Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append(nameRange) }
                         break
@@ -486,7 +544,7 @@ struct NameFinder {
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
                     let isStrongVerb = verb.map { $0.length >= 2 } ?? false
-                    if isStrongVerb || scalars[end] == "等" || scalars.has("在", at: end) && hasVerbInClause(after: end + 1, limit: range.upperBound) {
+                    if isStrongVerb || scalars[end] == "等" || scalars[end] == "在" && hasVerbInClause(after: end + 1, limit: range.upperBound) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
                             result.append(nameRange)
@@ -514,16 +572,27 @@ struct NameFinder {
         var result: [Range<Int>] = []
         // A list needs 、 (or 等 after two names).
         guard scalars[range].contains(where: { $0 == ScalarClass.enumerationComma }) else { return result }
+        // Every list has a second name after 、, so a Chinese first name (at most this long) ends
+        // at a 、: positions farther from the next 、 are not read. (Latin names may be longer.)
+        let longestName = max(4, lexicons.surnames.longestEntry + 2)
+        let surnameStarts = lexicons.surnames.startFilter
+        var nextComma = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
-            let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
-                || scalars.has("了", endingAt: position)
-            guard lexicons.surnames.mayStart(with: scalars[position]) || ScalarClass.isLatinLetter(scalars[position]),
+            if nextComma <= position {
+                nextComma = position + 1
+                while nextComma < range.upperBound, scalars[nextComma] != ScalarClass.enumerationComma { nextComma += 1 }
+            }
+            let isLatin = ScalarClass.isLatinLetter(scalars[position])
+            guard isLatin || surnameStarts.mayContain(scalars[position]) && nextComma - position <= longestName,
                   let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
             }
+            // Where a list starts (read only once a name is found here: it walks the stop words).
+            let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
+                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
+                || scalars[position - 1] == "了"
             var names = [position..<(position + first)]
             var cursor = position + first
             while cursor < range.upperBound, scalars[cursor] == ScalarClass.enumerationComma,
@@ -578,9 +647,11 @@ struct NameFinder {
 
     /// Whether a role verb follows in the same clause (田雨在主席台前排就座, X在会上强调).
     private func hasVerbInClause(after start: Int, limit: Int) -> Bool {
+        let verbStarts = lexicons.roleVerbs.startFilter
         var index = start
         while index < min(limit, start + 30), !ScalarClass.endsClause(scalars[index]) {
-            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: limit), verb.length >= 2 { return true }
+            if verbStarts.mayContain(scalars[index]),
+               let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: limit), verb.length >= 2 { return true }
             index += 1
         }
         return false
@@ -589,8 +660,19 @@ struct NameFinder {
     /// Names in bylines: (记者 X Y), X 摄, 编辑:X, 文字整理 X.
     func bylineNames(in range: Range<Int>) -> [BylineName] {
         var result: [BylineName] = []
+        // Read at every position: kept in locals rather than fetched from the shared lexicons each time.
+        let bylineStarts = lexicons.bylineFirstScalars
+        let surnameStarts = lexicons.surnames.startFilter
         var position = range.lowerBound
         while position < range.upperBound {
+            // Each case below starts with a byline marker, a bracket or (at a word's start) a
+            // surname: one bitmap read rejects most positions.
+            let scalar = scalars[position]
+            let atWordStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
+            if scalar.value < 0x10000, !bylineStarts[Int(scalar.value)], !(atWordStart && surnameStarts.mayContain(scalar)) {
+                position += 1
+                continue
+            }
             if let marker = lexicons.bylinesAfter.longestMatch(in: scalars, at: position, limit: range.upperBound) {
                 var cursor = position + marker.length
                 var found = 0
@@ -601,7 +683,7 @@ struct NameFinder {
                     }
                     guard let length = bylineName(at: cursor, limit: range.upperBound) else { break }
                     let nameRange = cursor..<(cursor + length)
-                    result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: marker.value))
+                    result.append(BylineName(range: nameRange, reason: marker.value))
                     found += 1
                     cursor = nameRange.upperBound
                 }
@@ -620,11 +702,12 @@ struct NameFinder {
             }
             // 邱志远/北京青年报: a writer's name before a slash and the paper or site.
             if position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]),
+               slashFollowsName(at: position, limit: range.upperBound),
                let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
                position + length < range.upperBound, scalars[position + length] == "/" || scalars[position + length] == "／",
                Self.mediaWords.contains(where: { scalars.find($0, in: (position + length)..<min(range.upperBound, position + length + 12)) != nil }) {
                 let nameRange = position..<(position + length)
-                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                result.append(BylineName(range: nameRange, reason: .reporter))
                 position = nameRange.upperBound + 1
                 continue
             }
@@ -635,7 +718,7 @@ struct NameFinder {
                position + 1 + length < range.upperBound, scalars[position + 1 + length] == ")" || scalars[position + 1 + length] == "）",
                position + 2 + length == range.upperBound || ScalarClass.endsSentence(scalars[position + 2 + length]) {
                 let nameRange = (position + 1)..<(position + 1 + length)
-                result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: .reporter))
+                result.append(BylineName(range: nameRange, reason: .reporter))
                 position = nameRange.upperBound + 1
                 continue
             }
@@ -666,13 +749,24 @@ struct NameFinder {
                         guard cursor > range.lowerBound, ScalarClass.isSpace(scalars[cursor - 1]) else { break }
                     }
                     for nameRange in names {
-                        result.append(BylineName(key: scalars.string(nameRange), range: nameRange, reason: marker.value))
+                        result.append(BylineName(range: nameRange, reason: marker.value))
                     }
                 }
             }
             position += 1
         }
         return result
+    }
+
+    /// Whether a slash (/ or ／) stands where a name starting at `start` could end (2 to
+    /// ``ScalarTrie/longestEntry`` + 2 scalars on): read before the name itself, which costs more.
+    private func slashFollowsName(at start: Int, limit: Int) -> Bool {
+        var end = start + 2
+        while end < min(limit, start + lexicons.surnames.longestEntry + 3) {
+            if scalars[end] == "/" || scalars[end] == "／" { return true }
+            end += 1
+        }
+        return false
     }
 
     /// A name in a byline: followed by a space, a bracket, punctuation or the end.
@@ -699,5 +793,58 @@ struct NameFinder {
               isGivenNameScalar(scalars[start + 2]),
               start + 3 == limit || !ScalarClass.isIdeograph(scalars[start + 3]) else { return nil }
         return 3
+    }
+}
+
+/// Names of one document, compared as Strings compare them (canonical equivalence) without
+/// building Strings: a small ``ScalarTrie`` keyed by each name's scalars. The usual names
+/// (unified ideographs, ASCII) are their own canonical form; a name holding any other scalar (a
+/// compatibility ideograph such as 﨑, an accented letter) is stored decomposed (NFD), where its
+/// equivalent spellings meet.
+struct NameTable<Value: Sendable> {
+    /// The names by their comparable scalars: when ``hasDecomposedNames`` is false, exactly the
+    /// names' spellings.
+    private(set) var spellings: ScalarTrie<Value>
+    /// Whether some name was stored in a decomposed form that differs from its spelling.
+    private(set) var hasDecomposedNames = false
+
+    /// An empty table, sized for names of `expectedScalars` scalars in all.
+    init(expectedScalars: Int = 0) {
+        spellings = ScalarTrie(small: true, expectedScalars: expectedScalars)
+    }
+
+    /// Whether no name is stored.
+    var isEmpty: Bool { spellings.count == 0 }
+
+    /// The value of the name spelled by `scalars[range]`.
+    func value(for range: Range<Int>, in scalars: [Unicode.Scalar]) -> Value? {
+        spellings.value(for: Self.comparable(range, in: scalars).scalars)
+    }
+
+    /// Stores the name spelled by `scalars[range]` with `value` unless an equivalent name is
+    /// stored already: the value the name has, and whether it was stored now.
+    @discardableResult
+    mutating func insertIfAbsent(_ range: Range<Int>, in scalars: [Unicode.Scalar], _ value: Value) -> (value: Value, isNew: Bool) {
+        let (key, isDecomposed) = Self.comparable(range, in: scalars)
+        if let stored = spellings.value(for: key) { return (stored, false) }
+        spellings.insert(key, value)
+        if isDecomposed { hasDecomposedNames = true }
+        return (value, true)
+    }
+
+    /// The scalars a name is compared by, and whether they differ from its spelling.
+    private static func comparable(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> (scalars: ArraySlice<Unicode.Scalar>, isDecomposed: Bool) {
+        let written = scalars[range]
+        if written.allSatisfy(isOwnCanonicalForm) { return (written, false) }
+        let decomposed = Array(String(scalars: written).decomposedStringWithCanonicalMapping.unicodeScalars)
+        return (decomposed[...], !decomposed.elementsEqual(written))
+    }
+
+    /// Whether `scalar` neither decomposes nor combines, so that it only matches itself: ASCII,
+    /// Latin-1 below its letters, and the unified ideographs.
+    @inline(__always)
+    private static func isOwnCanonicalForm(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0xC0 || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
     }
 }

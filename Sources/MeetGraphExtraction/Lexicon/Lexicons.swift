@@ -22,6 +22,9 @@ struct Lexicons: Sendable {
 
     var surnames: ScalarTrie<Bool>
     var titles: ScalarTrie<Bool>
+    /// ``titles`` spelled backwards: the longest title ending at a position in one walk
+    /// (``ScalarTrie/longestMatch(in:backwardsFrom:notBefore:)``).
+    var titlesBackwards: ScalarTrie<Bool>
     /// Labels of people a visit calls on (困难群众, 老人): titles after which a name must end cleanly.
     var peopleLabels: ScalarTrie<Bool>
     /// The last scalars of title head words (记, 长, 席 …): a bitmap that tells where a title may end.
@@ -30,6 +33,9 @@ struct Lexicons: Sendable {
     var eventKeywords: ScalarTrie<EventKeyword>
     var bylinesAfter: ScalarTrie<NonParticipation>
     var bylinesBefore: ScalarTrie<NonParticipation>
+    /// The first scalars of byline markers (both kinds) and the opening brackets (邱志远): a
+    /// bitmap over the Basic Multilingual Plane that tells where a byline may start.
+    var bylineFirstScalars: [Bool]
     var mentionMarkers: ScalarTrie<Bool>
     var nonPersonWords: ScalarTrie<Bool>
     var nameFollowers: ScalarTrie<Bool>
@@ -67,14 +73,17 @@ struct Lexicons: Sendable {
         surnames = ScalarTrie()
         for word in Self.words("surnames") { surnames.insert(word, true) }
         titles = ScalarTrie()
+        titlesBackwards = ScalarTrie()
         titleLastScalars = [Bool](repeating: false, count: 0x10000)
         for word in Self.words("titles") {
             titles.insert(word, true)
+            titlesBackwards.insert(reversing: word, true)
             if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }
         peopleLabels = ScalarTrie()
         for word in Self.words("people-labels") {
             titles.insert(word, false)
+            titlesBackwards.insert(reversing: word, false)
             peopleLabels.insert(word, true)
             if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }
@@ -90,8 +99,11 @@ struct Lexicons: Sendable {
         }
         bylinesAfter = ScalarTrie()
         bylinesBefore = ScalarTrie()
+        bylineFirstScalars = [Bool](repeating: false, count: 0x10000)
+        for bracket in ["(", "（"] as [Unicode.Scalar] { bylineFirstScalars[Int(bracket.value)] = true }
         for columns in Self.rows("bylines") where columns.count >= 3 {
             guard let reason = NonParticipation(rawValue: columns[1]) else { continue }
+            if let first = columns[0].unicodeScalars.first, first.value < 0x10000 { bylineFirstScalars[Int(first.value)] = true }
             if columns[2] == "after" { bylinesAfter.insert(columns[0], reason) } else { bylinesBefore.insert(columns[0], reason) }
         }
         mentionMarkers = ScalarTrie()

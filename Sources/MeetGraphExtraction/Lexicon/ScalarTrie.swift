@@ -27,15 +27,19 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// An empty trie. The first- and last-scalar filters have 65,536 entries for the shared lexicons
     /// (scanned at every position); a per-document trie passes `small: true` for 1,024-entry filters,
     /// which are cheaper to create. A filter entry may be shared by several scalars: it only rejects.
-    init(small: Bool = false) {
+    /// `expectedScalars`, the number of scalars the entries are expected to hold together, sizes
+    /// the tables so that they need not grow while the entries are added.
+    init(small: Bool = false, expectedScalars: Int = 0) {
         let size = small ? 0x400 : 0x10000
         filterMask = UInt32(size - 1)
         firstScalars = [Bool](repeating: false, count: size)
         lastScalars = [Bool](repeating: false, count: size)
-        let edges = small ? 64 : 1024
+        var edges = small ? 64 : 1024
+        while edges < expectedScalars * 2 { edges *= 2 }
         edgeKeys = [UInt64](repeating: Self.emptyKey, count: edges)
         edgeTargets = [Int32](repeating: 0, count: edges)
         edgeMask = edges - 1
+        values.reserveCapacity(expectedScalars + 1)
     }
 
     /// The slot where the edge `key` is, or the free slot where it would go.
@@ -74,10 +78,20 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// Adds `word` with `value`, replacing an earlier value for the same word.
     mutating func insert(_ word: String, _ value: Value) {
-        let scalars = Array(word.unicodeScalars)
-        guard let first = scalars.first else { return }
+        insert(Array(word.unicodeScalars)[...], value)
+    }
+
+    /// Adds `word` spelled backwards (last scalar first), for ``longestMatch(in:backwardsFrom:notBefore:)``.
+    mutating func insert(reversing word: String, _ value: Value) {
+        insert(Array(word.unicodeScalars.reversed())[...], value)
+    }
+
+    /// Adds the entry spelled by `scalars` with `value`, replacing an earlier value for the same
+    /// entry (a slice of a text: no String is built).
+    mutating func insert(_ scalars: ArraySlice<Unicode.Scalar>, _ value: Value) {
+        guard let first = scalars.first, let last = scalars.last else { return }
         firstScalars[Int(first.value & filterMask)] = true
-        if let last = scalars.last { lastScalars[Int(last.value & filterMask)] = true }
+        lastScalars[Int(last.value & filterMask)] = true
         var node = 0
         for scalar in scalars {
             let next = child(of: node, scalar.value)
@@ -105,6 +119,10 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     func mayStart(with scalar: Unicode.Scalar) -> Bool {
         firstScalars[Int(scalar.value & filterMask)]
     }
+
+    /// The first-scalar filter alone (what ``mayStart(with:)`` reads), to keep in a local while
+    /// scanning a text: a shared lexicon's trie is not then fetched at every position.
+    var startFilter: ScalarFilter { ScalarFilter(bits: firstScalars, mask: filterMask) }
 
     /// The longest entry that starts at `start` and ends at or before `limit`: its length and value.
     @inline(__always)
@@ -145,6 +163,25 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         return values[node]
     }
 
+    /// In a trie of words spelled backwards (``insert(reversing:_:)``): the longest word that
+    /// ends exactly at `end` and starts at or after `lower`, found in one walk backwards (what
+    /// ``longestMatch(in:endingAt:notBefore:)`` finds in the trie of the words spelled forwards).
+    func longestMatch(in scalars: [Unicode.Scalar], backwardsFrom end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
+        let reach = max(lower, end - longestEntry)
+        guard end > reach, mayStart(with: scalars[end - 1]) else { return nil }
+        var node = 0
+        var best: (Int, Value)?
+        var index = end
+        while index > reach {
+            let next = child(of: node, scalars[index - 1].value)
+            if next < 0 { break }
+            node = next
+            index -= 1
+            if let value = values[node] { best = (end - index, value) }
+        }
+        return best
+    }
+
     /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars).
     func longestMatch(in scalars: [Unicode.Scalar], endingAt end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
         guard end > lower else { return nil }
@@ -152,9 +189,22 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         if !lastScalars[Int(last.value & filterMask)] { return nil }
         var length = min(longestEntry, end - lower)
         while length > 0 {
-            if let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
+            // The first-scalar filter spares the walks of most lengths.
+            if mayStart(with: scalars[end - length]), let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
             length -= 1
         }
         return nil
+    }
+}
+
+/// A bitmap of scalars (each scalar's value masked to the bitmap's size): a filter that only rejects.
+struct ScalarFilter: Sendable {
+    let bits: [Bool]
+    let mask: UInt32
+
+    /// Whether `scalar` may be one of the filter's scalars.
+    @inline(__always)
+    func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        bits[Int(scalar.value & mask)]
     }
 }
