@@ -95,6 +95,8 @@ struct DocumentAnalysis {
     /// Each sentence's evidence text, made once (by sentence index).
     private var sentenceTexts: [String?]
     private var bylines: [BylineName] = []
+    /// The titles the mentions point to (``Mention/titles``).
+    private var titleList: [Range<Int>] = []
     private var drafts: [EventDraft] = []
     private var mentionedPeople: [Int] = []
     /// The lists led by a title (副议长A及B、C), whose untitled members are people too: by list
@@ -189,7 +191,7 @@ struct DocumentAnalysis {
 
     mutating func run() {
         let finder = NameFinder(scalars: scalars, sentences: sentences)
-        (mentions, bylines) = finder.find()
+        (mentions, bylines, titleList) = finder.find()
         numberPeople()
 
         titledLists = [Bool](repeating: false, count: (mentions.lazy.map(\.list).max() ?? 0) + 1)
@@ -579,7 +581,7 @@ struct DocumentAnalysis {
 
     private mutating func add(_ mention: Mention, roles: Roles, announcesOnly: Bool, to event: Int) {
         let fromHeadline = sentences[mention.sentence].isHeadline
-        let titles = mention.titles
+        let titles = titleList[mention.titles]
         let text = normalized
         let evidence = evidence(for: mention)
         if let index = drafts[event].participants.firstIndex(where: { $0.person == mention.person }) {
@@ -603,7 +605,7 @@ struct DocumentAnalysis {
             merge(into: &drafts[event].participants[index])
         } else {
             drafts[event].participants.append(ParticipantDraft(person: mention.person, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
-                                                               titles: titles, titlesFromHeadline: fromHeadline && !titles.isEmpty,
+                                                               titles: Array(titles), titlesFromHeadline: fromHeadline && !titles.isEmpty,
                                                                evidence: [evidence]))
         }
     }

@@ -5,8 +5,11 @@ import MeetGraph
 struct Mention: Sendable {
     /// Normalised offsets of the name.
     var range: Range<Int>
-    /// Normalised ranges of the titles written before the name, in order (split at 、).
-    var titles: [Range<Int>]
+    /// Where the titles written before the name are in the document's title list (the `titles`
+    /// that ``NameFinder/find()`` returns: normalised ranges, in order, split at 、), shared by
+    /// the members of a list; empty when untitled. Positions rather than an array of its own keep
+    /// a mention free of reference counting, so copying one is a plain copy.
+    var titles: Range<Int> = 0..<0
     /// Where the titles (or the name when untitled) start.
     var start: Int
     /// Index of the sentence.
@@ -55,9 +58,11 @@ struct NameFinder {
     /// (Their first scalars are listed in `mayStartTitleAfterName`.)
     static let titlesAfterName: [[Unicode.Scalar]] = ["总书记", "同志", "总理", "委员长", "新时代"].map { Array($0.unicodeScalars) }
 
-    /// The mentions, ordered by position, and the byline names.
-    func find() -> (mentions: [Mention], bylines: [BylineName]) {
+    /// The mentions, ordered by position, the byline names, and the titles the mentions point to
+    /// (``Mention/titles``).
+    func find() -> (mentions: [Mention], bylines: [BylineName], titles: [Range<Int>]) {
         var mentions: [Mention] = []
+        var titles: [Range<Int>] = []
         var list = 0
         var bylines: [BylineName] = []
         var bylineRanges: [Range<Int>] = []
@@ -67,7 +72,7 @@ struct NameFinder {
                 bylineRanges.append(byline.range)
             }
             let firstTitled = mentions.count
-            titledMentions(in: sentence.range, sentence: index, list: &list, into: &mentions)
+            titledMentions(in: sentence.range, sentence: index, list: &list, into: &mentions, titles: &titles)
             if !bylineRanges.isEmpty, firstTitled < mentions.count {
                 let titled = mentions[firstTitled...].filter { mention in !bylineRanges.contains { $0.overlaps(mention.range) } }
                 mentions.replaceSubrange(firstTitled..., with: titled)
@@ -97,7 +102,7 @@ struct NameFinder {
                 if range.contains(where: { covered[$0] }) { continue }
                 if known.value(for: range, in: scalars) != nil { continue }
                 list += 1
-                mentions.append(Mention(range: range, titles: [], start: range.lowerBound, sentence: index, list: list, name: number(range)))
+                mentions.append(Mention(range: range, start: range.lowerBound, sentence: index, list: list, name: number(range)))
                 for offset in range { covered[offset] = true }
             }
         }
@@ -105,7 +110,7 @@ struct NameFinder {
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 if range.contains(where: { covered[$0] }) { continue }
-                mentions.append(Mention(range: range, titles: [], start: range.lowerBound, sentence: index, list: -1, name: number(range)))
+                mentions.append(Mention(range: range, start: range.lowerBound, sentence: index, list: -1, name: number(range)))
                 for offset in range { covered[offset] = true }
             }
         }
@@ -140,7 +145,7 @@ struct NameFinder {
                         let previousList = previousIndex.map { mentions[$0] }
                         let joined = previousList.map { isListGap(from: $0.range.upperBound, to: position) } ?? false
                         if !joined { list += 1 }
-                        mentions.append(Mention(range: range, titles: [], start: position,
+                        mentions.append(Mention(range: range, start: position,
                                                 sentence: index, list: joined ? previousList!.list : list, name: match.value))
                         for offset in range { covered[offset] = true }
                         position = range.upperBound
@@ -166,7 +171,7 @@ struct NameFinder {
         }
         // Byline names are numbered last: they are not looked for elsewhere in the text.
         for index in bylines.indices { bylines[index].name = number(bylines[index].range) }
-        return (mentions, bylines)
+        return (mentions, bylines, titles)
     }
 
     /// The last part of a name written with middle dots (施密特 in 克劳斯·施密特), or nil when
@@ -256,7 +261,9 @@ struct NameFinder {
 
     /// Persons written after a title (市委书记X, 市委常委、常务副市长X), and the untitled names
     /// that continue their lists (副市长A、B、C).
-    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int, into result: inout [Mention]) {
+    ///
+    /// The mentions are appended to `result`, their titles to `titleList` (see ``Mention/titles``).
+    func titledMentions(in range: Range<Int>, sentence: Int, list: inout Int, into result: inout [Mention], titles titleList: inout [Range<Int>]) {
         // Read at every position: kept in a local rather than fetched from the shared lexicons each time.
         let titleEnds = lexicons.titleLastScalars
         var position = range.lowerBound + 1
@@ -284,16 +291,19 @@ struct NameFinder {
             }
             let titleEnd = position
             let titleStart = self.titleStart(headStart: position - head.length, lowerBound: lastEnd)
-            var titles = [titleStart..<titleEnd]
+            let firstTitle = titleList.count
+            titleList.append(titleStart..<titleEnd)
             var start = titleStart
-            // Titles joined by 、 before this one: 市委常委、常务副市长宋明远.
+            // Titles joined by 、 before this one: 市委常委、常务副市长宋明远 (found backwards, put in order below).
             while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
                   let previousHead = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: start - 1, notBefore: lastEnd) {
                 let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
                 guard previousStart < start - 1 else { break }
-                titles.insert(previousStart..<(start - 1), at: 0)
+                titleList.append(previousStart..<(start - 1))
                 start = previousStart
             }
+            titleList[firstTitle...].reverse()
+            let titles = firstTitle..<titleList.count
             list += 1
             let nameRange = nameStart..<(nameStart + length)
             result.append(Mention(range: nameRange, titles: titles, start: start,
@@ -312,7 +322,7 @@ struct NameFinder {
                 // title was A's alone (a shared title would read 副议长A、B及C).
                 if cursor == nameRange.upperBound, next - cursor > 1 || !ScalarClass.separatesNames(scalars[cursor]),
                    continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
-                    sharedTitles = []
+                    sharedTitles = titles.upperBound..<titles.upperBound
                 }
                 result.append(Mention(range: continued, titles: sharedTitles, start: continued.lowerBound,
                                       sentence: sentence, list: list))
