@@ -80,6 +80,16 @@ struct DocumentAnalysis {
     private static let referredLeaderWords: [[Unicode.Scalar]] = [NameFinder.titlesAfterName.first!, NameFinder.titlesAfterName.last!]
     /// 与会, 参会: the people named are present.
     private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
+    /// The scalars (of the Basic Multilingual Plane) at which ``finding(for:)`` may do more than
+    /// step on: 《, clause ends, and first scalars of ``presentWords``, mention markers and role verbs.
+    private static let findingStops: [Bool] = {
+        let lexicons = Lexicons.shared
+        return (0..<0x10000).map { value in
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+            return scalar == "《" || ScalarClass.endsClause(scalar) || presentWords.contains { $0[0] == scalar }
+                || lexicons.mentionMarkers.mayStart(with: scalar) || lexicons.roleVerbs.mayStart(with: scalar)
+        }
+    }()
 
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
@@ -97,6 +107,10 @@ struct DocumentAnalysis {
     private var bylines: [BylineName] = []
     /// The titles the mentions point to (``Mention/titles``).
     private var titleList: [Range<Int>] = []
+    /// For each offset, the first mention (index in ``mentions``) whose titles or name cover it, or -1.
+    /// A mention lies within its sentence, so this answers for a sentence what a search of its
+    /// mentions would.
+    private var coveringMention: [Int32] = []
     private var drafts: [EventDraft] = []
     private var mentionedPeople: [Int] = []
     /// The lists led by a title (副议长A及B、C), whose untitled members are people too: by list
@@ -199,6 +213,10 @@ struct DocumentAnalysis {
         var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
         for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
         sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
+        coveringMention = [Int32](repeating: -1, count: scalars.count)
+        for (index, mention) in mentions.enumerated() {
+            for offset in mention.start..<mention.range.upperBound where coveringMention[offset] < 0 { coveringMention[offset] = Int32(index) }
+        }
 
         let events = EventFinder(scalars: scalars, mentions: mentions, original: { [normalized] in normalized.original($0) })
         var current: [Int] = []
@@ -466,9 +484,8 @@ struct DocumentAnalysis {
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
     private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
-        let isVideo = trigger.name.containsScalars(Self.videoNameWords[0]) || trigger.name.containsScalars(Self.videoNameWords[1])
-            || sentenceSaysVideo(sentence)
         let triggerName = Array(trigger.name.unicodeScalars)
+        let isVideo = Self.videoNameWords.contains { triggerName.find($0, in: triggerName.indices) != nil } || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {
             // Read in place, and changed in place below: a copy of the draft would copy its lists.
             func matches(_ draft: borrowing EventDraft) -> (Bool, headlineMatch: Bool) {
@@ -508,6 +525,8 @@ struct DocumentAnalysis {
     /// the text was last about.
     private mutating func speakerPronoun(in sentenceIndex: Int, subject: Mention, events: [Int]) {
         let range = sentences[sentenceIndex].range
+        // Most sentences hold no 他 or 她: one scan rules them out.
+        guard scalars[range].contains(where: { $0 == "他" || $0 == "她" }) else { return }
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
@@ -656,13 +675,21 @@ struct DocumentAnalysis {
         var crossedClauses = 0
         // …等与会人员…发言: named as present as well as speaking.
         var present = false
+        let stops = Self.findingStops
         while position < end {
-            if let other = here.first(where: { $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
-                position = other.range.upperBound
+            // Another mention of the sentence (the mention itself ends before `position`).
+            let other = coveringMention[position]
+            if other >= 0 {
+                position = mentions[Int(other)].range.upperBound
                 crossedMentions = true
                 continue
             }
             let scalar = scalars[position]
+            // Nothing below applies at most positions.
+            if scalar.value < 0x10000, !stops[Int(scalar.value)] {
+                position += 1
+                continue
+            }
             // 作了题为《凝心聚力 开创新局》的讲话: a title in book marks is not a clause of its own.
             if scalar == "《", let close = (position..<min(end, position + 60)).first(where: { scalars[$0] == "》" }) {
                 position = close + 1
