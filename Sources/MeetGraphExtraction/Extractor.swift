@@ -835,8 +835,9 @@ struct DocumentAnalysis {
     private static let bareNameScalars: [[Unicode.Scalar]] = ["会议", "大会", "会", "开会"].map { Array($0.unicodeScalars) }
 
     func events() -> [Event] {
-        // A title shared by a list (副市长A、B、C) is one range: made a String once.
-        var titleTexts: [Range<Int>: String] = [:]
+        // A title shared by a list (副市长A、B、C) is one range, met by its members one after another:
+        // made a String once.
+        var lastTitle: (range: Range<Int>, text: String)?
         var result: [Event] = []
         result.reserveCapacity(drafts.count)
         // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
@@ -849,11 +850,11 @@ struct DocumentAnalysis {
                 var titles: [String] = []
                 titles.reserveCapacity(participant.titles.count)
                 for title in participant.titles {
-                    if let known = titleTexts[title] {
-                        titles.append(known)
+                    if let lastTitle, lastTitle.range == title {
+                        titles.append(lastTitle.text)
                     } else {
                         let text = normalized.original(title)
-                        titleTexts[title] = text
+                        lastTitle = (title, text)
                         titles.append(text)
                     }
                 }

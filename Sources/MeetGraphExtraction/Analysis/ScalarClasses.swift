@@ -208,29 +208,64 @@ extension String {
         return false
     }
 
+    /// The string spelled by `scalars`. Names and titles (16 scalars or fewer) are encoded in a
+    /// buffer on the stack; longer stretches as any sequence.
+    init(scalars: ArraySlice<Unicode.Scalar>) {
+        guard scalars.count <= 16 else {
+            self.init(encoding: scalars)
+            return
+        }
+        var buffer = InlineArray<64, UInt8>(repeating: 0)
+        var count = 0
+        for scalar in scalars {
+            let (bytes, length) = Self.utf8(scalar)
+            buffer[count] = UInt8(truncatingIfNeeded: bytes)
+            if length > 1 { buffer[count + 1] = UInt8(truncatingIfNeeded: bytes >> 8) }
+            if length > 2 { buffer[count + 2] = UInt8(truncatingIfNeeded: bytes >> 16) }
+            if length > 3 { buffer[count + 3] = UInt8(truncatingIfNeeded: bytes >> 24) }
+            count += length
+        }
+        // Encoded from scalars, the bytes are valid UTF-8: validation cannot fail.
+        guard let utf8 = try? UTF8Span(validating: buffer.span.extracting(0..<count)) else {
+            self.init(encoding: scalars)
+            return
+        }
+        self.init(copying: utf8)
+    }
+
+    /// The string spelled by `scalars` (see ``init(scalars:)-(ArraySlice<Unicode.Scalar>)``).
+    init(scalars: [Unicode.Scalar]) {
+        self.init(scalars: scalars[...])
+    }
+
     /// The string spelled by `scalars`, encoded to UTF-8 in one buffer: much cheaper than appending
     /// scalar by scalar to a `String.UnicodeScalarView`, and the same string.
     init<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        self.init(encoding: scalars)
+    }
+
+    private init<Scalars: Sequence>(encoding scalars: Scalars) where Scalars.Element == Unicode.Scalar {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.underestimatedCount * 3)
         for scalar in scalars {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value))
-            } else if value < 0x800 {
-                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-            } else if value < 0x10000 {
-                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-            } else {
-                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-            }
+            let (packed, length) = Self.utf8(scalar)
+            bytes.append(UInt8(truncatingIfNeeded: packed))
+            if length > 1 { bytes.append(UInt8(truncatingIfNeeded: packed >> 8)) }
+            if length > 2 { bytes.append(UInt8(truncatingIfNeeded: packed >> 16)) }
+            if length > 3 { bytes.append(UInt8(truncatingIfNeeded: packed >> 24)) }
         }
         self.init(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 encoding of `scalar`: its bytes packed first byte lowest, and how many there are.
+    @inline(__always)
+    private static func utf8(_ scalar: Unicode.Scalar) -> (bytes: UInt32, count: Int) {
+        let value = scalar.value
+        if value < 0x80 { return (value, 1) }
+        if value < 0x800 { return ((0xC0 | value >> 6) | (0x80 | value & 0x3F) << 8, 2) }
+        if value < 0x10000 {
+            return ((0xE0 | value >> 12) | (0x80 | value >> 6 & 0x3F) << 8 | (0x80 | value & 0x3F) << 16, 3)
+        }
+        return ((0xF0 | value >> 18) | (0x80 | value >> 12 & 0x3F) << 8 | (0x80 | value >> 6 & 0x3F) << 16 | (0x80 | value & 0x3F) << 24, 4)
     }
 }
