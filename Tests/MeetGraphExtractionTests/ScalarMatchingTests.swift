@@ -34,4 +34,17 @@ import Testing
         #expect(NameForms.written("宋明\u{3000}远") == "宋明远")
         #expect(NameForms.written("Anna\u{A0}Berg") == "Anna Berg")
     }
+
+    /// Every width of UTF-8 (1 to 4 bytes), on both sides of the 16 scalars written on the stack.
+    @Test(arguments: ["", "a", "é", "会", "𠮷", "市长Anna·Berg𠮷é", String(repeating: "会", count: 16),
+                      String(repeating: "𠮷", count: 16), String(repeating: "会", count: 17), "副市长" + String(repeating: "é𠮷a", count: 10)])
+    func stringFromScalarsIsTheString(text: String) {
+        let all = scalars(text)
+        #expect(String(scalars: all) == text)
+        #expect(String(scalars: all[...]) == text)
+        #expect(String(scalars: all.lazy.filter { _ in true }) == text)
+        if all.count > 2 {
+            #expect(String(scalars: all[1..<(all.count - 1)]) == String(String.UnicodeScalarView(all[1..<(all.count - 1)])))
+        }
+    }
 }
