@@ -35,7 +35,7 @@ import Testing
         #expect(NameForms.written("Anna\u{A0}Berg") == "Anna Berg")
     }
 
-    /// Every width of UTF-8 (1 to 4 bytes), on both sides of the 16 and 80 scalars encoded on the stack.
+    /// Every width of UTF-8 (1 to 4 bytes), on both sides of the 80 scalars encoded on the stack.
     @Test(arguments: ["", "a", "é", "会", "𠮷", "市长Anna·Berg𠮷é", String(repeating: "会", count: 16),
                       String(repeating: "𠮷", count: 16), String(repeating: "会", count: 17), String(repeating: "𠮷", count: 80), String(repeating: "会", count: 81), "副市长" + String(repeating: "é𠮷a", count: 30)])
     func stringFromScalarsIsTheString(text: String) {

@@ -211,19 +211,11 @@ extension String {
     /// The string spelled by `scalars`. Up to 80 scalars (names, titles, most sentences) are
     /// encoded in a buffer on the stack; longer stretches as any sequence.
     init(scalars: ArraySlice<Unicode.Scalar>) {
-        if scalars.count <= 16 {
-            var buffer = InlineArray<64, UInt8>(repeating: 0)
-            self.init(scalars: scalars, encodedIn: &buffer)
-        } else if scalars.count <= 80 {
-            var buffer = InlineArray<320, UInt8>(repeating: 0)
-            self.init(scalars: scalars, encodedIn: &buffer)
-        } else {
+        guard scalars.count <= 80 else {
             self.init(encoding: scalars)
+            return
         }
-    }
-
-    /// The string spelled by `scalars`, encoded in `buffer` (4 bytes a scalar at most).
-    private init<let size: Int>(scalars: ArraySlice<Unicode.Scalar>, encodedIn buffer: inout InlineArray<size, UInt8>) {
+        var buffer = InlineArray<320, UInt8>(repeating: 0)
         var count = 0
         for scalar in scalars {
             let (bytes, length) = Self.utf8(scalar)
