@@ -100,8 +100,9 @@ struct DocumentAnalysis {
     private var lexicons: Lexicons { Lexicons.shared }
 
     private var mentions: [Mention] = []
-    /// The mentions of each sentence, in order.
-    private var sentenceMentions: [[Mention]] = []
+    /// Where the mentions of each sentence start in ``mentions`` (one more entry than sentences):
+    /// mentions are in text order, so a sentence's mentions are one run of them.
+    private var sentenceMentionStarts: [Int] = []
     /// Each sentence's evidence text, made once (by sentence index).
     private var sentenceTexts: [String?]
     private var bylines: [BylineName] = []
@@ -210,9 +211,10 @@ struct DocumentAnalysis {
 
         titledLists = [Bool](repeating: false, count: (mentions.lazy.map(\.list).max() ?? 0) + 1)
         for mention in mentions where !mention.titles.isEmpty && mention.list >= 0 { titledLists[mention.list] = true }
-        var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
-        for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
-        sentenceMentions = mentionsBySentence.map { $0.map { mentions[$0] } }
+        assert(zip(mentions, mentions.dropFirst()).allSatisfy { $0.sentence <= $1.sentence }, "mentions are in text order")
+        sentenceMentionStarts = [Int](repeating: 0, count: sentences.count + 1)
+        for mention in mentions { sentenceMentionStarts[mention.sentence + 1] += 1 }
+        for index in sentences.indices { sentenceMentionStarts[index + 1] += sentenceMentionStarts[index] }
         coveringMention = [Int32](repeating: -1, count: scalars.count)
         for (index, mention) in mentions.enumerated() {
             for offset in mention.start..<mention.range.upperBound where coveringMention[offset] < 0 { coveringMention[offset] = Int32(index) }
@@ -227,8 +229,7 @@ struct DocumentAnalysis {
         var earlierEvents: [Int] = []
         var earlierClauseEnd = 0
         for (index, sentence) in sentences.enumerated() {
-            let here = sentenceMentions[index]
-            var triggers = events.triggers(in: sentence, mentionsInSentence: here)
+            var triggers = events.triggers(in: sentence, mentionsInSentence: Array(sentenceMentions(index)))
             // 会议指出,…市里紧急召开会议…: what the meeting said may name other meetings; they are
             // only referred to.
             if reportsTheMeetingsWords(sentence.range) { triggers.removeAll { !$0.refersBack } }
@@ -280,10 +281,10 @@ struct DocumentAnalysis {
                 current = [named]
             }
             // A、B分别主持召开X和Y: the people before 分别 go, in order, to the events after it.
-            let respective = respectiveEvents(in: sentence.range, mentions: mentionsBySentence[index], events: triggers.isEmpty ? [] : current)
+            let respective = respectiveEvents(in: sentence.range, mentions: mentionIndices(of: index), events: triggers.isEmpty ? [] : current)
             // Only a sentence with 陪同/参加/出席… can name the event a person joins (see namedEvent).
             let mayNameEvents = sentence.range.contains { Self.joiningOrAttendingStarts.contains(scalars[$0]) }
-            for mentionIndex in mentionsBySentence[index] {
+            for mentionIndex in mentionIndices(of: index) {
                 if let event = respective[mentionIndex] {
                     assign(mentions[mentionIndex], to: [event], triggerSentence: true)
                     continue
@@ -314,7 +315,7 @@ struct DocumentAnalysis {
                 if !meetings.isEmpty { current = meetings }
             }
             if !current.isEmpty, let subject = lastSubject { speakerPronoun(in: index, subject: subject, events: current) }
-            if let first = mentionsBySentence[index].first.map({ mentions[$0] }),
+            if let first = sentenceMentions(index).first,
                current.contains(where: { event in drafts[event].participants.contains { $0.person == first.person } }) {
                 lastSubject = first
             }
@@ -323,6 +324,16 @@ struct DocumentAnalysis {
                 pending.removeAll()
             }
         }
+    }
+
+    /// The indices in ``mentions`` of the mentions of sentence `sentence`.
+    private func mentionIndices(of sentence: Int) -> Range<Int> {
+        sentenceMentionStarts[sentence]..<sentenceMentionStarts[sentence + 1]
+    }
+
+    /// The mentions of sentence `sentence`, in order.
+    private func sentenceMentions(_ sentence: Int) -> ArraySlice<Mention> {
+        mentions[mentionIndices(of: sentence)]
     }
 
     /// Numbers the people named: each name gets one number (byline names first), kept in every
@@ -358,7 +369,7 @@ struct DocumentAnalysis {
     /// Whether the clauses between `mention` and `limit` hold a role verb (X陪同检查,…): without
     /// one (副市长X,召集…,并召开协调会议) the person is the subject of the event that follows.
     private func clauseHasRoleVerb(after mention: Mention, before limit: Int) -> Bool {
-        let here = sentenceMentions[mention.sentence]
+        let here = sentenceMentions(mention.sentence)
         var position = mention.range.upperBound
         while position < limit {
             // The mention's own clause, and the list it starts (副省长X,市长Y陪同检查).
@@ -384,7 +395,7 @@ struct DocumentAnalysis {
 
     /// For A、B分别主持召开X和Y: each person before 分别 mapped to the event of the same rank among
     /// `events`, when their numbers agree; empty otherwise.
-    private func respectiveEvents(in range: Range<Int>, mentions indices: [Int], events: [Int]) -> [Int: Int] {
+    private func respectiveEvents(in range: Range<Int>, mentions indices: Range<Int>, events: [Int]) -> [Int: Int] {
         guard events.count >= 2, let respectively = scalars.find(Array("分别".unicodeScalars), in: range) else { return [:] }
         let before = indices.filter { mentions[$0].range.upperBound <= respectively }
         guard before.count == events.count,
@@ -422,7 +433,7 @@ struct DocumentAnalysis {
     /// or Y参加走访活动 (the one with that keyword).
     private func namedEvent(of mention: Mention, current: [Int]) -> [Int]? {
         let end = sentences[mention.sentence].range.upperBound
-        let here = sentenceMentions[mention.sentence]
+        let here = sentenceMentions(mention.sentence)
         let verbStarts = Self.joiningOrAttendingStarts
         // The events a verb of taking part may name: distinct, found when first needed.
         var candidates: [Int]?
@@ -534,11 +545,11 @@ struct DocumentAnalysis {
                scalars[position + 1] != "们" {
                 var index = position + 1
                 while index < min(range.upperBound, position + 14) {
-                    if sentenceMentions[sentenceIndex].contains(where: { $0.range.contains(index) }) { break }
+                    if sentenceMentions(sentenceIndex).contains(where: { $0.range.contains(index) }) { break }
                     if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: range.upperBound), verb.value.contains(.speaker) {
                         if lexicons.mentionMarkers.longestMatch(in: scalars, at: index + verb.length, limit: range.upperBound) != nil { break }
                         // The person named last before the pronoun in this sentence, else the text's last subject.
-                        let before = sentenceMentions[sentenceIndex].last { $0.range.upperBound <= position }
+                        let before = sentenceMentions(sentenceIndex).last { $0.range.upperBound <= position }
                         let pronoun = before ?? subject
                         for event in events where drafts[event].participants.contains(where: { $0.person == pronoun.person }) {
                             add(pronoun, roles: .speaker, announcesOnly: false, to: event)
@@ -652,7 +663,7 @@ struct DocumentAnalysis {
     /// 精神/批示 → only mentioned.
     func finding(for mention: Mention) -> Finding {
         let sentence = sentences[mention.sentence].range
-        let here = sentenceMentions[mention.sentence]
+        let here = sentenceMentions(mention.sentence)
         let end = sentence.upperBound
         // 学习某某…, 传达…: the person's words are studied, the person is not there.
         var lookBack = max(sentence.lowerBound, mention.start - 6)
@@ -770,7 +781,7 @@ struct DocumentAnalysis {
 
     /// Whether `mention`, or the list of names it ends (A、B、C), opens a clause: the subject of
     /// what follows rather than the object of a verb before it (看望困难群众X).
-    private func isSubject(_ mention: Mention, in sentence: Range<Int>, among here: [Mention]) -> Bool {
+    private func isSubject(_ mention: Mention, in sentence: Range<Int>, among here: ArraySlice<Mention>) -> Bool {
         var listStart = mention.start
         while let previous = here.last(where: { $0.range.upperBound <= listStart }),
               listStart - previous.range.upperBound <= 1,
@@ -805,7 +816,7 @@ struct DocumentAnalysis {
             // A new subject (a name, 他, 会议) ends the person's run of clauses.
             clauseEnd = start
             while clauseEnd < end, !ScalarClass.endsClause(scalars[clauseEnd]) {
-                if sentenceMentions[sentence].contains(where: { $0.start == clauseEnd }) { return false }
+                if sentenceMentions(sentence).contains(where: { $0.start == clauseEnd }) { return false }
                 clauseEnd += 1
             }
         }
@@ -816,7 +827,7 @@ struct DocumentAnalysis {
     private func groupClauseJoins(at start: Int, end: Int, sentence: Int) -> Bool {
         var index = start
         while index < end, !ScalarClass.endsClause(scalars[index]) {
-            if sentenceMentions[sentence].contains(where: { $0.range.lowerBound == index }) { return false }
+            if sentenceMentions(sentence).contains(where: { $0.range.lowerBound == index }) { return false }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
                 return verb.value == .attendee
             }
