@@ -54,35 +54,62 @@ public struct NormalizedText: Sendable {
     }
 
     /// Pass 1: the source scalars, whether the text is traditional, and the layout of its lines.
+    ///
+    /// Decodes the UTF-8 bytes itself (the String's bytes are valid UTF-8: no checks needed). Scalars
+    /// below U+3400 go to the line layout; a BMP scalar above is counted with one table entry that
+    /// says at once whether it is Han and traditional-only.
     private static func readScalars(of text: String, folding: CharacterFolding)
         -> (scalars: [Unicode.Scalar], traditional: Bool, layout: LineJoiner.Layout) {
+        var text = text
+        text.makeContiguousUTF8()
         var traditional = false
         var layout = LineJoiner.Layout()
         let simplifiedTable = folding.simplifiedTable
+        let bytes = text.utf8.span
         // At most one scalar per UTF-8 byte; pages reserved beyond the real count are never touched.
-        let scalars = [Unicode.Scalar](capacity: text.utf8.count) { output in
+        let scalars = [Unicode.Scalar](capacity: bytes.count) { output in
             // Counters live in the closure, so they stay in registers.
             var han = 0
             var traditionalOnly = 0
             var layoutCounter = LineJoiner.LayoutCounter()
             var index = 0
-            for scalar in text.unicodeScalars {
-                output.append(scalar)
-                let value = scalar.value
-                if value >= 0x3400 {
+            var position = 0
+            let end = bytes.count
+            while position < end {
+                let lead = UInt32(bytes[position])
+                let value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    position &+= 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
+                    position &+= 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6 | UInt32(bytes[position + 2] & 0x3F)
+                    position &+= 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                        | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
+                    position &+= 4
+                }
+                // Valid UTF-8 decodes to valid scalars: the replacement character is never used.
+                output.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                if value < 0x3400 {
+                    layoutCounter.add(value, at: index)
+                } else if value < 0x1_0000 {
+                    layoutCounter.inLeadingSpace = false
+                    let entry = simplifiedTable[Int(value)]
+                    let hanBit = entry >> 31
+                    han &+= Int(hanBit)
+                    traditionalOnly &+= Int(entry >> 30 & hanBit)
+                } else {
                     layoutCounter.inLeadingSpace = false
                     if CharacterClass.isHan(value) {
-                        han += 1
-                        if value < 0x1_0000 {
-                            if simplifiedTable[Int(value)] & CharacterFolding.traditionalOnlyFlag != 0 { traditionalOnly += 1 }
-                        } else if folding.isTraditionalOnly(value) {
-                            traditionalOnly += 1
-                        }
+                        han &+= 1
+                        if folding.isTraditionalOnly(value) { traditionalOnly &+= 1 }
                     }
-                } else {
-                    layoutCounter.add(value, at: index)
                 }
-                index += 1
+                index &+= 1
             }
             traditional = CharacterFolding.isTraditional(han: han, traditionalOnly: traditionalOnly)
             layout = layoutCounter.layout(count: index)
