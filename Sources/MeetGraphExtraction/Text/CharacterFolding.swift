@@ -12,6 +12,9 @@ enum CharacterClass {
         }
     }
 
+    /// The ranges of ``isHan(_:)`` below U+10000.
+    static let hanRangesInBMP = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+
     /// A Han character (CJK unified ideographs, extensions and compatibility ideographs).
     static func isHan(_ value: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
@@ -84,7 +87,8 @@ struct CharacterFolding: Sendable {
         for value: UInt32 in 0xFF01...0xFF5E where !keptChinesePunctuation.contains(value) {
             table[Int(value)] = value - 0xFEE0
         }
-        var traditionalVersion = table
+        // Traditional texts also convert the characters that are valid simplified ones (乾 → 干).
+        var alsoSimplified: [(index: Int, target: UInt32)] = []
         var traditionalOnly = [Bool](repeating: false, count: count)
         var supplementary: [UInt32: TraditionalTable.Entry] = [:]
         for entry in traditional.entries {
@@ -93,19 +97,24 @@ struct CharacterFolding: Sendable {
                 continue
             }
             let index = Int(entry.source)
-            traditionalVersion[index] = entry.target
             if entry.isTraditionalOnly {
                 table[index] = entry.target
                 traditionalOnly[index] = true
+            } else {
+                alsoSimplified.append((index, entry.target))
             }
         }
         for index in 0..<count {
-            let value = UInt32(index)
-            var entry = Self.entry(for: value, folded: table[index])
-            if traditionalOnly[index] { entry |= Self.traditionalOnlyFlag }
-            if CharacterClass.isHan(value) { entry |= Self.hanFlag }
-            table[index] = entry
-            traditionalVersion[index] = Self.entry(for: value, folded: traditionalVersion[index])
+            table[index] = Self.entry(for: UInt32(index), folded: table[index])
+        }
+        var traditionalVersion = table
+        for (index, target) in alsoSimplified {
+            traditionalVersion[index] = Self.entry(for: UInt32(index), folded: target)
+        }
+        // The flags only the first pass reads, on the simplified table alone.
+        for index in 0..<count where traditionalOnly[index] { table[index] |= Self.traditionalOnlyFlag }
+        for range in CharacterClass.hanRangesInBMP {
+            for index in range { table[index] |= Self.hanFlag }
         }
         simplifiedTable = table
         traditionalTable = traditionalVersion
