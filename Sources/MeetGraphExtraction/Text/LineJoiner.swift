@@ -69,10 +69,21 @@ enum LineJoiner {
         /// Nothing but spaces seen on the line so far.
         var inLeadingSpace = true
 
-        /// Takes the source scalar `value` (below U+3400, so not a Han character) at `index`. Not
-        /// inlined: the first pass's loop over all scalars stays small, and most scalars are Han.
-        @inline(never)
+        /// Takes the source scalar `value` (below U+3400, so not a Han character) at `index`.
+        @inline(__always)
         mutating func add(_ value: UInt32, at index: Int) {
+            // Letters, digits and punctuation only end the leading space; the rest are rare.
+            if value > 0x20, value != 0xA0, value != 0x3000 {
+                inLeadingSpace = false
+            } else {
+                addSpaceOrControl(value, at: index)
+            }
+        }
+
+        /// Takes a space, a tab, a line break or another control character. Not inlined: the first
+        /// pass's loop over all scalars stays small.
+        @inline(never)
+        private mutating func addSpaceOrControl(_ value: UInt32, at index: Int) {
             switch value {
             case 0x0A:
                 endLine(at: index)

@@ -76,38 +76,40 @@ public struct NormalizedText: Sendable {
             var position = 0
             let end = bytes.count
             while position < end {
-                let lead = UInt32(bytes[position])
-                let value: UInt32
+                let lead = bytes[position]
                 if lead < 0x80 {
-                    value = lead
+                    output.append(Unicode.Scalar(lead))
+                    layoutCounter.add(UInt32(lead), at: index)
                     position &+= 1
                 } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
+                    let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[position &+ 1] & 0x3F)
+                    output.append(Self.scalar(value))
+                    layoutCounter.add(value, at: index)
                     position &+= 2
                 } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6 | UInt32(bytes[position + 2] & 0x3F)
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[position &+ 1] & 0x3F) << 6
+                        | UInt32(bytes[position &+ 2] & 0x3F)
+                    output.append(Self.scalar(value))
+                    if value < 0x3400 {
+                        layoutCounter.add(value, at: index)
+                    } else {
+                        layoutCounter.inLeadingSpace = false
+                        let entry = simplifiedTable[Int(value)]
+                        let hanBit = entry >> 31
+                        han &+= Int(hanBit)
+                        traditionalOnly &+= Int(entry >> 30 & hanBit)
+                    }
                     position &+= 3
                 } else {
-                    value = (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
-                        | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
-                    position &+= 4
-                }
-                // Valid UTF-8 decodes to valid scalars: the replacement character is never used.
-                output.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                if value < 0x3400 {
-                    layoutCounter.add(value, at: index)
-                } else if value < 0x1_0000 {
-                    layoutCounter.inLeadingSpace = false
-                    let entry = simplifiedTable[Int(value)]
-                    let hanBit = entry >> 31
-                    han &+= Int(hanBit)
-                    traditionalOnly &+= Int(entry >> 30 & hanBit)
-                } else {
+                    let value = UInt32(lead & 0x07) << 18 | UInt32(bytes[position &+ 1] & 0x3F) << 12
+                        | UInt32(bytes[position &+ 2] & 0x3F) << 6 | UInt32(bytes[position &+ 3] & 0x3F)
+                    output.append(Self.scalar(value))
                     layoutCounter.inLeadingSpace = false
                     if CharacterClass.isHan(value) {
                         han &+= 1
                         if folding.isTraditionalOnly(value) { traditionalOnly &+= 1 }
                     }
+                    position &+= 4
                 }
                 index &+= 1
             }
@@ -115,6 +117,12 @@ public struct NormalizedText: Sendable {
             layout = layoutCounter.layout(count: index)
         }
         return (scalars, traditional, layout)
+    }
+
+    /// The scalar of a value decoded from valid UTF-8 (so never the replacement character).
+    @inline(__always)
+    private static func scalar(_ value: UInt32) -> Unicode.Scalar {
+        Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Pass 2: fold, drop page-jump markers, assemble lines. Never more scalars out than in.
