@@ -62,6 +62,8 @@ enum LineJoiner {
     struct LayoutCounter {
         static let largestWidth = 160
         private var histogram = [Int](repeating: 0, count: largestWidth + 1)
+        /// The widest line counted in ``histogram`` so far.
+        private var widestCounted = 0
         private var lines = 0
         private var indented = 0
         private var lineStart = 0
@@ -99,34 +101,40 @@ enum LineJoiner {
                 lines += 1
                 if leadingSpaces > 0 { indented += 1 }
                 let width = index - lineStart - leadingSpaces
-                if width <= Self.largestWidth { histogram[width] += 1 }
+                if width <= Self.largestWidth {
+                    histogram[width] += 1
+                    widestCounted = max(widestCounted, width)
+                }
             }
             lineStart = index + 1
             leadingSpaces = 0
             inLeadingSpace = true
         }
 
-        /// The layout of a text of `count` scalars, once every scalar was added.
-        func layout(count: Int) -> Layout {
-            var counter = self
-            counter.endLine(at: count)  // the last line
+        /// The layout of a text of `count` scalars, once every scalar was added. Consumes the counter,
+        /// so that counting the last line does not copy the histogram.
+        consuming func layout(count: Int) -> Layout {
+            endLine(at: count)  // the last line
             var layout = Layout()
-            layout.indentationMarksParagraphs = counter.indented > 0 && counter.indented * 10 < counter.lines * 8
+            layout.indentationMarksParagraphs = indented > 0 && indented * 10 < lines * 8
             // The most common width, give or take a few characters, if it covers 4+ lines and 40% of them.
             var best = 0
             var bestCount = 0
             // Columns narrower than 12 characters are lists, not layout. `near` is the count of lines
-            // `width - 3 ... width` wide, kept as a sliding sum.
-            var near = counter.histogram[9] + counter.histogram[10] + counter.histogram[11]
-            for width in 12...Self.largestWidth {
-                near += counter.histogram[width]
-                if near > bestCount {
-                    bestCount = near
-                    best = width
+            // `width - 3 ... width` wide, kept as a sliding sum; beyond the widest line plus 3 it is 0.
+            var near = histogram[9] + histogram[10] + histogram[11]
+            let widest = min(Self.largestWidth, widestCounted + 3)
+            if widest >= 12 {
+                for width in 12...widest {
+                    near += histogram[width]
+                    if near > bestCount {
+                        bestCount = near
+                        best = width
+                    }
+                    near -= histogram[width - 3]
                 }
-                near -= counter.histogram[width - 3]
             }
-            if bestCount >= 4, bestCount * 10 >= counter.lines * 4 { layout.wrapWidth = best }
+            if bestCount >= 4, bestCount * 10 >= lines * 4 { layout.wrapWidth = best }
             return layout
         }
     }
