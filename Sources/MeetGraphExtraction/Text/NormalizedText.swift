@@ -136,17 +136,18 @@ public struct NormalizedText: Sendable {
             offsets = [UInt32](capacity: count + 1) { outputOffsets in
                 var assembler = LineJoiner.Assembler(layout: layout)
                 var index = 0
+                let tableCount = table.count  // the BMP: comparing with it spares the table's bounds check
                 while index < count {
                     let scalar = original[index]
                     let value = scalar.value
-                    if value < 0x1_0000 {
+                    if Int(value) < tableCount {
                         // The common case: a character that is copied, or converted (會 → 会), and nothing else.
                         let entry = table[Int(value)]
                         if entry & CharacterFolding.attentionFlag == 0 {
                             let folded = entry & CharacterFolding.changedFlag == 0
                                 ? scalar : Unicode.Scalar(entry & CharacterFolding.valueMask) ?? scalar
                             assembler.appendPlain(folded, at: index, to: &output, offsets: &outputOffsets)
-                            index += 1
+                            index &+= 1
                             continue
                         }
                     }
