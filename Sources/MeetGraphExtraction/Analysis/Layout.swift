@@ -43,14 +43,13 @@ enum Layout {
         }
 
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
+        let count = scalars.count
+        while index < count {
             // Ideographs and most other scalars lie between 。(U+3002) and ！(U+FF01): none of them
-            // ends a sentence or a line, nor is a comma.
-            if scalar.value > 0x3002, scalar.value < 0xFF01 {
-                index += 1
-                continue
-            }
+            // ends a sentence or a line, nor is a comma. Runs of them are skipped in a loop of their own.
+            while index < count, scalars[index].value &- 0x3003 < 0xFF01 - 0x3003 { index &+= 1 }
+            guard index < count else { break }
+            let scalar = scalars[index]
             if scalar == "," || scalar == "，" { paragraphHasComma = true }
             if scalar == "\n" || scalar == "\r" {
                 emit(index)

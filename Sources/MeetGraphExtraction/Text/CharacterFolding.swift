@@ -12,6 +12,9 @@ enum CharacterClass {
         }
     }
 
+    /// The ranges of ``isHan(_:)`` below U+10000.
+    static let hanRangesInBMP = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+
     /// A Han character (CJK unified ideographs, extensions and compatibility ideographs).
     static func isHan(_ value: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
@@ -50,19 +53,27 @@ struct CharacterFolding: Sendable {
     static let attentionFlag: UInt32 = 1 << 29
     /// Set on a table entry whose source character is never written in simplified texts.
     static let traditionalOnlyFlag: UInt32 = 1 << 30
+    /// Set on a simplified-table entry whose scalar is a Han character (``CharacterClass/isHan(_:)``),
+    /// so that the first pass of normalising counts Han and traditional-only characters with one lookup.
+    static let hanFlag: UInt32 = 1 << 31
 
     /// The shared tables, built on first use (about 0.5 MB).
     static let shared = CharacterFolding(traditional: TraditionalTable.load())
 
-    /// Entries of each BMP scalar for simplified texts, with ``traditionalOnlyFlag`` where it applies.
+    /// Entries of each BMP scalar for simplified texts, with ``traditionalOnlyFlag`` and ``hanFlag``
+    /// where they apply.
     let simplifiedTable: [UInt32]
     /// Entries of each BMP scalar for traditional texts.
     let traditionalTable: [UInt32]
     /// Conversions of characters beyond the BMP (rare CJK extension characters).
     private let supplementary: [UInt32: TraditionalTable.Entry]
 
+    /// Builds both tables in plain loops over the 65,536 BMP scalars: this runs at every start of the
+    /// command line tool, before the first text is normalised.
     init(traditional: TraditionalTable) {
-        var table = (0..<UInt32(0x1_0000)).map { $0 }
+        let count = 0x1_0000
+        var table = [UInt32](repeating: 0, count: count)
+        for value in 0..<count { table[value] = UInt32(value) }
         // C0 and C1 controls: dropped, except those that break or space a line.
         for value in 0..<0x20 { table[value] = Self.dropped }
         for value in 0x7F...0x9F { table[value] = Self.dropped }
@@ -72,12 +83,13 @@ struct CharacterFolding: Sendable {
         // Invisible: zero-width space/non-joiner/joiner, word joiner, BOM as ZWNBSP, soft hyphen.
         for value: UInt32 in [0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF] { table[Int(value)] = Self.dropped }
         // Full-width ASCII U+FF01–FF5E → U+0021–007E, except the punctuation Chinese text uses as its own.
-        let keptChinesePunctuation: Set<UInt32> = [0xFF01, 0xFF0C, 0xFF1B, 0xFF1F]  // ！ ， ； ？
+        let keptChinesePunctuation: [UInt32] = [0xFF01, 0xFF0C, 0xFF1B, 0xFF1F]  // ！ ， ； ？
         for value: UInt32 in 0xFF01...0xFF5E where !keptChinesePunctuation.contains(value) {
             table[Int(value)] = value - 0xFEE0
         }
-        var traditionalVersion = table
-        var traditionalOnly = Set<Int>()
+        // Traditional texts also convert the characters that are valid simplified ones (乾 → 干).
+        var alsoSimplified: [(index: Int, target: UInt32)] = []
+        var traditionalOnly = [Bool](repeating: false, count: count)
         var supplementary: [UInt32: TraditionalTable.Entry] = [:]
         for entry in traditional.entries {
             if entry.source >= 0x1_0000 {
@@ -85,16 +97,27 @@ struct CharacterFolding: Sendable {
                 continue
             }
             let index = Int(entry.source)
-            traditionalVersion[index] = entry.target
             if entry.isTraditionalOnly {
                 table[index] = entry.target
-                traditionalOnly.insert(index)
+                traditionalOnly[index] = true
+            } else {
+                alsoSimplified.append((index, entry.target))
             }
         }
-        simplifiedTable = table.indices.map { index in
-            Self.entry(for: UInt32(index), folded: table[index]) | (traditionalOnly.contains(index) ? Self.traditionalOnlyFlag : 0)
+        for index in 0..<count {
+            table[index] = Self.entry(for: UInt32(index), folded: table[index])
         }
-        traditionalTable = traditionalVersion.indices.map { Self.entry(for: UInt32($0), folded: traditionalVersion[$0]) }
+        var traditionalVersion = table
+        for (index, target) in alsoSimplified {
+            traditionalVersion[index] = Self.entry(for: UInt32(index), folded: target)
+        }
+        // The flags only the first pass reads, on the simplified table alone.
+        for index in 0..<count where traditionalOnly[index] { table[index] |= Self.traditionalOnlyFlag }
+        for range in CharacterClass.hanRangesInBMP {
+            for index in range { table[index] |= Self.hanFlag }
+        }
+        simplifiedTable = table
+        traditionalTable = traditionalVersion
         self.supplementary = supplementary
     }
 
@@ -172,21 +195,41 @@ struct TraditionalTable: Sendable {
     init(parsing text: String) {
         var entries = [Entry]()
         entries.reserveCapacity(4_200)
-        // One pass over the scalars (the file has 4,000+ lines; splitting Strings costs 30× more).
-        var columns: [[Unicode.Scalar]] = [[]]
+        // One pass over the scalars that keeps, per line, the first scalar of the first three columns
+        // and how many scalars each of them holds: no String or array is made per line.
+        var column = 0
+        var first: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var lengths = (0, 0, 0)
         func endLine() {
-            if columns.count >= 2, columns[0].count == 1, columns[1].count == 1, columns[0][0] != "#" {
-                let isTraditionalOnly = columns.count < 3 || columns[2] != ["s"]
-                entries.append(Entry(source: columns[0][0].value, target: columns[1][0].value, isTraditionalOnly: isTraditionalOnly))
+            if column >= 1, lengths.0 == 1, lengths.1 == 1, first.0 != 0x23 {  // not a `#` comment
+                let isTraditionalOnly = column < 2 || !(lengths.2 == 1 && first.2 == 0x73)  // `s`
+                entries.append(Entry(source: first.0, target: first.1, isTraditionalOnly: isTraditionalOnly))
             }
-            columns = [[]]
+            column = 0
+            lengths = (0, 0, 0)
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n": endLine()
-            case "\t": columns.append([])
-            case "\r": continue
-            default: columns[columns.count - 1].append(scalar)
+            case "\n":
+                endLine()
+            case "\t":
+                column += 1
+            case "\r":
+                continue
+            default:
+                switch column {
+                case 0:
+                    if lengths.0 == 0 { first.0 = scalar.value }
+                    lengths.0 += 1
+                case 1:
+                    if lengths.1 == 0 { first.1 = scalar.value }
+                    lengths.1 += 1
+                case 2:
+                    if lengths.2 == 0 { first.2 = scalar.value }
+                    lengths.2 += 1
+                default:
+                    break
+                }
             }
         }
         endLine()

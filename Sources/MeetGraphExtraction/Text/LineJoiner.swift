@@ -62,6 +62,8 @@ enum LineJoiner {
     struct LayoutCounter {
         static let largestWidth = 160
         private var histogram = [Int](repeating: 0, count: largestWidth + 1)
+        /// The widest line counted in ``histogram`` so far.
+        private var widestCounted = 0
         private var lines = 0
         private var indented = 0
         private var lineStart = 0
@@ -69,9 +71,21 @@ enum LineJoiner {
         /// Nothing but spaces seen on the line so far.
         var inLeadingSpace = true
 
-        /// Takes the source scalar `value` (not a Han character) at `index`.
+        /// Takes the source scalar `value` (below U+3400, so not a Han character) at `index`.
         @inline(__always)
         mutating func add(_ value: UInt32, at index: Int) {
+            // Letters, digits and punctuation only end the leading space; the rest are rare.
+            if value > 0x20, value != 0xA0, value != 0x3000 {
+                inLeadingSpace = false
+            } else {
+                addSpaceOrControl(value, at: index)
+            }
+        }
+
+        /// Takes a space, a tab, a line break or another control character. Not inlined: the first
+        /// pass's loop over all scalars stays small.
+        @inline(never)
+        private mutating func addSpaceOrControl(_ value: UInt32, at index: Int) {
             switch value {
             case 0x0A:
                 endLine(at: index)
@@ -87,31 +101,40 @@ enum LineJoiner {
                 lines += 1
                 if leadingSpaces > 0 { indented += 1 }
                 let width = index - lineStart - leadingSpaces
-                if width <= Self.largestWidth { histogram[width] += 1 }
+                if width <= Self.largestWidth {
+                    histogram[width] += 1
+                    widestCounted = max(widestCounted, width)
+                }
             }
             lineStart = index + 1
             leadingSpaces = 0
             inLeadingSpace = true
         }
 
-        /// The layout of a text of `count` scalars, once every scalar was added.
-        func layout(count: Int) -> Layout {
-            var counter = self
-            counter.endLine(at: count)  // the last line
+        /// The layout of a text of `count` scalars, once every scalar was added. Consumes the counter,
+        /// so that counting the last line does not copy the histogram.
+        consuming func layout(count: Int) -> Layout {
+            endLine(at: count)  // the last line
             var layout = Layout()
-            layout.indentationMarksParagraphs = counter.indented > 0 && counter.indented * 10 < counter.lines * 8
+            layout.indentationMarksParagraphs = indented > 0 && indented * 10 < lines * 8
             // The most common width, give or take a few characters, if it covers 4+ lines and 40% of them.
             var best = 0
             var bestCount = 0
-            // Columns narrower than 12 characters are lists, not layout.
-            for width in 12...Self.largestWidth {
-                let near = counter.histogram[(width - 3)...width].reduce(0, +)
-                if near > bestCount {
-                    bestCount = near
-                    best = width
+            // Columns narrower than 12 characters are lists, not layout. `near` is the count of lines
+            // `width - 3 ... width` wide, kept as a sliding sum; beyond the widest line plus 3 it is 0.
+            var near = histogram[9] + histogram[10] + histogram[11]
+            let widest = min(Self.largestWidth, widestCounted + 3)
+            if widest >= 12 {
+                for width in 12...widest {
+                    near += histogram[width]
+                    if near > bestCount {
+                        bestCount = near
+                        best = width
+                    }
+                    near -= histogram[width - 3]
                 }
             }
-            if bestCount >= 4, bestCount * 10 >= counter.lines * 4 { layout.wrapWidth = best }
+            if bestCount >= 4, bestCount * 10 >= lines * 4 { layout.wrapWidth = best }
             return layout
         }
     }
@@ -122,6 +145,10 @@ enum LineJoiner {
     /// the break was an OCR break, that `\n` is taken out again (or becomes a space between Latin words).
     /// Spaces at line ends go, runs of spaces become one. The output goes to two spans that the caller
     /// owns, the scalars and their source offsets, written in step.
+    ///
+    /// Most scalars are letters or Han characters inside a line: ``appendPlain(_:at:to:offsets:)`` only
+    /// copies them. What the decision needs of them (the line's last two scalars, whether inner
+    /// punctuation has a scalar after it) is read from the line's output when the line ends.
     struct Assembler {
         let layout: Layout
 
@@ -132,8 +159,11 @@ enum LineJoiner {
         /// Source offset of the first space of a run inside the line, or -1.
         private var pendingSpace = -1
         private var openBrackets = 0
-        private var punctuationBeforeLast = false
-        private var lastWasInnerPunctuation = false
+        /// Output index of the line's first `，` `,` `。` `；` `;`, or -1.
+        private var firstInnerPunctuation = -1
+        /// Inside a line, with no space waiting and no page-jump marker just removed: a plain scalar
+        /// is copied and nothing else changes.
+        private var copiesPlainScalars = false
 
         private var previous: Line?
         /// Output index of the `\n` placed before the current line, or -1.
@@ -151,6 +181,7 @@ enum LineJoiner {
         /// Notes that a page-jump marker was removed here.
         mutating func jumpMarkerRemoved() {
             jumpMarkerPending = true
+            copiesPlainScalars = false
         }
 
         /// Takes a folded scalar that needs no attention: a letter, digit or Han character (not
@@ -158,16 +189,10 @@ enum LineJoiner {
         @inline(__always)
         mutating func appendPlain(_ scalar: Unicode.Scalar, at offset: Int,
                                   to scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
-            guard lineStart >= 0, pendingSpace < 0, !jumpMarkerPending else {
+            guard copiesPlainScalars else {
                 append(scalar, at: offset, to: &scalars, offsets: &offsets)
                 return
             }
-            if lastWasInnerPunctuation {
-                punctuationBeforeLast = true
-                lastWasInnerPunctuation = false
-            }
-            line.valueBeforeLast = line.lastValue
-            line.lastValue = scalar.value
             scalars.append(scalar)
             offsets.append(UInt32(truncatingIfNeeded: offset))
         }
@@ -181,6 +206,7 @@ enum LineJoiner {
                     leadingSpace = true
                 } else if pendingSpace < 0 {
                     pendingSpace = offset
+                    copiesPlainScalars = false
                 }
                 return
             }
@@ -189,29 +215,28 @@ enum LineJoiner {
                 line.startsAfterJumpMarker = jumpMarkerPending
             } else {
                 if pendingSpace >= 0 {
+                    // The scalar before the space is the line's last so far.
+                    let lastValue = scalars.span[scalars.count - 1].value
                     scalars.append(" ")
                     offsets.append(UInt32(truncatingIfNeeded: pendingSpace))
                     pendingSpace = -1
                     line.hasInnerSpace = true
-                    if value >= 0x80 || line.lastValue >= 0x80 { line.hasSpacedTail = true }
+                    if value >= 0x80 || lastValue >= 0x80 { line.hasSpacedTail = true }
                 }
-                if lastWasInnerPunctuation { punctuationBeforeLast = true }
             }
-            lastWasInnerPunctuation = false
             jumpMarkerPending = false
+            copiesPlainScalars = true
             // Punctuation and brackets are below U+3040 or among the full-width forms.
             if value < 0x3040 || value >= 0xFF00 {
                 if isInnerPunctuation(value) {
                     line.hasSpacedTail = false
-                    lastWasInnerPunctuation = true
+                    if firstInnerPunctuation < 0 { firstInnerPunctuation = scalars.count }
                 } else if isOpener(value) {
                     openBrackets += 1
                 } else if isCloser(value) && openBrackets > 0 {
                     openBrackets -= 1
                 }
             }
-            line.valueBeforeLast = line.lastValue
-            line.lastValue = value
             scalars.append(scalar)
             offsets.append(UInt32(truncatingIfNeeded: offset))
         }
@@ -226,6 +251,7 @@ enum LineJoiner {
             }
             leadingSpace = false
             pendingSpace = -1
+            copiesPlainScalars = false
         }
 
         /// Ends the text: decides about the last line.
@@ -244,8 +270,7 @@ enum LineJoiner {
             line.isIndented = leadingSpace
             line.firstValue = firstValue
             openBrackets = 0
-            punctuationBeforeLast = false
-            lastWasInnerPunctuation = false
+            firstInnerPunctuation = -1
         }
 
         private mutating func closeLine(scalars: inout OutputSpan<Unicode.Scalar>, offsets: inout OutputSpan<UInt32>) {
@@ -253,7 +278,17 @@ enum LineJoiner {
             line.endsAtJumpMarker = jumpMarkerPending
             jumpMarkerPending = false
             line.width = end - lineStart
-            line.hasInnerPunctuation = punctuationBeforeLast
+            // Inner punctuation with a scalar after it in the line (a space is only kept before one).
+            line.hasInnerPunctuation = firstInnerPunctuation >= 0 && firstInnerPunctuation < end - 1
+            // The line's last two scalars other than a space (a kept space always has one either side).
+            do {
+                let written = scalars.span
+                line.lastValue = written[end - 1].value
+                if end - 2 >= lineStart {
+                    let before = written[end - 2].value
+                    line.valueBeforeLast = before == 0x20 ? written[end - 3].value : before
+                }
+            }
             line.leavesBracketOpen = openBrackets > 0
             line.startsNewUnit = LineJoiner.startsNewUnit(scalars.span, at: lineStart, end: end)
             line.startsWithDate = LineJoiner.startsWithDate(scalars.span, at: lineStart, end: end)

@@ -54,40 +54,75 @@ public struct NormalizedText: Sendable {
     }
 
     /// Pass 1: the source scalars, whether the text is traditional, and the layout of its lines.
+    ///
+    /// Decodes the UTF-8 bytes itself (the String's bytes are valid UTF-8: no checks needed). Scalars
+    /// below U+3400 go to the line layout; a BMP scalar above is counted with one table entry that
+    /// says at once whether it is Han and traditional-only.
     private static func readScalars(of text: String, folding: CharacterFolding)
         -> (scalars: [Unicode.Scalar], traditional: Bool, layout: LineJoiner.Layout) {
+        var text = text
+        text.makeContiguousUTF8()
         var traditional = false
         var layout = LineJoiner.Layout()
         let simplifiedTable = folding.simplifiedTable
+        let bytes = text.utf8.span
         // At most one scalar per UTF-8 byte; pages reserved beyond the real count are never touched.
-        let scalars = [Unicode.Scalar](capacity: text.utf8.count) { output in
+        let scalars = [Unicode.Scalar](capacity: bytes.count) { output in
             // Counters live in the closure, so they stay in registers.
             var han = 0
             var traditionalOnly = 0
             var layoutCounter = LineJoiner.LayoutCounter()
             var index = 0
-            for scalar in text.unicodeScalars {
-                output.append(scalar)
-                let value = scalar.value
-                if value >= 0x3400 {
+            var position = 0
+            let end = bytes.count
+            while position < end {
+                let lead = bytes[position]
+                if lead < 0x80 {
+                    output.append(Unicode.Scalar(lead))
+                    layoutCounter.add(UInt32(lead), at: index)
+                    position &+= 1
+                } else if lead < 0xE0 {
+                    let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[position &+ 1] & 0x3F)
+                    output.append(Self.scalar(value))
+                    layoutCounter.add(value, at: index)
+                    position &+= 2
+                } else if lead < 0xF0 {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[position &+ 1] & 0x3F) << 6
+                        | UInt32(bytes[position &+ 2] & 0x3F)
+                    output.append(Self.scalar(value))
+                    if value < 0x3400 {
+                        layoutCounter.add(value, at: index)
+                    } else {
+                        layoutCounter.inLeadingSpace = false
+                        let entry = simplifiedTable[Int(value)]
+                        let hanBit = entry >> 31
+                        han &+= Int(hanBit)
+                        traditionalOnly &+= Int(entry >> 30 & hanBit)
+                    }
+                    position &+= 3
+                } else {
+                    let value = UInt32(lead & 0x07) << 18 | UInt32(bytes[position &+ 1] & 0x3F) << 12
+                        | UInt32(bytes[position &+ 2] & 0x3F) << 6 | UInt32(bytes[position &+ 3] & 0x3F)
+                    output.append(Self.scalar(value))
                     layoutCounter.inLeadingSpace = false
                     if CharacterClass.isHan(value) {
-                        han += 1
-                        if value < 0x1_0000 {
-                            if simplifiedTable[Int(value)] & CharacterFolding.traditionalOnlyFlag != 0 { traditionalOnly += 1 }
-                        } else if folding.isTraditionalOnly(value) {
-                            traditionalOnly += 1
-                        }
+                        han &+= 1
+                        if folding.isTraditionalOnly(value) { traditionalOnly &+= 1 }
                     }
-                } else {
-                    layoutCounter.add(value, at: index)
+                    position &+= 4
                 }
-                index += 1
+                index &+= 1
             }
             traditional = CharacterFolding.isTraditional(han: han, traditionalOnly: traditionalOnly)
             layout = layoutCounter.layout(count: index)
         }
         return (scalars, traditional, layout)
+    }
+
+    /// The scalar of a value decoded from valid UTF-8 (so never the replacement character).
+    @inline(__always)
+    private static func scalar(_ value: UInt32) -> Unicode.Scalar {
+        Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Pass 2: fold, drop page-jump markers, assemble lines. Never more scalars out than in.
@@ -101,17 +136,18 @@ public struct NormalizedText: Sendable {
             offsets = [UInt32](capacity: count + 1) { outputOffsets in
                 var assembler = LineJoiner.Assembler(layout: layout)
                 var index = 0
+                let tableCount = table.count  // the BMP: comparing with it spares the table's bounds check
                 while index < count {
                     let scalar = original[index]
                     let value = scalar.value
-                    if value < 0x1_0000 {
+                    if Int(value) < tableCount {
                         // The common case: a character that is copied, or converted (會 → 会), and nothing else.
                         let entry = table[Int(value)]
                         if entry & CharacterFolding.attentionFlag == 0 {
                             let folded = entry & CharacterFolding.changedFlag == 0
                                 ? scalar : Unicode.Scalar(entry & CharacterFolding.valueMask) ?? scalar
                             assembler.appendPlain(folded, at: index, to: &output, offsets: &outputOffsets)
-                            index += 1
+                            index &+= 1
                             continue
                         }
                     }
