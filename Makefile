@@ -39,6 +39,7 @@ bench: deps
 	swift build -c release --product meetgraph-bench
 	.build/release/meetgraph-bench extraction
 	.build/release/meetgraph-bench extraction --threads 2
+	if [ -d $(DEV_CORPUS) ]; then .build/release/meetgraph-bench extraction --threads 2 --texts $(DEV_CORPUS); fi
 	.build/release/meetgraph-bench graph
 	.build/release/meetgraph-bench store
 	.build/release/meetgraph-bench render
