@@ -68,7 +68,8 @@ struct EventFinder {
         self.mentions = mentions
         self.original = original
         eventKeywords = Lexicons.shared.eventKeywords
-        nameStops = Lexicons.shared.nameStops
+        eventKeywordsBackwards = Lexicons.shared.eventKeywordsBackwards
+        nameStops = Lexicons.shared.nameStopsBackwards
         var mentionEnds = [Bool](repeating: false, count: scalars.count + 1)
         for mention in mentions where mention.range.upperBound >= 0 && mention.range.upperBound <= scalars.count {
             mentionEnds[mention.range.upperBound] = true
@@ -77,9 +78,13 @@ struct EventFinder {
     }
     /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
     var lexicons: Lexicons { Lexicons.shared }
-    /// The two lexicons read at many offsets, stored: reading them through ``lexicons`` costs an
+    /// The lexicons read at many offsets, stored: reading them through ``lexicons`` costs an
     /// access to the shared value (and a retain of the tables used) at each offset.
     private let eventKeywords: ScalarTrie<Lexicons.EventKeyword>
+    /// ``eventKeywords`` spelled backwards, for the keyword ending at an offset.
+    private let eventKeywordsBackwards: ScalarTrie<Lexicons.EventKeyword>
+    /// The name stops spelled backwards (``Lexicons/nameStopsBackwards``): they are only looked
+    /// up as the word ending at an offset, found in one walk.
     private let nameStops: ScalarTrie<Lexicons.NameStop>
 
     /// Appends the written text of `range` to `result`, without the verbs 召开 and 举行
@@ -241,7 +246,7 @@ struct EventFinder {
             // 了 between the verb and the name: 召开了…会议.
         case .of:
             if scalars.has("了", endingAt: stopStart + 1),
-               let verb = nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
+               let verb = nameStops.longestMatch(in: scalars, backwardsFrom: stopStart, notBefore: sentence.lowerBound),
                verb.value == .trigger {
                 tookPlace = true
             }
@@ -389,7 +394,7 @@ struct EventFinder {
                 stop = .plain
                 break
             }
-            if let match = nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
+            if let match = nameStops.longestMatch(in: scalars, backwardsFrom: start, notBefore: sentence.lowerBound),
                !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: keyword) {
                 stop = match.value
                 stopStart = start - match.length
@@ -464,7 +469,7 @@ struct EventFinder {
         var probe = position
         while probe > sentence.lowerBound, keyword - probe < 30 {
             if ScalarClass.endsClause(scalars[probe - 1]) { return nil }
-            if let stop = nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
+            if let stop = nameStops.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) {
                 switch stop.value {
                 case .trigger:
                     return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
@@ -477,7 +482,7 @@ struct EventFinder {
                     return nil
                 }
             }
-            if eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            if eventKeywordsBackwards.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) != nil { return nil }
             probe -= 1
         }
         return nil

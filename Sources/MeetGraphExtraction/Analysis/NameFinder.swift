@@ -481,7 +481,7 @@ struct NameFinder {
             }
             // Digits, bullets and symbols (●, ★, ■) are not part of a title.
             if !ScalarClass.isIdeograph(scalar) && !ScalarClass.isLatinLetter(scalar) { break }
-            if let stop = lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound),
+            if let stop = lexicons.titleStopsBackwards.longestMatch(in: scalars, backwardsFrom: start, notBefore: lowerBound),
                !isInsideTitleWord(stopStart: start - stop.length, stopEnd: start, lowerBound: lowerBound, upperBound: headStart) {
                 break
             }
@@ -601,7 +601,7 @@ struct NameFinder {
             }
             // Where a list starts (read only once a name is found here: it walks the stop words).
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
+                || lexicons.titleStopsBackwards.longestMatch(in: scalars, backwardsFrom: position) != nil
                 || scalars[position - 1] == "了"
             var names = [position..<(position + first)]
             var cursor = position + first
