@@ -128,6 +128,8 @@ struct EventFinder {
         var verbs: [KeywordHit] = []
         var position = range.lowerBound
         var bookTitleDepth = 0
+        // Read at every offset: kept in a local rather than read through the stored trie each time.
+        let keywordStarts = eventKeywords.startFilter
         while position < range.upperBound {
             let scalar = scalars[position]
             // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
@@ -136,7 +138,7 @@ struct EventFinder {
                 if scalar == "《" || (scalar == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
                 if scalar == "》" || scalar == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
             }
-            if bookTitleDepth > 0 || !eventKeywords.mayStart(with: scalar) {
+            if bookTitleDepth > 0 || !keywordStarts.mayContain(scalar) {
                 position += 1
                 continue
             }
