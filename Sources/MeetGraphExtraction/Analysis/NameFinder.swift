@@ -512,8 +512,8 @@ struct NameFinder {
         let surnameStarts = lexicons.surnames.startFilter
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
-        // The next offset after `position` where a title after a name may start (or past the
-        // last one a name in this sentence can reach), kept as `position` moves on.
+        // The next offset after `position` where a title after a name starts (or past the last
+        // one a name in this sentence can reach), kept as `position` moves on.
         let reachable = min(scalars.count, range.upperBound + nameReach + 1)
         var nextTitleAfterName = range.lowerBound
         var position = range.lowerBound
@@ -525,7 +525,7 @@ struct NameFinder {
             }
             if nextTitleAfterName <= position {
                 nextTitleAfterName = position + 1
-                while nextTitleAfterName < reachable, !Self.mayStartTitleAfterName(scalars[nextTitleAfterName]) { nextTitleAfterName += 1 }
+                while nextTitleAfterName < reachable, !startsTitleAfterName(at: nextTitleAfterName) { nextTitleAfterName += 1 }
             }
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
@@ -537,11 +537,10 @@ struct NameFinder {
             // One reading of the name serves both checks below.
             let nameAtPosition = nameLength(at: position, limit: range.upperBound, requireEnd: false)
             // 某某总书记, X同志: a name with its title after it.
-            if let length = nameAtPosition {
+            if let length = nameAtPosition, nextTitleAfterName <= position + length {
                 for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
-                    if end < scalars.count, Self.mayStartTitleAfterName(scalars[end]),
-                       Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
+                    if end < scalars.count, startsTitleAfterName(at: end) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append(nameRange) }
                         break
@@ -566,6 +565,12 @@ struct NameFinder {
             position += 1
         }
         return result
+    }
+
+    /// Whether one of ``titlesAfterName`` starts at `position`.
+    @inline(__always)
+    private func startsTitleAfterName(at position: Int) -> Bool {
+        Self.mayStartTitleAfterName(scalars[position]) && Self.titlesAfterName.contains(where: { scalars.has($0, at: position) })
     }
 
     /// Whether one of ``titlesAfterName`` may start with `scalar`.
@@ -593,8 +598,9 @@ struct NameFinder {
                 nextComma = position + 1
                 while nextComma < range.upperBound, scalars[nextComma] != ScalarClass.enumerationComma { nextComma += 1 }
             }
+            // A list's first name ends at the next 、 and holds at least two scalars.
             let isLatin = ScalarClass.isLatinLetter(scalars[position])
-            guard isLatin || surnameStarts.mayContain(scalars[position]) && nextComma - position <= longestName,
+            guard nextComma - position >= 2, isLatin || surnameStarts.mayContain(scalars[position]) && nextComma - position <= longestName,
                   let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
@@ -678,8 +684,8 @@ struct NameFinder {
             // Each case below starts with a byline marker, a bracket or (at a word's start) a
             // surname: one bitmap read rejects most positions.
             let scalar = scalars[position]
-            let atWordStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-            if scalar.value < 0x10000, !bylineStarts[Int(scalar.value)], !(atWordStart && surnameStarts.mayContain(scalar)) {
+            if scalar.value < 0x10000, !bylineStarts[Int(scalar.value)],
+               !(surnameStarts.mayContain(scalar) && (position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]))) {
                 position += 1
                 continue
             }
