@@ -349,13 +349,18 @@ struct EventFinder {
             written = text
             span = subject.lowerBound..<end
         } else {
-            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
-            name = holdsAVerb
-                ? String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
-                : scalars.string(start..<end)
             var text = ""
             appendWrittenName(of: start..<end, to: &text)
             written = text
+            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
+            if holdsAVerb {
+                name = String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+            } else if written.unicodeScalars.elementsEqual(scalars[start..<end]) {
+                // Written as normalised (most names): the same String serves as both, built once.
+                name = written
+            } else {
+                name = scalars.string(start..<end)
+            }
         }
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
         return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
