@@ -30,6 +30,11 @@ struct EventFinder {
     private static let conveneAfterwards: [[Unicode.Scalar]] = ["后召开", "前召开"].map { Array($0.unicodeScalars) }
     private static let conveneFollowers: [[Unicode.Scalar]] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"].map { Array($0.unicodeScalars) }
     private static let speechFollowers: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出"].map { Array($0.unicodeScalars) }
+    /// The first scalars of the words above, which rule most names out with one test.
+    private static let referenceFollowersStarts = FirstScalars(of: referenceFollowers)
+    private static let conveneAfterwardsStarts = FirstScalars(of: conveneAfterwards)
+    private static let conveneFollowersStarts = FirstScalars(of: conveneFollowers)
+    private static let speechFollowersStarts = FirstScalars(of: speechFollowers)
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
     /// 召开 and 举行, removed from an event's name.
@@ -219,15 +224,19 @@ struct EventFinder {
         var firstAfterSpaces = after
         while firstAfterSpaces < rest, ScalarClass.isSpace(scalars[firstAfterSpaces]) { firstAfterSpaces += 1 }
         let next = firstAfterSpaces
-        func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
-            words.contains { scalars.has($0, at: next) }
+        let nextScalar = next < scalars.count ? scalars[next] : nil
+        // Whether one of `words`, whose first scalars are `starts`, follows the name.
+        func followedBy(_ words: [[Unicode.Scalar]], startingWith starts: FirstScalars) -> Bool {
+            guard let nextScalar, starts.mayStart(nextScalar) else { return false }
+            return words.contains { scalars.has($0, at: next) }
         }
         func followedBy(_ scalar: Unicode.Scalar) -> Bool {
-            next < scalars.count && scalars[next] == scalar
+            nextScalar == scalar
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(Self.referenceFollowers) && !followedBy(Self.conveneAfterwards) {
+        if followedBy(Self.referenceFollowers, startingWith: Self.referenceFollowersStarts)
+            && !followedBy(Self.conveneAfterwards, startingWith: Self.conveneAfterwardsStarts) {
             return (nil, span)
         }
         // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
@@ -278,7 +287,7 @@ struct EventFinder {
         }
         // X会议召开 / X会议在Y举行 / 开幕.
         if !tookPlace {
-            if followedBy(Self.conveneFollowers) {
+            if followedBy(Self.conveneFollowers, startingWith: Self.conveneFollowersStarts) {
                 // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 var organises = false
@@ -307,7 +316,7 @@ struct EventFinder {
         }
         // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
         if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
-           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
+           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers, startingWith: Self.speechFollowersStarts) {
             tookPlace = true
         }
         // 湖北也在29日开会: 开会 says a meeting was held when its clause gives a date.
