@@ -61,8 +61,12 @@ struct NameFinder {
     /// The mentions, ordered by position, the byline names, and the titles the mentions point to
     /// (``Mention/titles``).
     func find() -> (mentions: [Mention], bylines: [BylineName], titles: [Range<Int>]) {
+        // Sized for about one name per dozen scalars, as in news reports, so that the arrays
+        // seldom grow (each growth copies them).
         var mentions: [Mention] = []
+        mentions.reserveCapacity(scalars.count / 12)
         var titles: [Range<Int>] = []
+        titles.reserveCapacity(scalars.count / 12)
         var list = 0
         var bylines: [BylineName] = []
         var bylineRanges: [Range<Int>] = []
@@ -609,18 +613,21 @@ struct NameFinder {
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
                 || lexicons.titleStopsBackwards.longestMatch(in: scalars, backwardsFrom: position) != nil
                 || scalars[position - 1] == "了"
-            var names = [position..<(position + first)]
+            // The names are appended to `result` as read, and taken back if they make no list.
+            let firstName = result.count
+            result.append(position..<(position + first))
             var cursor = position + first
             while cursor < range.upperBound, scalars[cursor] == ScalarClass.enumerationComma,
                   let length = listName(at: cursor + 1, limit: range.upperBound) {
-                names.append((cursor + 1)..<(cursor + 1 + length))
+                result.append((cursor + 1)..<(cursor + 1 + length))
                 cursor = cursor + 1 + length
             }
+            let names = result.count - firstName
             let endsWithEtc = cursor < range.upperBound && scalars[cursor] == "等"
-            if (names.count >= 3 && (atStart || names.count >= 4)) || (atStart && names.count == 2 && endsWithEtc) {
-                result.append(contentsOf: names)
+            if (names >= 3 && (atStart || names >= 4)) || (atStart && names == 2 && endsWithEtc) {
                 position = cursor
             } else {
+                result.removeSubrange(firstName...)
                 position += 1
             }
         }
