@@ -110,13 +110,6 @@ struct EventFinder {
         if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
     }
 
-    /// A noun keyword's name as read in a sentence, and the event it names if one took place.
-    private struct NounName {
-        var span: Range<Int>
-        var trigger: EventTrigger?
-        var isEvent: Bool { trigger != nil }
-    }
-
     private struct KeywordHit {
         var range: Range<Int>
         var keyword: Lexicons.EventKeyword
@@ -126,9 +119,8 @@ struct EventFinder {
     func triggers(in sentence: Sentence, mentionsInSentence: [Mention]) -> [EventTrigger] {
         let range = sentence.range
         // Nouns are read as they are found (each needs only whether the one before named an
-        // event); verbs are read once all are known. Read by index below, so that the checks
-        // read spans without copying triggers.
-        var nounNames: [NounName] = []
+        // event); verbs are read once all are known. Only the nouns that name events are kept.
+        var nounEvents: [EventTrigger] = []
         var previousWasEvent = false
         var verbs: [KeywordHit] = []
         var position = range.lowerBound
@@ -152,24 +144,30 @@ struct EventFinder {
                 if match.value.isVerb {
                     verbs.append(hit)
                 } else {
-                    let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
+                    let trigger = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
                     previousWasEvent = trigger != nil
-                    nounNames.append(NounName(span: span, trigger: trigger))
+                    if let trigger { nounEvents.append(trigger) }
                 }
                 position += match.length
             } else {
                 position += 1
             }
         }
-        var result: [EventTrigger] = []
-        // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its own.
-        for index in nounNames.indices where nounNames[index].isEvent {
-            let span = nounNames[index].span
-            let subsumed = nounNames.indices.contains { other in
-                other != index && nounNames[other].span.lowerBound <= span.lowerBound && nounNames[other].span.upperBound > span.upperBound
-                    && nounNames[other].isEvent
+        // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its
+        // own. (Read by index, so that the check reads spans without copying triggers; a single
+        // event is kept as it is, without a second array.)
+        var result: [EventTrigger]
+        if nounEvents.count < 2 {
+            result = nounEvents
+        } else {
+            result = []
+            for index in nounEvents.indices {
+                let span = nounEvents[index].span
+                let subsumed = nounEvents.indices.contains { other in
+                    other != index && nounEvents[other].span.lowerBound <= span.lowerBound && nounEvents[other].span.upperBound > span.upperBound
+                }
+                if !subsumed { result.append(nounEvents[index]) }
             }
-            if !subsumed, let trigger = nounNames[index].trigger { result.append(trigger) }
         }
         if !verbs.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
@@ -201,8 +199,9 @@ struct EventFinder {
 
     // MARK: Meetings and ceremonies
 
+    /// The event that the noun keyword `hit` names, if one took place.
     private func nounTrigger(_ hit: KeywordHit, sentence: Range<Int>, mentionsInSentence: [Mention],
-                             previousWasEvent: Bool) -> (EventTrigger?, Range<Int>) {
+                             previousWasEvent: Bool) -> EventTrigger? {
         var end = hit.range.upperBound
         // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
         if end < sentence.upperBound, let overlap = eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
@@ -237,7 +236,7 @@ struct EventFinder {
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
         if followedBy(Self.referenceFollowers, startingWith: Self.referenceFollowersStarts)
             && !followedBy(Self.conveneAfterwards, startingWith: Self.conveneAfterwardsStarts) {
-            return (nil, span)
+            return nil
         }
         // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
         // meeting that a convening verb before them says took place.
@@ -246,9 +245,9 @@ struct EventFinder {
             start = verbStart
             span = start..<end
         }
-        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
+        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return nil }
         // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
-        if citesASpeechGivenThere(after: end, sentence: sentence) { return (nil, span) }
+        if citesASpeechGivenThere(after: end, sentence: sentence) { return nil }
         var place: String?
         var tookPlace = false
         switch stop {
@@ -325,7 +324,7 @@ struct EventFinder {
             while clauseStart > sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
             tookPlace = !DateReader.phrases(in: scalars, range: clauseStart..<hit.range.lowerBound).isEmpty
         }
-        guard tookPlace else { return (nil, span) }
+        guard tookPlace else { return nil }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let conveningVerb = Self.conveningVerbsBeforeNames.first { scalars.has($0, endingAt: start) }
         let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
@@ -372,8 +371,8 @@ struct EventFinder {
             }
         }
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
-                             refersBack: refersBack), span)
+        return EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
+                            refersBack: refersBack)
     }
 
     /// Whether the text from `start` (before `end`) surely does not begin with `word`, a word of
