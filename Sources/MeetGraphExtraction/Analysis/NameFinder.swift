@@ -77,8 +77,10 @@ struct NameFinder {
             }
             let firstTitled = mentions.count
             titledMentions(in: sentence.range, sentence: index, list: &list, into: &mentions, titles: &titles)
-            if !bylineRanges.isEmpty, firstTitled < mentions.count {
-                let titled = mentions[firstTitled...].filter { mention in !bylineRanges.contains { $0.overlaps(mention.range) } }
+            // Titled mentions that overlap a byline name are dropped (looked for first: most overlap none).
+            func overlapsAByline(_ mention: Mention) -> Bool { bylineRanges.contains { $0.overlaps(mention.range) } }
+            if !bylineRanges.isEmpty, firstTitled < mentions.count, mentions[firstTitled...].contains(where: overlapsAByline) {
+                let titled = mentions[firstTitled...].filter { !overlapsAByline($0) }
                 mentions.replaceSubrange(firstTitled..., with: titled)
             }
         }
