@@ -47,4 +47,25 @@ import Testing
             #expect(String(scalars: all[1..<(all.count - 1)]) == String(String.UnicodeScalarView(all[1..<(all.count - 1)])))
         }
     }
+
+    /// A word ending at a position, found in the trie of the words spelled backwards, is the one
+    /// the forward trie finds by trying every length, the longest first, with the same lower bound.
+    @Test(arguments: ["在传达学习会议上", "召开了市委常委会扩大会议", "由市长和副市长主持", "举行开幕式的", "发展和改革委员会主任",
+                      "召召开开", "", "了"])
+    func backwardLookupFindsTheLongestWordEndingThere(text: String) {
+        var forward = ScalarTrie<Int>()
+        var backward = ScalarTrie<Int>()
+        for (number, word) in ["召开", "开", "召开了", "了", "在", "上", "会议", "扩大会议", "常委会", "和", "改革", "会", "主持", "由", "的", "开幕式"].enumerated() {
+            forward.insert(word, number)
+            backward.insert(reversing: word, number)
+        }
+        let text = scalars(text)
+        for end in 0...text.count {
+            for lower in 0...end {
+                let expected = forward.longestMatch(in: text, endingAt: end, notBefore: lower)
+                let found = backward.longestMatch(in: text, backwardsFrom: end, notBefore: lower)
+                #expect(found?.length == expected?.length && found?.value == expected?.value, "ending at \(end), not before \(lower)")
+            }
+        }
+    }
 }

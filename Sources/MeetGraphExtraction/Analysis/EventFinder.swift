@@ -30,6 +30,11 @@ struct EventFinder {
     private static let conveneAfterwards: [[Unicode.Scalar]] = ["后召开", "前召开"].map { Array($0.unicodeScalars) }
     private static let conveneFollowers: [[Unicode.Scalar]] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"].map { Array($0.unicodeScalars) }
     private static let speechFollowers: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出"].map { Array($0.unicodeScalars) }
+    /// The first scalars of the words above, which rule most names out with one test.
+    private static let referenceFollowersStarts = FirstScalars(of: referenceFollowers)
+    private static let conveneAfterwardsStarts = FirstScalars(of: conveneAfterwards)
+    private static let conveneFollowersStarts = FirstScalars(of: conveneFollowers)
+    private static let speechFollowersStarts = FirstScalars(of: speechFollowers)
     private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
         .map { Array($0.unicodeScalars) }
     /// 召开 and 举行, removed from an event's name.
@@ -68,7 +73,8 @@ struct EventFinder {
         self.mentions = mentions
         self.original = original
         eventKeywords = Lexicons.shared.eventKeywords
-        nameStops = Lexicons.shared.nameStops
+        eventKeywordsBackwards = Lexicons.shared.eventKeywordsBackwards
+        nameStops = Lexicons.shared.nameStopsBackwards
         var mentionEnds = [Bool](repeating: false, count: scalars.count + 1)
         for mention in mentions where mention.range.upperBound >= 0 && mention.range.upperBound <= scalars.count {
             mentionEnds[mention.range.upperBound] = true
@@ -77,9 +83,13 @@ struct EventFinder {
     }
     /// The shared lexicons, read in place (a stored copy would retain each of their tables every time this finder is copied).
     var lexicons: Lexicons { Lexicons.shared }
-    /// The two lexicons read at many offsets, stored: reading them through ``lexicons`` costs an
+    /// The lexicons read at many offsets, stored: reading them through ``lexicons`` costs an
     /// access to the shared value (and a retain of the tables used) at each offset.
     private let eventKeywords: ScalarTrie<Lexicons.EventKeyword>
+    /// ``eventKeywords`` spelled backwards, for the keyword ending at an offset.
+    private let eventKeywordsBackwards: ScalarTrie<Lexicons.EventKeyword>
+    /// The name stops spelled backwards (``Lexicons/nameStopsBackwards``): they are only looked
+    /// up as the word ending at an offset, found in one walk.
     private let nameStops: ScalarTrie<Lexicons.NameStop>
 
     /// Appends the written text of `range` to `result`, without the verbs 召开 and 举行
@@ -100,13 +110,6 @@ struct EventFinder {
         if range.upperBound > pieceStart { result += original(pieceStart..<range.upperBound) }
     }
 
-    /// A noun keyword's name as read in a sentence, and the event it names if one took place.
-    private struct NounName {
-        var span: Range<Int>
-        var trigger: EventTrigger?
-        var isEvent: Bool { trigger != nil }
-    }
-
     private struct KeywordHit {
         var range: Range<Int>
         var keyword: Lexicons.EventKeyword
@@ -116,13 +119,14 @@ struct EventFinder {
     func triggers(in sentence: Sentence, mentionsInSentence: [Mention]) -> [EventTrigger] {
         let range = sentence.range
         // Nouns are read as they are found (each needs only whether the one before named an
-        // event); verbs are read once all are known. Read by index below, so that the checks
-        // read spans without copying triggers.
-        var nounNames: [NounName] = []
+        // event); verbs are read once all are known. Only the nouns that name events are kept.
+        var nounEvents: [EventTrigger] = []
         var previousWasEvent = false
         var verbs: [KeywordHit] = []
         var position = range.lowerBound
         var bookTitleDepth = 0
+        // Read at every offset: kept in a local rather than read through the stored trie each time.
+        let keywordStarts = eventKeywords.startFilter
         while position < range.upperBound {
             let scalar = scalars[position]
             // 《关于召开…大会的请示》: a keyword inside a document's title is no event.
@@ -131,7 +135,7 @@ struct EventFinder {
                 if scalar == "《" || (scalar == "(" && !isShortQualifier(at: position, limit: range.upperBound)) { bookTitleDepth += 1 }
                 if scalar == "》" || scalar == ")" { bookTitleDepth = max(0, bookTitleDepth - 1) }
             }
-            if bookTitleDepth > 0 || !eventKeywords.mayStart(with: scalar) {
+            if bookTitleDepth > 0 || !keywordStarts.mayContain(scalar) {
                 position += 1
                 continue
             }
@@ -140,24 +144,30 @@ struct EventFinder {
                 if match.value.isVerb {
                     verbs.append(hit)
                 } else {
-                    let (trigger, span) = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
+                    let trigger = nounTrigger(hit, sentence: range, mentionsInSentence: mentionsInSentence, previousWasEvent: previousWasEvent)
                     previousWasEvent = trigger != nil
-                    nounNames.append(NounName(span: span, trigger: trigger))
+                    if let trigger { nounEvents.append(trigger) }
                 }
                 position += match.length
             } else {
                 position += 1
             }
         }
-        var result: [EventTrigger] = []
-        // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its own.
-        for index in nounNames.indices where nounNames[index].isEvent {
-            let span = nounNames[index].span
-            let subsumed = nounNames.indices.contains { other in
-                other != index && nounNames[other].span.lowerBound <= span.lowerBound && nounNames[other].span.upperBound > span.upperBound
-                    && nounNames[other].isEvent
+        // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its
+        // own. (Read by index, so that the check reads spans without copying triggers; a single
+        // event is kept as it is, without a second array.)
+        var result: [EventTrigger]
+        if nounEvents.count < 2 {
+            result = nounEvents
+        } else {
+            result = []
+            for index in nounEvents.indices {
+                let span = nounEvents[index].span
+                let subsumed = nounEvents.indices.contains { other in
+                    other != index && nounEvents[other].span.lowerBound <= span.lowerBound && nounEvents[other].span.upperBound > span.upperBound
+                }
+                if !subsumed { result.append(nounEvents[index]) }
             }
-            if !subsumed, let trigger = nounNames[index].trigger { result.append(trigger) }
         }
         if !verbs.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
@@ -189,8 +199,9 @@ struct EventFinder {
 
     // MARK: Meetings and ceremonies
 
+    /// The event that the noun keyword `hit` names, if one took place.
     private func nounTrigger(_ hit: KeywordHit, sentence: Range<Int>, mentionsInSentence: [Mention],
-                             previousWasEvent: Bool) -> (EventTrigger?, Range<Int>) {
+                             previousWasEvent: Bool) -> EventTrigger? {
         var end = hit.range.upperBound
         // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
         if end < sentence.upperBound, let overlap = eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
@@ -212,16 +223,20 @@ struct EventFinder {
         var firstAfterSpaces = after
         while firstAfterSpaces < rest, ScalarClass.isSpace(scalars[firstAfterSpaces]) { firstAfterSpaces += 1 }
         let next = firstAfterSpaces
-        func followedBy(_ words: [[Unicode.Scalar]]) -> Bool {
-            words.contains { scalars.has($0, at: next) }
+        let nextScalar = next < scalars.count ? scalars[next] : nil
+        // Whether one of `words`, whose first scalars are `starts`, follows the name.
+        func followedBy(_ words: [[Unicode.Scalar]], startingWith starts: FirstScalars) -> Bool {
+            guard let nextScalar, starts.mayStart(nextScalar) else { return false }
+            return words.contains { scalars.has($0, at: next) }
         }
         func followedBy(_ scalar: Unicode.Scalar) -> Bool {
-            next < scalars.count && scalars[next] == scalar
+            nextScalar == scalar
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(Self.referenceFollowers) && !followedBy(Self.conveneAfterwards) {
-            return (nil, span)
+        if followedBy(Self.referenceFollowers, startingWith: Self.referenceFollowersStarts)
+            && !followedBy(Self.conveneAfterwards, startingWith: Self.conveneAfterwardsStarts) {
+            return nil
         }
         // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
         // meeting that a convening verb before them says took place.
@@ -230,9 +245,9 @@ struct EventFinder {
             start = verbStart
             span = start..<end
         }
-        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return (nil, span) }
+        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return nil }
         // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
-        if citesASpeechGivenThere(after: end, sentence: sentence) { return (nil, span) }
+        if citesASpeechGivenThere(after: end, sentence: sentence) { return nil }
         var place: String?
         var tookPlace = false
         switch stop {
@@ -241,7 +256,7 @@ struct EventFinder {
             // 了 between the verb and the name: 召开了…会议.
         case .of:
             if scalars.has("了", endingAt: stopStart + 1),
-               let verb = nameStops.longestMatch(in: scalars, endingAt: stopStart, notBefore: sentence.lowerBound),
+               let verb = nameStops.longestMatch(in: scalars, backwardsFrom: stopStart, notBefore: sentence.lowerBound),
                verb.value == .trigger {
                 tookPlace = true
             }
@@ -271,7 +286,7 @@ struct EventFinder {
         }
         // X会议召开 / X会议在Y举行 / 开幕.
         if !tookPlace {
-            if followedBy(Self.conveneFollowers) {
+            if followedBy(Self.conveneFollowers, startingWith: Self.conveneFollowersStarts) {
                 // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 var organises = false
@@ -300,7 +315,7 @@ struct EventFinder {
         }
         // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
         if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
-           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
+           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers, startingWith: Self.speechFollowersStarts) {
             tookPlace = true
         }
         // 湖北也在29日开会: 开会 says a meeting was held when its clause gives a date.
@@ -309,7 +324,7 @@ struct EventFinder {
             while clauseStart > sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
             tookPlace = !DateReader.phrases(in: scalars, range: clauseStart..<hit.range.lowerBound).isEmpty
         }
-        guard tookPlace else { return (nil, span) }
+        guard tookPlace else { return nil }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let conveningVerb = Self.conveningVerbsBeforeNames.first { scalars.has($0, endingAt: start) }
         let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
@@ -342,17 +357,22 @@ struct EventFinder {
             written = text
             span = subject.lowerBound..<end
         } else {
-            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
-            name = holdsAVerb
-                ? String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
-                : scalars.string(start..<end)
             var text = ""
             appendWrittenName(of: start..<end, to: &text)
             written = text
+            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
+            if holdsAVerb {
+                name = String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+            } else if written.unicodeScalars.elementsEqual(scalars[start..<end]) {
+                // Written as normalised (most names): the same String serves as both, built once.
+                name = written
+            } else {
+                name = scalars.string(start..<end)
+            }
         }
         if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return (EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
-                             refersBack: refersBack), span)
+        return EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
+                            refersBack: refersBack)
     }
 
     /// Whether the text from `start` (before `end`) surely does not begin with `word`, a word of
@@ -389,7 +409,7 @@ struct EventFinder {
                 stop = .plain
                 break
             }
-            if let match = nameStops.longestMatch(in: scalars, endingAt: start, notBefore: sentence.lowerBound),
+            if let match = nameStops.longestMatch(in: scalars, backwardsFrom: start, notBefore: sentence.lowerBound),
                !lexicons.stopIsInsideWord(start - match.length..<start, in: scalars, lowerBound: 0, upperBound: keyword) {
                 stop = match.value
                 stopStart = start - match.length
@@ -464,7 +484,7 @@ struct EventFinder {
         var probe = position
         while probe > sentence.lowerBound, keyword - probe < 30 {
             if ScalarClass.endsClause(scalars[probe - 1]) { return nil }
-            if let stop = nameStops.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) {
+            if let stop = nameStops.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) {
                 switch stop.value {
                 case .trigger:
                     return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
@@ -477,7 +497,7 @@ struct EventFinder {
                     return nil
                 }
             }
-            if eventKeywords.longestMatch(in: scalars, endingAt: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            if eventKeywordsBackwards.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) != nil { return nil }
             probe -= 1
         }
         return nil

@@ -61,8 +61,12 @@ struct NameFinder {
     /// The mentions, ordered by position, the byline names, and the titles the mentions point to
     /// (``Mention/titles``).
     func find() -> (mentions: [Mention], bylines: [BylineName], titles: [Range<Int>]) {
+        // Sized for about one name per dozen scalars, as in news reports, so that the arrays
+        // seldom grow (each growth copies them).
         var mentions: [Mention] = []
+        mentions.reserveCapacity(scalars.count / 12)
         var titles: [Range<Int>] = []
+        titles.reserveCapacity(scalars.count / 12)
         var list = 0
         var bylines: [BylineName] = []
         var bylineRanges: [Range<Int>] = []
@@ -73,8 +77,10 @@ struct NameFinder {
             }
             let firstTitled = mentions.count
             titledMentions(in: sentence.range, sentence: index, list: &list, into: &mentions, titles: &titles)
-            if !bylineRanges.isEmpty, firstTitled < mentions.count {
-                let titled = mentions[firstTitled...].filter { mention in !bylineRanges.contains { $0.overlaps(mention.range) } }
+            // Titled mentions that overlap a byline name are dropped (looked for first: most overlap none).
+            func overlapsAByline(_ mention: Mention) -> Bool { bylineRanges.contains { $0.overlaps(mention.range) } }
+            if !bylineRanges.isEmpty, firstTitled < mentions.count, mentions[firstTitled...].contains(where: overlapsAByline) {
+                let titled = mentions[firstTitled...].filter { !overlapsAByline($0) }
                 mentions.replaceSubrange(firstTitled..., with: titled)
             }
         }
@@ -481,7 +487,7 @@ struct NameFinder {
             }
             // Digits, bullets and symbols (●, ★, ■) are not part of a title.
             if !ScalarClass.isIdeograph(scalar) && !ScalarClass.isLatinLetter(scalar) { break }
-            if let stop = lexicons.titleStops.longestMatch(in: scalars, endingAt: start, notBefore: lowerBound),
+            if let stop = lexicons.titleStopsBackwards.longestMatch(in: scalars, backwardsFrom: start, notBefore: lowerBound),
                !isInsideTitleWord(stopStart: start - stop.length, stopEnd: start, lowerBound: lowerBound, upperBound: headStart) {
                 break
             }
@@ -512,8 +518,8 @@ struct NameFinder {
         let surnameStarts = lexicons.surnames.startFilter
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
-        // The next offset after `position` where a title after a name may start (or past the
-        // last one a name in this sentence can reach), kept as `position` moves on.
+        // The next offset after `position` where a title after a name starts (or past the last
+        // one a name in this sentence can reach), kept as `position` moves on.
         let reachable = min(scalars.count, range.upperBound + nameReach + 1)
         var nextTitleAfterName = range.lowerBound
         var position = range.lowerBound
@@ -525,7 +531,7 @@ struct NameFinder {
             }
             if nextTitleAfterName <= position {
                 nextTitleAfterName = position + 1
-                while nextTitleAfterName < reachable, !Self.mayStartTitleAfterName(scalars[nextTitleAfterName]) { nextTitleAfterName += 1 }
+                while nextTitleAfterName < reachable, !startsTitleAfterName(at: nextTitleAfterName) { nextTitleAfterName += 1 }
             }
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
                 || scalars[position - 1] == ScalarClass.enumerationComma
@@ -537,11 +543,10 @@ struct NameFinder {
             // One reading of the name serves both checks below.
             let nameAtPosition = nameLength(at: position, limit: range.upperBound, requireEnd: false)
             // 某某总书记, X同志: a name with its title after it.
-            if let length = nameAtPosition {
+            if let length = nameAtPosition, nextTitleAfterName <= position + length {
                 for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
                     let end = position + candidate
-                    if end < scalars.count, Self.mayStartTitleAfterName(scalars[end]),
-                       Self.titlesAfterName.contains(where: { scalars.has($0, at: end) }) {
+                    if end < scalars.count, startsTitleAfterName(at: end) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange) { result.append(nameRange) }
                         break
@@ -566,6 +571,12 @@ struct NameFinder {
             position += 1
         }
         return result
+    }
+
+    /// Whether one of ``titlesAfterName`` starts at `position`.
+    @inline(__always)
+    private func startsTitleAfterName(at position: Int) -> Bool {
+        Self.mayStartTitleAfterName(scalars[position]) && Self.titlesAfterName.contains(where: { scalars.has($0, at: position) })
     }
 
     /// Whether one of ``titlesAfterName`` may start with `scalar`.
@@ -593,28 +604,32 @@ struct NameFinder {
                 nextComma = position + 1
                 while nextComma < range.upperBound, scalars[nextComma] != ScalarClass.enumerationComma { nextComma += 1 }
             }
+            // A list's first name ends at the next 、 and holds at least two scalars.
             let isLatin = ScalarClass.isLatinLetter(scalars[position])
-            guard isLatin || surnameStarts.mayContain(scalars[position]) && nextComma - position <= longestName,
+            guard nextComma - position >= 2, isLatin || surnameStarts.mayContain(scalars[position]) && nextComma - position <= longestName,
                   let first = listName(at: position, limit: range.upperBound) else {
                 position += 1
                 continue
             }
             // Where a list starts (read only once a name is found here: it walks the stop words).
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-                || lexicons.titleStops.longestMatch(in: scalars, endingAt: position) != nil
+                || lexicons.titleStopsBackwards.longestMatch(in: scalars, backwardsFrom: position) != nil
                 || scalars[position - 1] == "了"
-            var names = [position..<(position + first)]
+            // The names are appended to `result` as read, and taken back if they make no list.
+            let firstName = result.count
+            result.append(position..<(position + first))
             var cursor = position + first
             while cursor < range.upperBound, scalars[cursor] == ScalarClass.enumerationComma,
                   let length = listName(at: cursor + 1, limit: range.upperBound) {
-                names.append((cursor + 1)..<(cursor + 1 + length))
+                result.append((cursor + 1)..<(cursor + 1 + length))
                 cursor = cursor + 1 + length
             }
+            let names = result.count - firstName
             let endsWithEtc = cursor < range.upperBound && scalars[cursor] == "等"
-            if (names.count >= 3 && (atStart || names.count >= 4)) || (atStart && names.count == 2 && endsWithEtc) {
-                result.append(contentsOf: names)
+            if (names >= 3 && (atStart || names >= 4)) || (atStart && names == 2 && endsWithEtc) {
                 position = cursor
             } else {
+                result.removeSubrange(firstName...)
                 position += 1
             }
         }
@@ -678,8 +693,8 @@ struct NameFinder {
             // Each case below starts with a byline marker, a bracket or (at a word's start) a
             // surname: one bitmap read rejects most positions.
             let scalar = scalars[position]
-            let atWordStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
-            if scalar.value < 0x10000, !bylineStarts[Int(scalar.value)], !(atWordStart && surnameStarts.mayContain(scalar)) {
+            if scalar.value < 0x10000, !bylineStarts[Int(scalar.value)],
+               !(surnameStarts.mayContain(scalar) && (position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1]))) {
                 position += 1
                 continue
             }

@@ -31,6 +31,8 @@ struct Lexicons: Sendable {
     var titleLastScalars: [Bool]
     var roleVerbs: ScalarTrie<Roles>
     var eventKeywords: ScalarTrie<EventKeyword>
+    /// ``eventKeywords`` spelled backwards: the longest keyword ending at a position in one walk.
+    var eventKeywordsBackwards: ScalarTrie<EventKeyword>
     var bylinesAfter: ScalarTrie<NonParticipation>
     var bylinesBefore: ScalarTrie<NonParticipation>
     /// The first scalars of byline markers (both kinds) and the opening brackets (邱志远): a
@@ -39,10 +41,15 @@ struct Lexicons: Sendable {
     var mentionMarkers: ScalarTrie<Bool>
     var nonPersonWords: ScalarTrie<Bool>
     var nameFollowers: ScalarTrie<Bool>
-    var titleStops: ScalarTrie<Bool>
+    /// Words that end a title when read backwards (由, 在, 和 …), spelled backwards: they are only
+    /// looked up as the longest stop ending at a position, found in one walk
+    /// (``ScalarTrie/longestMatch(in:backwardsFrom:notBefore:)``).
+    var titleStopsBackwards: ScalarTrie<Bool>
     /// Words inside titles that contain a title stop (应对, 发展和改革): the stop does not apply there.
     var titleWords: ScalarTrie<Bool>
-    var nameStops: ScalarTrie<NameStop>
+    /// Words that end an event's name read backwards (召开, 在, 的 …), spelled backwards: they are
+    /// only looked up as the longest stop ending at a position, found in one walk.
+    var nameStopsBackwards: ScalarTrie<NameStop>
     /// Scalars that never occur in a given name (a bitmap over the Basic Multilingual Plane).
     var notInNames: [Bool]
     /// Scalars of ``notInNames`` that do occur in names written right after a title (长, 有).
@@ -93,9 +100,12 @@ struct Lexicons: Sendable {
             roleVerbs.insert(columns[0], roles)
         }
         eventKeywords = ScalarTrie()
+        eventKeywordsBackwards = ScalarTrie()
         for columns in Self.rows("event-kinds") where columns.count >= 3 {
             guard let kind = EventKind(rawValue: columns[1]) else { continue }
-            eventKeywords.insert(columns[0], EventKeyword(kind: kind, isVerb: columns[2] == "verb"))
+            let keyword = EventKeyword(kind: kind, isVerb: columns[2] == "verb")
+            eventKeywords.insert(columns[0], keyword)
+            eventKeywordsBackwards.insert(reversing: columns[0], keyword)
         }
         bylinesAfter = ScalarTrie()
         bylinesBefore = ScalarTrie()
@@ -112,13 +122,13 @@ struct Lexicons: Sendable {
         for word in Self.words("non-person") { nonPersonWords.insert(word, true) }
         nameFollowers = ScalarTrie()
         for word in Self.words("name-followers") { nameFollowers.insert(word, true) }
-        titleStops = ScalarTrie()
-        for word in Self.words("title-stops") { titleStops.insert(word, true) }
+        titleStopsBackwards = ScalarTrie()
+        for word in Self.words("title-stops") { titleStopsBackwards.insert(reversing: word, true) }
         titleWords = ScalarTrie()
         for word in Self.words("title-words") { titleWords.insert(word, true) }
-        nameStops = ScalarTrie()
+        nameStopsBackwards = ScalarTrie()
         for columns in Self.rows("name-stops") where columns.count >= 2 {
-            if let stop = NameStop(rawValue: columns[1]) { nameStops.insert(columns[0], stop) }
+            if let stop = NameStop(rawValue: columns[1]) { nameStopsBackwards.insert(reversing: columns[0], stop) }
         }
         givenAfterTitles = Set(Self.words("given-after-titles").flatMap(\.unicodeScalars))
         notInNames = [Bool](repeating: false, count: 0x10000)

@@ -15,7 +15,6 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     private var edgeCount = 0
     private var values: [Value?] = [nil]
     private var firstScalars: [Bool]
-    private var lastScalars: [Bool]
     private let filterMask: UInt32
     /// Longest entry, in scalars.
     private(set) var longestEntry = 0
@@ -24,16 +23,15 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     private static var emptyKey: UInt64 { .max }
 
-    /// An empty trie. The first- and last-scalar filters have 65,536 entries for the shared lexicons
-    /// (scanned at every position); a per-document trie passes `small: true` for 1,024-entry filters,
-    /// which are cheaper to create. A filter entry may be shared by several scalars: it only rejects.
+    /// An empty trie. The first-scalar filter has 65,536 entries for the shared lexicons (scanned at
+    /// every position); a per-document trie passes `small: true` for a 1,024-entry filter, which is
+    /// cheaper to create. A filter entry may be shared by several scalars: it only rejects.
     /// `expectedScalars`, the number of scalars the entries are expected to hold together, sizes
     /// the tables so that they need not grow while the entries are added.
     init(small: Bool = false, expectedScalars: Int = 0) {
         let size = small ? 0x400 : 0x10000
         filterMask = UInt32(size - 1)
         firstScalars = [Bool](repeating: false, count: size)
-        lastScalars = [Bool](repeating: false, count: size)
         var edges = small ? 64 : 1024
         while edges < expectedScalars * 2 { edges *= 2 }
         edgeKeys = [UInt64](repeating: Self.emptyKey, count: edges)
@@ -89,25 +87,27 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     /// Adds the entry spelled by `scalars` with `value`, replacing an earlier value for the same
     /// entry (a slice of a text: no String is built).
     mutating func insert(_ scalars: ArraySlice<Unicode.Scalar>, _ value: Value) {
-        guard let first = scalars.first, let last = scalars.last else { return }
+        guard let first = scalars.first else { return }
         firstScalars[Int(first.value & filterMask)] = true
-        lastScalars[Int(last.value & filterMask)] = true
         var node = 0
         for scalar in scalars {
-            let next = child(of: node, scalar.value)
-            if next >= 0 {
-                node = next
-            } else {
-                if (edgeCount + 1) * 2 > edgeKeys.count { growEdges() }
-                values.append(nil)
-                let created = values.count - 1
-                let key = UInt64(truncatingIfNeeded: node) << 32 | UInt64(scalar.value)
-                let index = slot(for: key)
-                edgeKeys[index] = key
-                edgeTargets[index] = Int32(created)
-                edgeCount += 1
-                node = created
+            let key = UInt64(truncatingIfNeeded: node) << 32 | UInt64(scalar.value)
+            var index = slot(for: key)
+            if edgeKeys[index] == key {
+                node = Int(edgeTargets[index])
+                continue
             }
+            // A new edge goes in the free slot the search ended at, unless the table must grow first.
+            if (edgeCount + 1) * 2 > edgeKeys.count {
+                growEdges()
+                index = slot(for: key)
+            }
+            values.append(nil)
+            let created = values.count - 1
+            edgeKeys[index] = key
+            edgeTargets[index] = Int32(created)
+            edgeCount += 1
+            node = created
         }
         if values[node] == nil { count += 1 }
         values[node] = value
@@ -182,11 +182,11 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         return best
     }
 
-    /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars).
+    /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars),
+    /// found by trying every length: the reference that
+    /// ``longestMatch(in:backwardsFrom:notBefore:)`` answers as in one walk.
     func longestMatch(in scalars: [Unicode.Scalar], endingAt end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
         guard end > lower else { return nil }
-        let last = scalars[end - 1]
-        if !lastScalars[Int(last.value & filterMask)] { return nil }
         var length = min(longestEntry, end - lower)
         while length > 0 {
             // The first-scalar filter spares the walks of most lengths.
