@@ -186,28 +186,6 @@ extension String {
         return hasPrefix(String(scalars: prefix))
     }
 
-    /// Whether the scalars of `word` occur in this string, compared scalar by scalar (the names
-    /// and keys the extractor builds are normalised, so no canonical equivalence is needed; and
-    /// Foundation's `contains` costs a bridge to NSString per call).
-    func containsScalars(_ word: [Unicode.Scalar]) -> Bool {
-        guard let first = word.first else { return true }
-        let view = unicodeScalars
-        var index = view.startIndex
-        while index != view.endIndex {
-            if view[index] == first {
-                var probe = view.index(after: index)
-                var matched = 1
-                while matched < word.count, probe != view.endIndex, view[probe] == word[matched] {
-                    matched += 1
-                    probe = view.index(after: probe)
-                }
-                if matched == word.count { return true }
-            }
-            index = view.index(after: index)
-        }
-        return false
-    }
-
     /// The string spelled by `scalars`. Up to 80 scalars (names, titles, most sentences) are
     /// encoded in a buffer on the stack; longer stretches as any sequence.
     init(scalars: ArraySlice<Unicode.Scalar>) {

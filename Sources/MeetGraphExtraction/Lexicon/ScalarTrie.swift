@@ -164,8 +164,8 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     }
 
     /// In a trie of words spelled backwards (``insert(reversing:_:)``): the longest word that
-    /// ends exactly at `end` and starts at or after `lower`, found in one walk backwards (what
-    /// ``longestMatch(in:endingAt:notBefore:)`` finds in the trie of the words spelled forwards).
+    /// ends exactly at `end` and starts at or after `lower`, found in one walk backwards (instead
+    /// of a walk of the forward trie for every length).
     func longestMatch(in scalars: [Unicode.Scalar], backwardsFrom end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
         let reach = max(lower, end - longestEntry)
         guard end > reach, mayStart(with: scalars[end - 1]) else { return nil }
@@ -180,20 +180,6 @@ struct ScalarTrie<Value: Sendable>: Sendable {
             if let value = values[node] { best = (end - index, value) }
         }
         return best
-    }
-
-    /// The longest entry that ends exactly at `end` (looking back at most `longestEntry` scalars),
-    /// found by trying every length: the reference that
-    /// ``longestMatch(in:backwardsFrom:notBefore:)`` answers as in one walk.
-    func longestMatch(in scalars: [Unicode.Scalar], endingAt end: Int, notBefore lower: Int = 0) -> (length: Int, value: Value)? {
-        guard end > lower else { return nil }
-        var length = min(longestEntry, end - lower)
-        while length > 0 {
-            // The first-scalar filter spares the walks of most lengths.
-            if mayStart(with: scalars[end - length]), let value = value(for: scalars[(end - length)..<end]) { return (length, value) }
-            length -= 1
-        }
-        return nil
     }
 }
 
