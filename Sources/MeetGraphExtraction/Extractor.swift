@@ -80,16 +80,6 @@ struct DocumentAnalysis {
     private static let referredLeaderWords: [[Unicode.Scalar]] = [NameFinder.titlesAfterName.first!, NameFinder.titlesAfterName.last!]
     /// 与会, 参会: the people named are present.
     private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
-    /// The scalars (of the Basic Multilingual Plane) at which ``finding(for:)`` may do more than
-    /// step on: 《, clause ends, and first scalars of ``presentWords``, mention markers and role verbs.
-    private static let findingStops: [Bool] = {
-        let lexicons = Lexicons.shared
-        return (0..<0x10000).map { value in
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
-            return scalar == "《" || ScalarClass.endsClause(scalar) || presentWords.contains { $0[0] == scalar }
-                || lexicons.mentionMarkers.mayStart(with: scalar) || lexicons.roleVerbs.mayStart(with: scalar)
-        }
-    }()
 
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
@@ -108,10 +98,6 @@ struct DocumentAnalysis {
     private var bylines: [BylineName] = []
     /// The titles the mentions point to (``Mention/titles``).
     private var titleList: [Range<Int>] = []
-    /// For each offset, the first mention (index in ``mentions``) whose titles or name cover it, or -1.
-    /// A mention lies within its sentence, so this answers for a sentence what a search of its
-    /// mentions would.
-    private var coveringMention: [Int32] = []
     private var drafts: [EventDraft] = []
     private var mentionedPeople: [Int] = []
     /// The lists led by a title (副议长A及B、C), whose untitled members are people too: by list
@@ -215,10 +201,6 @@ struct DocumentAnalysis {
         sentenceMentionStarts = [Int](repeating: 0, count: sentences.count + 1)
         for mention in mentions { sentenceMentionStarts[mention.sentence + 1] += 1 }
         for index in sentences.indices { sentenceMentionStarts[index + 1] += sentenceMentionStarts[index] }
-        coveringMention = [Int32](repeating: -1, count: scalars.count)
-        for (index, mention) in mentions.enumerated() {
-            for offset in mention.start..<mention.range.upperBound where coveringMention[offset] < 0 { coveringMention[offset] = Int32(index) }
-        }
 
         let events = EventFinder(scalars: scalars, mentions: mentions, original: { [normalized] in normalized.original($0) })
         var current: [Int] = []
@@ -612,6 +594,7 @@ struct DocumentAnalysis {
     private mutating func add(_ mention: Mention, roles: Roles, announcesOnly: Bool, to event: Int) {
         let fromHeadline = sentences[mention.sentence].isHeadline
         let titles = titleList[mention.titles]
+        // A copy to read while a participant of `drafts` is changed in place (which holds `self`).
         let text = normalized
         let evidence = evidence(for: mention)
         if let index = drafts[event].participants.firstIndex(where: { $0.person == mention.person }) {
@@ -686,21 +669,13 @@ struct DocumentAnalysis {
         var crossedClauses = 0
         // …等与会人员…发言: named as present as well as speaking.
         var present = false
-        let stops = Self.findingStops
         while position < end {
-            // Another mention of the sentence (the mention itself ends before `position`).
-            let other = coveringMention[position]
-            if other >= 0 {
-                position = mentions[Int(other)].range.upperBound
+            if let other = here.first(where: { $0.start <= position && position < $0.range.upperBound && $0.range != mention.range }) {
+                position = other.range.upperBound
                 crossedMentions = true
                 continue
             }
             let scalar = scalars[position]
-            // Nothing below applies at most positions.
-            if scalar.value < 0x10000, !stops[Int(scalar.value)] {
-                position += 1
-                continue
-            }
             // 作了题为《凝心聚力 开创新局》的讲话: a title in book marks is not a clause of its own.
             if scalar == "《", let close = (position..<min(end, position + 60)).first(where: { scalars[$0] == "》" }) {
                 position = close + 1
