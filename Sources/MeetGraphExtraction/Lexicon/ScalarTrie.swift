@@ -147,11 +147,6 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         return best
     }
 
-    /// Whether `word` is an entry.
-    func contains(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        value(for: scalars) != nil
-    }
-
     /// The value of the entry spelled exactly by `scalars`.
     func value(for scalars: ArraySlice<Unicode.Scalar>) -> Value? {
         var node = 0
