@@ -2,11 +2,14 @@
 #   make demo   installs what is missing, builds, and runs the main job on seeds/ into output/
 #               (and ingests seeds/ into meetgraph.sqlite for `meetgraph query`)
 #   make test   runs the tests, then the dev-set evaluation when ../shared/corpus/dev exists
+#   make eval   scores extraction on the dev set, the train split and the frozen test split
 #   make bench  runs the benchmarks (release build); figures are recorded in README.md
 SHELL := /bin/bash
 DEB_PACKAGES := libgraphviz-dev pkg-config fonts-noto-cjk graphviz
 MEETGRAPH := .build/debug/meetgraph
 DEV_CORPUS := ../shared/corpus/dev
+TRAIN_CORPUS := Tests/Corpus/train
+TEST_CORPUS := Tests/Corpus/test
 MIN_ATTEND_F1 := 0.90
 
 .PHONY: deps build demo test eval bench clean
@@ -32,8 +35,13 @@ test: deps
 	swift test --skip-build
 	@if [ -d "$(DEV_CORPUS)" ]; then $(MAKE) --no-print-directory eval; else echo "no $(DEV_CORPUS): evaluation skipped"; fi
 
+# dev and train: the texts rules are written on (figures and worst documents); test: the frozen
+# split, aggregate figures only, never read while writing rules (Tests/Corpus/README.md).
 eval:
-	$(MEETGRAPH) eval $(DEV_CORPUS) --min-attend $(MIN_ATTEND_F1)
+	@echo "== dev ($(DEV_CORPUS))"
+	@$(MEETGRAPH) eval $(DEV_CORPUS) --min-attend $(MIN_ATTEND_F1)
+	@if [ -d "$(TRAIN_CORPUS)" ]; then echo "== train ($(TRAIN_CORPUS))"; $(MEETGRAPH) eval $(TRAIN_CORPUS); fi
+	@if [ -d "$(TEST_CORPUS)" ]; then echo "== test, frozen ($(TEST_CORPUS))"; $(MEETGRAPH) eval $(TEST_CORPUS) --summary; fi
 
 bench: deps
 	swift build -c release --product meetgraph-bench

@@ -189,6 +189,13 @@ public struct Evaluation: Sendable {
 
     /// A table like score.py prints: one line per metric, title accuracy and the worst documents.
     public var report: String {
+        summary + "\nworst docs (attend F1): "
+            + worstDocuments().map { "\($0.document)=\(Self.format($0.f1))" }.joined(separator: ", ")
+    }
+
+    /// The aggregate lines of ``report`` alone, without naming any document: what may be looked at
+    /// for a frozen test split.
+    public var summary: String {
         func row(_ label: String, _ score: Score) -> String {
             let padded = label.padding(toLength: 8, withPad: " ", startingAt: 0)
             return "\(padded) P=\(Self.format(score.precision)) R=\(Self.format(score.recall)) F1=\(Self.format(score.f1))"
@@ -197,7 +204,6 @@ public struct Evaluation: Sendable {
         var lines = [row("names", names), row("people", people), row("attend", attend), row("roles", roles),
                      row("pairs", pairs), row("events", events)]
         lines.append("titles   acc=\(titlesAccuracy.map(Self.format) ?? "n/a") n=\(titlesCompared)")
-        lines.append("worst docs (attend F1): " + worstDocuments().map { "\($0.document)=\(Self.format($0.f1))" }.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
 

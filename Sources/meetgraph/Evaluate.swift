@@ -17,6 +17,7 @@ struct Evaluate: ParsableCommand {
             Example:
               meetgraph eval ../shared/corpus/dev
               meetgraph eval my-annotations --min-attend 0.9   # exit 1 below the threshold
+              meetgraph eval Tests/Corpus/test --summary        # aggregate figures only
             """)
 
     @Argument(help: "A folder of X.gold.json files with X.txt beside them.")
@@ -24,6 +25,9 @@ struct Evaluate: ParsableCommand {
 
     @Option(help: "Fail (exit 1) when attend F1 is below this value.")
     var minAttend: Double?
+
+    @Flag(help: "Print only the aggregate figures, naming no document (for a frozen test split).")
+    var summary = false
 
     @Option(help: "Write the predicted documents as a JSON array to this file.")
     var predictions: String?
@@ -69,7 +73,7 @@ struct Evaluate: ParsableCommand {
             try JSON.encode(predicted).write(to: URL(fileURLWithPath: predictions), options: .atomic)
         }
         let evaluation = Evaluation(gold: gold, predicted: predicted)
-        Console.output(evaluation.report.hasSuffix("\n") ? evaluation.report : evaluation.report + "\n")
+        Console.output((summary ? evaluation.summary : evaluation.report) + "\n")
         if let minAttend, evaluation.attend.f1 < minAttend {
             Console.error("attend F1 \(evaluation.attend.f1) is below --min-attend \(minAttend)")
             throw ExitCode(1)
