@@ -90,8 +90,9 @@ def check_gold(path, text, problems):
         n = p.get("name", "")
         if n not in text:
             problems.append(f"{name}: non-participant {n!r} is not in the text")
-        if p.get("reason") not in REASONS:
-            problems.append(f"{name}: non-participant {n} reason {p.get('reason')!r}")
+        # As in ../shared/corpus/dev: `role` is the category, `reason` the words that show it.
+        if p.get("role") not in REASONS:
+            problems.append(f"{name}: non-participant {n} role {p.get('role')!r} (one of {sorted(REASONS)})")
     return g
 
 
