@@ -3,6 +3,7 @@
 #               (and ingests seeds/ into meetgraph.sqlite for `meetgraph query`)
 #   make test   runs the tests, then the dev-set evaluation when ../shared/corpus/dev exists
 #   make eval   scores extraction on the dev set, the train split and the frozen test split
+#   make mine   reports what looks wrong on unlabeled texts (Tests/Corpus/MINING.md)
 #   make bench  runs the benchmarks (release build); figures are recorded in README.md
 SHELL := /bin/bash
 DEB_PACKAGES := libgraphviz-dev pkg-config fonts-noto-cjk graphviz
@@ -12,7 +13,7 @@ TRAIN_CORPUS := Tests/Corpus/train
 TEST_CORPUS := Tests/Corpus/test
 MIN_ATTEND_F1 := 0.90
 
-.PHONY: deps build demo test eval bench clean
+.PHONY: deps build demo test eval mine bench clean
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -42,6 +43,13 @@ eval:
 	@$(MEETGRAPH) eval $(DEV_CORPUS) --min-attend $(MIN_ATTEND_F1)
 	@if [ -d "$(TRAIN_CORPUS)" ]; then echo "== train ($(TRAIN_CORPUS))"; $(MEETGRAPH) eval $(TRAIN_CORPUS); fi
 	@if [ -d "$(TEST_CORPUS)" ]; then echo "== test, frozen ($(TEST_CORPUS))"; $(MEETGRAPH) eval $(TEST_CORPUS) --summary; fi
+
+# Extraction over unlabeled texts, the train split and dev, reporting what looks wrong without gold
+# (never the frozen test split). Needs Debian's python3-jieba as the reference segmenter.
+mine: build
+	@dpkg -s python3-jieba >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq python3-jieba >/dev/null; }
+	/usr/bin/python3 scripts/mine.py --meetgraph $(MEETGRAPH) --examples 40 --out Tests/Corpus/MINING.md \
+	  Tests/Corpus/unlabeled $(TRAIN_CORPUS) $(DEV_CORPUS)
 
 bench: deps
 	swift build -c release --product meetgraph-bench

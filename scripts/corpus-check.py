@@ -48,6 +48,12 @@ def all_source_rows():
     return out
 
 
+def occurs(name, text):
+    """Whether `name` is written in `text`, also where the page padded a two-character name with
+    a space (王  伟 is annotated 王伟, as in ../shared/corpus/dev)."""
+    return name in text or name in "".join(text.split())
+
+
 def check_gold(path, text, problems):
     name = os.path.basename(path)
     try:
@@ -76,10 +82,12 @@ def check_gold(path, text, problems):
         seen = set()
         for p in e.get("participants", []):
             n = p.get("name", "")
+            if n != "".join(n.split()):
+                problems.append(f"{where}: {n!r} holds white space; write the name without it")
             if n in seen:
                 problems.append(f"{where}: {n} twice")
             seen.add(n)
-            if n not in text:
+            if not occurs(n, text):
                 problems.append(f"{where}: participant {n!r} is not in the text")
             roles = p.get("roles")
             if not roles or not set(roles) <= ROLES:
@@ -88,7 +96,7 @@ def check_gold(path, text, problems):
                 problems.append(f"{where}: {n} titles must be a list")
     for p in g.get("non_participants", []):
         n = p.get("name", "")
-        if n not in text:
+        if not occurs(n, text):
             problems.append(f"{name}: non-participant {n!r} is not in the text")
         # As in ../shared/corpus/dev: `role` is the category, `reason` the words that show it.
         if p.get("role") not in REASONS:
@@ -110,6 +118,8 @@ def main(folders):
     hosts, levels = {}, {}
     for folder in folders:
         rows = read_sources(folder)
+        if rows is None and os.path.basename(os.path.normpath(folder)) in ("train", "test"):
+            rows = read_sources(CORPUS)
         if rows is None:
             problems.append(f"{folder}: no SOURCES.tsv")
             rows = [["id", "url", "level", "kind", "script", "notes"]]
@@ -147,11 +157,15 @@ def main(folders):
                 counts["events"] += len(g["events"])
                 counts["participants"] += sum(len(e.get("participants", [])) for e in g["events"])
         for doc in listed:
+            if len(listed[doc]) > 5 and listed[doc][5] in ("train", "test") and listed[doc][5] != os.path.basename(os.path.normpath(folder)):
+                continue
             if not os.path.exists(os.path.join(folder, doc + ".txt")):
                 problems.append(f"{doc}: in SOURCES.tsv but no {doc}.txt")
+    # At most 2 a host in one batch; across the whole corpus a large portal may carry a third.
     for h, ids in hosts.items():
-        if len(ids) > 2:
-            problems.append(f"host {h} has {len(ids)} articles ({', '.join(ids)}); at most 2")
+        limit = 3 if any(os.path.basename(os.path.normpath(f)) in ("train", "test") for f in folders) else 2
+        if len(ids) > limit:
+            problems.append(f"host {h} has {len(ids)} articles ({', '.join(ids)}); at most {limit}")
     for p in problems:
         print(p)
     print(f"{counts['documents']} documents, {counts['events']} events, {counts['participants']} participations, "

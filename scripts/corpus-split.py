@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Move annotated batches from Tests/Corpus/incoming/ into the train and frozen test splits.
 
-usage: corpus-split.py [--dry-run]
+usage: corpus-split.py [--dry-run] [BATCH ...]   (default: every batch in incoming/)
 
 The split of an article is fixed by its URL alone, before anyone reads it:
     test  when int(sha256("meetgraph frozen split v1\\n" + url)[:8], 16) / 2**32 < TEST_SHARE
@@ -11,7 +11,7 @@ that no rule writer picked. Files keep their names (BATCH-NN); Tests/Corpus/SOUR
 row per article with its split. Only counts are printed, never text: rules are written on the train
 split and ../shared/corpus/dev, and nobody reads Tests/Corpus/test.
 """
-import hashlib, os, shutil, sys
+import hashlib, json, os, shutil, sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 CORPUS = os.path.join(ROOT, "Tests", "Corpus")
@@ -24,27 +24,46 @@ def split_of(url):
     return "test" if int(digest[:8], 16) / 2**32 < TEST_SHARE else "train"
 
 
+def normalized(gold_path):
+    """The gold file's JSON with the two mechanical fixes of the annotation format: a name padded
+    with a space on the page (王  伟) is written without it, and a non-participant whose category
+    was put in `reason` gets it in `role`, as in ../shared/corpus/dev."""
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    for event in gold.get("events", []):
+        for person in event.get("participants", []):
+            person["name"] = "".join(person["name"].split())
+    for person in gold.get("non_participants", []):
+        person["name"] = "".join(person["name"].split())
+        if "role" not in person and person.get("reason") in ("reporter", "photographer", "editor", "mentioned"):
+            person["role"] = person["reason"]
+    return gold
+
+
 def read_tsv(path):
     rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8") if line.strip()]
     return rows[0], rows[1:]
 
 
-def main(dry_run):
+def main(dry_run, batches):
     sources = os.path.join(CORPUS, "SOURCES.tsv")
     table = read_tsv(sources)[1] if os.path.exists(sources) else []
     known = {row[0] for row in table}
     incoming = os.path.join(CORPUS, "incoming")
     moved = {"train": 0, "test": 0}
     for batch in sorted(os.listdir(incoming)) if os.path.isdir(incoming) else []:
+        if batches and batch not in batches:
+            continue
         folder = os.path.join(incoming, batch)
         path = os.path.join(folder, "SOURCES.tsv")
         if not os.path.exists(path):
             continue
-        _, rows = read_tsv(path)
+        header, rows = read_tsv(path)
+        kept = []
         for row in rows:
             doc = row[0]
             text, gold = os.path.join(folder, doc + ".txt"), os.path.join(folder, doc + ".gold.json")
             if doc in known or not (os.path.exists(text) and os.path.exists(gold)):
+                kept.append(row)
                 continue
             split = split_of(row[1])
             moved[split] += 1
@@ -53,8 +72,14 @@ def main(dry_run):
             if not dry_run:
                 os.makedirs(os.path.join(CORPUS, split), exist_ok=True)
                 shutil.move(text, os.path.join(CORPUS, split, doc + ".txt"))
-                shutil.move(gold, os.path.join(CORPUS, split, doc + ".gold.json"))
+                with open(os.path.join(CORPUS, split, doc + ".gold.json"), "w", encoding="utf-8") as out:
+                    json.dump(normalized(gold), out, ensure_ascii=False, indent=1)
+                    out.write("\n")
+                os.remove(gold)
         if not dry_run:
+            with open(path, "w", encoding="utf-8") as out:
+                for row in [header] + kept:
+                    out.write("\t".join(row) + "\n")
             notes = os.path.join(folder, "NOTES.md")
             if os.path.exists(notes):
                 os.makedirs(os.path.join(CORPUS, "notes"), exist_ok=True)
@@ -70,4 +95,4 @@ def main(dry_run):
 
 
 if __name__ == "__main__":
-    main("--dry-run" in sys.argv)
+    main("--dry-run" in sys.argv, [a for a in sys.argv[1:] if not a.startswith("--")])
