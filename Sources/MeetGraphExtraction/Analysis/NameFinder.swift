@@ -42,7 +42,7 @@ struct NameFinder {
     // The word lists below are kept as scalars: they are compared with the text scalar by
     // scalar, without building a String's scalar view per comparison.
     private static let groupWords: [[Unicode.Scalar]] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"].map { Array($0.unicodeScalars) }
-    private static let listJoiners: [[Unicode.Scalar]] = ["和", "及", "以及", "与"].map { Array($0.unicodeScalars) }
+    static let listJoiners: [[Unicode.Scalar]] = ["和", "及", "以及", "与"].map { Array($0.unicodeScalars) }
     /// Words naming a paper, site or channel after a writer's slash (X/北京青年报).
     private static let mediaWords: [[Unicode.Scalar]] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"].map { Array($0.unicodeScalars) }
     /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
@@ -112,12 +112,37 @@ struct NameFinder {
                 for offset in range { covered[offset] = true }
             }
         }
+        // Names written before their title: 某某省长主持…, 某某副院长先传达….
+        for (index, sentence) in sentences.enumerated() {
+            for found in namesBeforeTitles(in: sentence.range) where !found.name.contains(where: { covered[$0] }) {
+                titles.append(found.title)
+                list += 1
+                mentions.append(Mention(range: found.name, titles: (titles.count - 1)..<titles.count, start: found.name.lowerBound,
+                                        sentence: index, list: list, name: number(found.name)))
+                for offset in found.name { covered[offset] = true }
+            }
+        }
         // Untitled lists: 江海潮、宋明远、贺思齐等23名委员先后发言.
         for (index, sentence) in sentences.enumerated() {
             for range in untitledList(in: sentence.range) {
                 if range.contains(where: { covered[$0] }) { continue }
                 mentions.append(Mention(range: range, start: range.lowerBound, sentence: index, list: -1, name: number(range)))
                 for offset in range { covered[offset] = true }
+            }
+        }
+        // Enumerations around the names found: the items the rules above left out (甲乙丙、丁戊己、庚辛壬出席).
+        var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
+        for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
+        for (index, sentence) in sentences.enumerated() where !mentionsBySentence[index].isEmpty {
+            let found = mentionsBySentence[index].sorted { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
+                .map { (range: mentions[$0].range, start: mentions[$0].start, titled: !mentions[$0].titles.isEmpty, mention: $0) }
+            for item in missingListItems(in: sentence.range, found: found, isTaken: { covered[$0] })
+            where !item.range.contains(where: { covered[$0] }) {
+                let neighbour = mentions[item.joins]
+                mentions.append(Mention(range: item.range, titles: neighbour.titles,
+                                        start: neighbour.titles.isEmpty ? item.range.lowerBound : neighbour.start,
+                                        sentence: index, list: neighbour.list, name: number(item.range)))
+                for offset in item.range { covered[offset] = true }
             }
         }
         // Every other occurrence of a known name, spelled as first found.
