@@ -65,21 +65,18 @@ public struct Extractor: Sendable {
 
 /// The working state of one extraction.
 struct DocumentAnalysis {
-    private static let studyWords: [[Unicode.Scalar]] = ["学习", "传达", "贯彻", "落实", "根据", "按照", "遵照", "依据"].map { Array($0.unicodeScalars) }
-    /// The first scalars of ``studyWords``.
-    private static let studyWordStarts: [Unicode.Scalar] = studyWords.map { $0[0] }
-
-    /// Words that say a meeting was held by video (each holds 视, which ``sentenceSaysVideo(_:)`` relies on).
-    private static let videoWords: [[Unicode.Scalar]] = ["以视频形式", "视频会议形式", "以视频方式", "视频会议方式", "电视电话会议", "视频连线"]
-        .map { Array($0.unicodeScalars) }
+    /// 学习某某…, 根据…: words that cite a person's words (Resources/study-words.txt).
+    private static let studyWords = WordList(resource: "study-words")
+    /// Words that say a meeting was held by video (Resources/video-phrases.txt).
+    private static let videoWords = WordList(resource: "video-phrases")
     /// 视频, 电视电话 in an event's name: the event was held by video.
-    private static let videoNameWords: [[Unicode.Scalar]] = ["视频", "电视电话"].map { Array($0.unicodeScalars) }
+    private static let videoNameWords = WordList(resource: "video-name-words")
     /// 委托 right after a name: the person asked someone else to go.
-    private static let delegates: [Unicode.Scalar] = Array("委托".unicodeScalars)
-    /// 总书记 and 新时代 after a name (``NameFinder/titlesAfterName``): a leader the text refers to.
-    private static let referredLeaderWords: [[Unicode.Scalar]] = [NameFinder.titlesAfterName.first!, NameFinder.titlesAfterName.last!]
+    private static let delegates = WordList(resource: "delegating-words")
+    /// 总书记 and 新时代 after a name: a leader the text refers to.
+    private static let referredLeaderWords = WordList(resource: "referred-leader-words")
     /// 与会, 参会: the people named are present.
-    private static let presentWords: [[Unicode.Scalar]] = ["与会", "参会"].map { Array($0.unicodeScalars) }
+    private static let presentWords = WordList(resource: "present-words")
 
     let normalized: NormalizedText
     let scalars: [Unicode.Scalar]
@@ -265,7 +262,7 @@ struct DocumentAnalysis {
             // A、B分别主持召开X和Y: the people before 分别 go, in order, to the events after it.
             let respective = respectiveEvents(in: sentence.range, mentions: mentionIndices(of: index), events: triggers.isEmpty ? [] : current)
             // Only a sentence with 陪同/参加/出席… can name the event a person joins (see namedEvent).
-            let mayNameEvents = sentence.range.contains { Self.joiningOrAttendingStarts.contains(scalars[$0]) }
+            let mayNameEvents = sentence.range.contains { Self.joiningOrAttendingVerbs.mayStart(scalars[$0]) }
             for mentionIndex in mentionIndices(of: index) {
                 if let event = respective[mentionIndex] {
                     assign(mentions[mentionIndex], to: [event], triggerSentence: true)
@@ -387,27 +384,26 @@ struct DocumentAnalysis {
     }
 
     /// Openings of a sentence that reports what the meeting said (会议指出, 会上强调, 会议号召).
-    private static let meetingsWords: [[Unicode.Scalar]] = ["会议", "会上", "大会", "会议上"].map { Array($0.unicodeScalars) }
-    private static let meetingsSpeechVerbs: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出", "号召", "明确", "表示"]
-        .map { Array($0.unicodeScalars) }
+    private static let meetingsWords = WordList(resource: "meeting-subjects")
+    /// What the meeting did (指出, 强调, 号召), after one of ``meetingsWords``.
+    private static let meetingsSpeechVerbs = WordList(resource: "meeting-speech-verbs")
 
     /// Whether the sentence at `range` opens with 会议指出, 会上强调 and the like.
     private func reportsTheMeetingsWords(_ range: Range<Int>) -> Bool {
         var start = range.lowerBound
         while start < range.upperBound, !ScalarClass.isIdeograph(scalars[start]) { start += 1 }
-        for subject in Self.meetingsWords where scalars.has(subject, at: start) {
-            let verbStart = start + subject.count
-            if Self.meetingsSpeechVerbs.contains(where: { scalars.has($0, at: verbStart) }) { return true }
+        // 会议上强调 as well as 会议强调: every subject that starts here is tried.
+        return Self.meetingsWords.matches(at: start, in: scalars).contains { subject in
+            Self.meetingsSpeechVerbs.startsWord(at: start + subject.count, in: scalars)
         }
-        return false
     }
 
     /// Verbs saying that people went along on an outing named by the verb after them (陪同检查).
-    private static let joiningVerbs: [[Unicode.Scalar]] = ["陪同", "一同", "随同"].map { Array($0.unicodeScalars) }
+    private static let joiningVerbs = WordList(resource: "joining-verbs")
     /// Verbs of taking part followed by the event's name (参加座谈会, 参加走访活动).
-    private static let attendingVerbs: [[Unicode.Scalar]] = ["参加", "出席", "列席"].map { Array($0.unicodeScalars) }
-    /// The first scalars of ``joiningVerbs`` and ``attendingVerbs``.
-    private static let joiningOrAttendingStarts: [Unicode.Scalar] = (joiningVerbs + attendingVerbs).map { $0[0] }
+    private static let attendingVerbs = WordList(resource: "attending-verbs")
+    /// ``joiningVerbs`` and ``attendingVerbs`` together.
+    private static let joiningOrAttendingVerbs = joiningVerbs + attendingVerbs
 
     /// The event that `mention`'s clause names after its verb, when that picks one event out of
     /// several: X陪同检查 or Y一同调研 (the latest visit whose name starts with that verb, even
@@ -416,7 +412,6 @@ struct DocumentAnalysis {
     private func namedEvent(of mention: Mention, current: [Int]) -> [Int]? {
         let end = sentences[mention.sentence].range.upperBound
         let here = sentenceMentions(mention.sentence)
-        let verbStarts = Self.joiningOrAttendingStarts
         // The events a verb of taking part may name: distinct, found when first needed.
         var candidates: [Int]?
         var named: [Int] = []
@@ -426,18 +421,18 @@ struct DocumentAnalysis {
         while position < end, !ScalarClass.endsClause(scalars[position])
                 || here.contains(where: { $0.range.upperBound == position }) && here.contains(where: { $0.start == position + 1 }) {
             // Most positions start neither kind of verb: one comparison with their first scalars.
-            guard verbStarts.contains(scalars[position]) else {
+            guard Self.joiningOrAttendingVerbs.mayStart(scalars[position]) else {
                 position += 1
                 continue
             }
-            for verb in Self.joiningVerbs where scalars.has(verb, at: position) {
+            if let verb = Self.joiningVerbs.longestMatch(at: position, in: scalars) {
                 let keywordStart = position + verb.count
                 guard let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end),
                       keyword.value.isVerb, keyword.value.kind == .visit else { return nil }
                 let written = scalars[keywordStart..<(keywordStart + keyword.length)]
                 return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].nameScalars.starts(with: written) }.map { [$0] }
             }
-            if Self.attendingVerbs.contains(where: { scalars.has($0, at: position) }) {
+            if Self.attendingVerbs.startsWord(at: position, in: scalars) {
                 if candidates == nil {
                     var found = current
                     for index in drafts.indices where (0...6).contains(mention.sentence - drafts[index].sentence) && !found.contains(index) {
@@ -451,7 +446,7 @@ struct DocumentAnalysis {
                 while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
                     if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
                         let written = Array(scalars[keywordStart..<(keywordStart + keyword.length)])
-                        if Self.bareNameScalars.contains(written) {
+                        if Self.bareNames.contains(written) {
                             namesTheMeeting = true
                         } else {
                             let matching = candidates.filter {
@@ -478,7 +473,7 @@ struct DocumentAnalysis {
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
     private mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: (EventDate?, String?)?) -> Int {
         let triggerName = Array(trigger.name.unicodeScalars)
-        let isVideo = Self.videoNameWords.contains { triggerName.find($0, in: triggerName.indices) != nil } || sentenceSaysVideo(sentence)
+        let isVideo = Self.videoNameWords.occurs(in: triggerName) || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {
             // Read in place, and changed in place below: a copy of the draft would copy its lists.
             func matches(_ draft: borrowing EventDraft) -> (Bool, headlineMatch: Bool) {
@@ -549,7 +544,7 @@ struct DocumentAnalysis {
         let range = sentences[index].range
         // Every video word holds 视: one scan rules out most sentences.
         guard scalars[range].contains("视") else { return false }
-        return Self.videoWords.contains { scalars.find($0, in: range) != nil }
+        return Self.videoWords.occurs(in: range, of: scalars)
     }
 
     // MARK: Roles
@@ -652,13 +647,11 @@ struct DocumentAnalysis {
         var lookBack = max(sentence.lowerBound, mention.start - 6)
         // Within the mention's clause only: 进行了集体学习,市委书记X出席 — X is there.
         if let clauseEnd = (lookBack..<mention.start).last(where: { ScalarClass.endsClause(scalars[$0]) }) { lookBack = clauseEnd + 1 }
-        for position in lookBack..<mention.start where Self.studyWordStarts.contains(scalars[position]) {
-            if Self.studyWords.contains(where: { scalars.has($0, at: position) }) { return .mentioned }
-        }
+        if Self.studyWords.occurs(in: lookBack..<mention.start, of: scalars) { return .mentioned }
         // 受市长X委托, X委托副市长Y出席: X sent someone in their place.
-        if scalars.has(Self.delegates, at: mention.range.upperBound) { return .mentioned }
+        if Self.delegates.startsWord(at: mention.range.upperBound, in: scalars) { return .mentioned }
         // 某某总书记…, X新时代…思想: a leader referred to by the text, unless a role verb follows at once.
-        for word in Self.referredLeaderWords where scalars.has(word, at: mention.range.upperBound) {
+        if let word = Self.referredLeaderWords.longestMatch(at: mention.range.upperBound, in: scalars) {
             let after = mention.range.upperBound + word.count
             if lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: sentence.upperBound) == nil { return .mentioned }
         }
@@ -697,7 +690,7 @@ struct DocumentAnalysis {
                 position = next
                 continue
             }
-            if scalars.has(Self.presentWords[0], at: position) || scalars.has(Self.presentWords[1], at: position) { present = true }
+            if Self.presentWords.startsWord(at: position, in: scalars) { present = true }
             if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
                crossedClauses == 0 || verb.value == .speaker {
@@ -767,11 +760,10 @@ struct DocumentAnalysis {
     }
 
     /// Words that may open a clause before its verb while keeping the sentence's subject.
-    private static let clauseConnectors: [[Unicode.Scalar]] = ["并且", "并", "还", "同时", "随后"].map { Array($0.unicodeScalars) }
+    private static let clauseConnectors = WordList(resource: "clause-connectors")
     /// Verbs that, opening a later clause, say the subject spoke (not 传达/部署, which after
     /// 主持召开…会 list the meeting's business).
-    private static let laterSpeechVerbs: [[Unicode.Scalar]] = ["强调", "指出", "要求", "提出", "表示", "讲话", "发表讲话"]
-        .map { Array($0.unicodeScalars) }
+    private static let laterSpeechVerbs = WordList(resource: "later-speech-verbs")
 
     /// Whether one of the next two clauses after `position` (the end of the clause whose verb was
     /// found) opens with a speech verb and no new subject: 韩立峰实地检查了…,要求各单位… — the
@@ -781,12 +773,9 @@ struct DocumentAnalysis {
         for _ in 0..<2 {
             guard clauseEnd < end, ScalarClass.endsClause(scalars[clauseEnd]), !ScalarClass.isSpace(scalars[clauseEnd]) else { return false }
             var start = clauseEnd + 1
-            for connector in Self.clauseConnectors where scalars.has(connector, at: start) {
-                start += connector.count
-                break
-            }
+            if let connector = Self.clauseConnectors.longestMatch(at: start, in: scalars) { start += connector.count }
             if lexicons.roleVerbs.longestMatch(in: scalars, at: start, limit: end) != nil {
-                return Self.laterSpeechVerbs.contains { scalars.has($0, at: start) }
+                return Self.laterSpeechVerbs.startsWord(at: start, in: scalars)
             }
             // A new subject (a name, 他, 会议) ends the person's run of clauses.
             clauseEnd = start
@@ -818,7 +807,7 @@ struct DocumentAnalysis {
     // MARK: Output
 
     /// Names that say nothing about which meeting it was, as scalars (compared with the text and with names).
-    private static let bareNameScalars: [[Unicode.Scalar]] = ["会议", "大会", "会", "开会"].map { Array($0.unicodeScalars) }
+    private static let bareNames = WordList(resource: "bare-event-names")
 
     func events() -> [Event] {
         // A title shared by a list (副市长A、B、C) is one range, met by its members one after another:
@@ -827,7 +816,7 @@ struct DocumentAnalysis {
         var result: [Event] = []
         result.reserveCapacity(drafts.count)
         // 立刻就召开了会议: a bare 会议 at which nobody is named tells the reader nothing.
-        for draft in drafts where !(draft.participants.isEmpty && Self.bareNameScalars.contains(draft.nameScalars)) {
+        for draft in drafts where !(draft.participants.isEmpty && Self.bareNames.contains(draft.nameScalars)) {
             var participants: [Participant] = []
             participants.reserveCapacity(draft.participants.count)
             for participant in draft.participants where participant.person >= bylinePeople {
