@@ -25,39 +25,43 @@ struct EventTrigger: Sendable {
 
 /// Finds event triggers in sentences.
 struct EventFinder {
-    private static let referenceFollowers: [[Unicode.Scalar]] = ["精神", "上的", "的讲话", "讲话精神", "重要讲话", "期间", "以来", "前", "后", "结束后", "召开前", "室", "纪要", "决定", "文件", "报告", "主任", "副主任", "委员", "秘书长", "党组", "主席"].map { Array($0.unicodeScalars) }
+    // The word lists are in Resources/, one file each (named beside each list).
+    /// 精神, 期间, 上的讲话 after a name: the event is only referred to.
+    private static let referenceFollowers = WordList(resource: "reference-followers")
     /// 后召开, 前召开: 会议后召开 names a later meeting; the first one is not only referred to.
-    private static let conveneAfterwards: [[Unicode.Scalar]] = ["后召开", "前召开"].map { Array($0.unicodeScalars) }
-    private static let conveneFollowers: [[Unicode.Scalar]] = ["召开", "举行", "隆重召开", "隆重举行", "开幕", "闭幕", "胜利召开", "顺利召开"].map { Array($0.unicodeScalars) }
-    private static let speechFollowers: [[Unicode.Scalar]] = ["指出", "强调", "要求", "认为", "提出"].map { Array($0.unicodeScalars) }
-    /// The first scalars of the words above, which rule most names out with one test.
-    private static let referenceFollowersStarts = FirstScalars(of: referenceFollowers)
-    private static let conveneAfterwardsStarts = FirstScalars(of: conveneAfterwards)
-    private static let conveneFollowersStarts = FirstScalars(of: conveneFollowers)
-    private static let speechFollowersStarts = FirstScalars(of: speechFollowers)
-    private static let futureWords: [[Unicode.Scalar]] = ["将于", "即将召开", "即将举行", "拟于", "定于", "计划于", "将召开", "将举行", "拟召开", "届时"]
-        .map { Array($0.unicodeScalars) }
-    /// 召开 and 举行, removed from an event's name.
-    private static let conveneVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
-    private static let nounFollowers: [[Unicode.Scalar]] = ["组", "员", "团", "室", "报告", "成果", "课题", "中", "时", "期间", "工作组", "的", "金", "品", "款", "信"].map { Array($0.unicodeScalars) }
-    private static let holdsAMeeting: [Unicode.Scalar] = Array("开会".unicodeScalars)
-    /// Verbs that say a meeting was held, before a name that holds 传达/学习 words.
-    private static let conveningVerbs: [[Unicode.Scalar]] = ["召开", "举行"].map { Array($0.unicodeScalars) }
+    private static let conveneAfterwards = WordList(resource: "convene-afterwards")
+    /// 召开, 隆重举行, 开幕 after a name: the event took place.
+    private static let conveneFollowers = WordList(resource: "convene-followers")
+    /// 指出, 强调 after a name: the meeting speaks.
+    private static let speechFollowers = WordList(resource: "speech-followers")
+    /// 将于, 拟于, 定于 before a name: the event lies ahead.
+    private static let futureWords = WordList(resource: "future-words")
+    /// 召开 and 举行: removed from an event's name, and looked for before a name holding 传达/学习 words.
+    private static let conveningVerbs = WordList(resource: "convening-verbs")
+    /// 调研组, 考察团, 慰问金: a visit verb that is part of a noun.
+    private static let nounFollowers = WordList(resource: "visit-noun-followers")
+    /// 开会: a keyword that says a meeting was held when its clause gives a date.
+    private static let holdsAMeeting = WordList(resource: "meeting-held-words")
     /// Verbs after “X会议在Y” that say where the meeting took place.
-    private static let placedVerbs: [[Unicode.Scalar]] = ["召开", "举行", "开幕"].map { Array($0.unicodeScalars) }
-    /// The first scalars of ``futureWords``, which let most offsets be passed over with one test.
-    private static let futureWordStarts = FirstScalars(of: futureWords)
+    private static let placedVerbs = WordList(resource: "placed-verbs")
     /// A convening verb right before an event's name (召开了…会议, 举行…仪式).
-    private static let conveningVerbsBeforeNames: [[Unicode.Scalar]] = ["召开了", "举行了", "进行了", "召开", "举行", "进行"].map { Array($0.unicodeScalars) }
+    private static let conveningVerbsBeforeNames = WordList(resource: "convening-verbs-before-names")
     /// 本次会议, 该会议: words by which a name refers to the event being reported.
-    private static let determiners: [[Unicode.Scalar]] = ["本次", "此次", "这次", "该", "上述", "全体", "这个"].map { Array($0.unicodeScalars) }
-    private static let joiningWords: [[Unicode.Scalar]] = ["陪同", "一同", "参加", "随同", "共同"].map { Array($0.unicodeScalars) }
+    private static let determiners = WordList(resource: "determiners")
+    /// 陪同调研, 参加慰问: people joining the outing being reported.
+    private static let joiningWords = WordList(resource: "joining-words")
     /// 来到: “came to”, before a place and the verb that names the outing.
-    private static let cameTo: [Unicode.Scalar] = Array("来到".unicodeScalars)
+    private static let cameTo = WordList(resource: "came-to")
     /// Words between a visitor and the verb that show the clause reports a meeting, not an outing.
-    private static let meetingWords: [[Unicode.Scalar]] = ["召开", "主持", "出席", "参加", "会议", "听取", "。"].map { Array($0.unicodeScalars) }
-    private static let meetingWordStarts = FirstScalars(of: meetingWords)
-    private static let placeWords: [[Unicode.Scalar]] = ["深入到", "来到", "前往", "深入", "到", "赴", "在"].map { Array($0.unicodeScalars) }
+    private static let meetingWords = WordList(resource: "meeting-words")
+    /// Words before a visit's place (到, 前往, 深入到); earlier lines win.
+    private static let placeWords = WordList(resource: "place-words")
+    /// How a meeting was held, written between its organiser and 召开 (以视频形式召开).
+    private static let manners = WordList(resource: "manners")
+    /// Adverbs that show the words before 召开 are no organiser (立刻就召开了会议).
+    private static let adverbs = WordList(resource: "adverbs-before-convening")
+    /// Speeches cited after 时的 (审议时的重要讲话).
+    private static let citedSpeeches = WordList(resource: "cited-speeches")
 
     let scalars: [Unicode.Scalar]
     let mentions: [Mention]
@@ -98,10 +102,9 @@ struct EventFinder {
         var pieceStart = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
-            if index + 2 <= range.upperBound, scalars[index] == "召" || scalars[index] == "举",
-               scalars.has(Self.conveneVerbs[0], at: index) || scalars.has(Self.conveneVerbs[1], at: index) {
+            if let verb = Self.conveningVerbs.longestMatch(at: index, in: scalars, limit: range.upperBound) {
                 if index > pieceStart { result += original(pieceStart..<index) }
-                index += 2
+                index += verb.count
                 pieceStart = index
                 continue
             }
@@ -224,18 +227,16 @@ struct EventFinder {
         while firstAfterSpaces < rest, ScalarClass.isSpace(scalars[firstAfterSpaces]) { firstAfterSpaces += 1 }
         let next = firstAfterSpaces
         let nextScalar = next < scalars.count ? scalars[next] : nil
-        // Whether one of `words`, whose first scalars are `starts`, follows the name.
-        func followedBy(_ words: [[Unicode.Scalar]], startingWith starts: FirstScalars) -> Bool {
-            guard let nextScalar, starts.mayStart(nextScalar) else { return false }
-            return words.contains { scalars.has($0, at: next) }
+        // Whether one of `words` follows the name.
+        func followedBy(_ words: WordList) -> Bool {
+            words.startsWord(at: next, in: scalars)
         }
         func followedBy(_ scalar: Unicode.Scalar) -> Bool {
             nextScalar == scalar
         }
 
         // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(Self.referenceFollowers, startingWith: Self.referenceFollowersStarts)
-            && !followedBy(Self.conveneAfterwards, startingWith: Self.conveneAfterwardsStarts) {
+        if followedBy(Self.referenceFollowers) && !followedBy(Self.conveneAfterwards) {
             return nil
         }
         // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
@@ -286,7 +287,7 @@ struct EventFinder {
         }
         // X会议召开 / X会议在Y举行 / 开幕.
         if !tookPlace {
-            if followedBy(Self.conveneFollowers, startingWith: Self.conveneFollowersStarts) {
+            if followedBy(Self.conveneFollowers) {
                 // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
                 var organises = false
@@ -301,44 +302,39 @@ struct EventFinder {
                 tookPlace = !organises
             } else if followedBy("在") {
                 let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-                for verb in Self.placedVerbs {
-                    if let verbAt = scalars.find(verb, in: after..<clauseEnd) {
+                if let verbAt = Self.placedVerbs.firstFound(in: after..<clauseEnd, of: scalars)?.start {
                         tookPlace = true
                         var placeEnd = verbAt
                         if scalars.has("隆重", endingAt: placeEnd) { placeEnd -= 2 }
                         let placeText = placeEnd > after + 1 ? original((after + 1)..<placeEnd) : ""
                         if !placeText.isEmpty, placeText.unicodeScalars.count <= 15 { place = placeText }
-                        break
-                    }
                 }
             }
         }
         // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
         if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
-           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers, startingWith: Self.speechFollowersStarts) {
+           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
             tookPlace = true
         }
         // 湖北也在29日开会: 开会 says a meeting was held when its clause gives a date.
-        if !tookPlace, scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound) {
+        if !tookPlace, Self.holdsAMeeting.startsWord(at: hit.range.lowerBound, in: scalars) {
             var clauseStart = hit.range.lowerBound
             while clauseStart > sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
             tookPlace = !DateReader.phrases(in: scalars, range: clauseStart..<hit.range.lowerBound).isEmpty
         }
         guard tookPlace else { return nil }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
-        let conveningVerb = Self.conveningVerbsBeforeNames.first { scalars.has($0, endingAt: start) }
-        let convenes = conveningVerb != nil || scalars.has(Self.holdsAMeeting, at: hit.range.lowerBound)
+        let conveningVerb = Self.conveningVerbsBeforeNames.longestMatch(endingAt: start, in: scalars)
+        let convenes = conveningVerb != nil || Self.holdsAMeeting.startsWord(at: hit.range.lowerBound, in: scalars)
         // The keyword (unified ideographs) spells the same string as the name only when it is the name.
         let isBareKeyword = start == hit.range.lowerBound && end == hit.range.upperBound
         var refersBack = chairedBy || (isBareKeyword && !convenes)
         if !refersBack {
             var nameText: String?
-            for determiner in Self.determiners where !differsAtAnIdeograph(determiner, from: start, to: end) {
+            refersBack = Self.determiners.contains { determiner in
+                guard !differsAtAnIdeograph(determiner, from: start, to: end) else { return false }
                 if nameText == nil { nameText = scalars.string(start..<end) }
-                if nameText?.hasPrefix(determiner, writtenAt: start, in: scalars) == true {
-                    refersBack = true
-                    break
-                }
+                return nameText?.hasPrefix(determiner, writtenAt: start, in: scalars) == true
             }
         }
 
@@ -350,7 +346,7 @@ struct EventFinder {
            let subject = organiser(before: start - conveningVerb.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
             // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
             let nameScalars = Array(scalars[subject] + scalars[start..<end])
-            name = String(scalars: nameScalars.removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+            name = String(scalars: Self.conveningVerbs.removingAll(from: nameScalars))
             var text = ""
             appendWrittenName(of: subject, to: &text)
             appendWrittenName(of: start..<end, to: &text)
@@ -360,9 +356,9 @@ struct EventFinder {
             var text = ""
             appendWrittenName(of: start..<end, to: &text)
             written = text
-            let holdsAVerb = Self.conveneVerbs.contains { scalars.find($0, in: start..<end) != nil }
+            let holdsAVerb = Self.conveningVerbs.occurs(in: start..<end, of: scalars)
             if holdsAVerb {
-                name = String(scalars: Array(scalars[start..<end]).removingAll(Self.conveneVerbs[0]).removingAll(Self.conveneVerbs[1]))
+                name = String(scalars: Self.conveningVerbs.removingAll(from: Array(scalars[start..<end])))
             } else if written.unicodeScalars.elementsEqual(scalars[start..<end]) {
                 // Written as normalised (most names): the same String serves as both, built once.
                 name = written
@@ -428,10 +424,7 @@ struct EventFinder {
             start -= 1
         }
         var end = verbStart
-        for manner in Self.manners where scalars.has(manner, endingAt: end) {
-            end -= manner.count
-            break
-        }
+        if let manner = Self.manners.longestMatch(endingAt: end, in: scalars) { end -= manner.count }
         // An adverb before the verb is not part of the organiser: 中心组又进行了集体学习.
         while end > start, "又也还再即".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
         // Drop a place or time: 在北京, 今天.
@@ -440,17 +433,12 @@ struct EventFinder {
         if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
         if scalars[start] == "我" || scalars[start] == "在" { return nil }
         // 立刻就召开了会议, 已经召开了会议: adverbs, not an organiser.
-        if Self.adverbs.contains(where: { scalars.find($0, in: subject) != nil }) { return nil }
+        if Self.adverbs.occurs(in: subject, of: scalars) { return nil }
         if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
         if subject.contains(where: { scalars[$0] == "在" || scalars[$0] == "日" }) { return nil }
         return subject
     }
 
-    /// How a meeting was held, written between its organiser and 召开 (以视频形式召开).
-    private static let manners: [[Unicode.Scalar]] = ["以视频会议形式", "以视频形式", "以电视电话会议形式", "通过视频形式", "以视频会议方式", "以视频方式", "在线上"]
-        .map { Array($0.unicodeScalars) }
-    /// Adverbs that show the words before 召开 are no organiser (立刻就召开了会议).
-    private static let adverbs: [[Unicode.Scalar]] = ["就", "已经", "已", "立即", "立刻", "随即", "等", "也", "都"].map { Array($0.unicodeScalars) }
 
     /// The place in “在X召开”, read before the verb that stopped the name.
     private func placeBeforeVerb(stopStart: Int, sentence: Range<Int>, stop: Lexicons.NameStop) -> String? {
@@ -487,9 +475,9 @@ struct EventFinder {
             if let stop = nameStops.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) {
                 switch stop.value {
                 case .trigger:
-                    return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe) } ? probe : nil
+                    return Self.conveningVerbs.endsWord(at: probe, in: scalars) ? probe : nil
                 case .of where scalars[probe - 1] == "了":
-                    return Self.conveningVerbs.contains { scalars.has($0, endingAt: probe - 1) } ? probe : nil
+                    return Self.conveningVerbs.endsWord(at: probe - 1, in: scalars) ? probe : nil
                 case .reference:
                     probe -= stop.length
                     continue
@@ -507,7 +495,7 @@ struct EventFinder {
     private func citesASpeechGivenThere(after position: Int, sentence: Range<Int>) -> Bool {
         var index = position
         while index < min(sentence.upperBound, position + 24), !ScalarClass.endsClause(scalars[index]) {
-            if scalars[index] == "时", scalars.has(Self.whenOf, at: index), Self.citedSpeeches.contains(where: { scalars.has($0, at: index + 2) }) {
+            if scalars.has(Self.whenOf, at: index), Self.citedSpeeches.startsWord(at: index + Self.whenOf.count, in: scalars) {
                 return true
             }
             index += 1
@@ -515,47 +503,36 @@ struct EventFinder {
         return false
     }
 
-    private static let citedSpeeches: [[Unicode.Scalar]] = ["讲话", "重要讲话", "重要指示", "指示", "讲话精神"].map { Array($0.unicodeScalars) }
     /// 时的: “when”, before a speech given at the meeting (审议时的重要讲话).
     private static let whenOf: [Unicode.Scalar] = Array("时的".unicodeScalars)
 
     /// Whether the event lies in the future: 将于, 即将, 拟于, 定于, 计划 before it in the sentence.
     private func isFuture(before index: Int, sentence: Range<Int>) -> Bool {
         let lower = max(sentence.lowerBound, index - 25)
-        let starts = Self.futureWordStarts
-        for position in lower..<index where starts.mayStart(scalars[position]) {
-            let scalar = scalars[position]
-            if Self.futureWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
-        }
-        return false
+        return lower < index && Self.futureWords.occurs(in: lower..<index, of: scalars)
     }
 
     // MARK: Visits and receptions
 
     /// Whether one of ``meetingWords`` starts in `range`.
     private func holdsAMeetingWord(_ range: Range<Int>) -> Bool {
-        let starts = Self.meetingWordStarts
-        for position in range where starts.mayStart(scalars[position]) {
-            let scalar = scalars[position]
-            if Self.meetingWords.contains(where: { $0[0] == scalar && scalars.has($0, at: position) }) { return true }
-        }
-        return false
+        Self.meetingWords.occurs(in: range, of: scalars)
     }
 
     private func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for (index, hit) in hits.enumerated() {
             let after = hit.range.upperBound
             // 来到我市调研…: the outing is named by the verb that follows the place.
-            if scalars.has(Self.cameTo, at: hit.range.lowerBound), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
+            if Self.cameTo.startsWord(at: hit.range.lowerBound, in: scalars), index + 1 < hits.count, hits[index + 1].keyword.kind == .visit,
                !(after..<hits[index + 1].range.lowerBound).contains(where: { ScalarClass.endsClause(scalars[$0]) }) {
                 continue
             }
-            if after < sentence.upperBound, Self.nounFollowers.contains(where: { scalars.has($0, at: after) }) {
+            if after < sentence.upperBound, Self.nounFollowers.startsWord(at: after, in: scalars) {
                 continue
             }
             if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }
             // 陪同调研, 参加慰问: people joining the outing being reported, not a new one.
-            if Self.joiningWords.contains(where: { scalars.has($0, endingAt: hit.range.lowerBound) }) { continue }
+            if Self.joiningWords.endsWord(at: hit.range.lowerBound, in: scalars) { continue }
             // The visitor is named before the verb in the same sentence.
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
@@ -563,12 +540,7 @@ struct EventFinder {
             if holdsAMeetingWord(between) { continue }
             var place: String?
             var placeStart: Int?
-            for word in Self.placeWords {
-                if let at = scalars.find(word, in: between) {
-                    placeStart = at + word.count
-                    break
-                }
-            }
+            if let (word, at) = Self.placeWords.firstFound(in: between, of: scalars) { placeStart = at + word.count }
             if let placeStart, placeStart < hit.range.lowerBound {
                 var placeEnd = hit.range.lowerBound
                 while placeEnd > placeStart, ScalarClass.isPunctuation(scalars[placeEnd - 1]) || ScalarClass.isSpace(scalars[placeEnd - 1]) { placeEnd -= 1 }
@@ -592,23 +564,5 @@ struct EventFinder {
                                 refersBack: greetsAGroup, leader: leader.person, leaderStart: leader.start)
         }
         return nil
-    }
-}
-
-/// The first scalars of a list of words, as one bit per `value % 64`: a test that rules out most
-/// offsets before the words are compared (it only rejects; a set bit may belong to another scalar).
-private struct FirstScalars: Sendable {
-    private var bits: UInt64 = 0
-
-    init(of words: [[Unicode.Scalar]]) {
-        for word in words {
-            if let first = word.first { bits |= 1 << (first.value & 63) }
-        }
-    }
-
-    /// Whether some word may start with `scalar`.
-    @inline(__always)
-    func mayStart(_ scalar: Unicode.Scalar) -> Bool {
-        bits & 1 << (scalar.value & 63) != 0
     }
 }

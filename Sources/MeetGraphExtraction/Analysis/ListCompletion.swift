@@ -70,7 +70,7 @@ extension NameFinder {
     private func itemStart(after position: Int, limit: Int) -> Int? {
         guard position < limit else { return nil }
         if scalars[position] == ScalarClass.enumerationComma { return position + 1 }
-        if let joiner = Self.listJoiners.first(where: { scalars.has($0, at: position) }) { return position + joiner.count }
+        if let joiner = Self.listJoiners.longestMatch(at: position, in: scalars, limit: limit) { return position + joiner.count }
         return nil
     }
 
@@ -101,7 +101,7 @@ extension NameFinder {
     private func mayFollowItem(at position: Int, limit: Int) -> Bool {
         let scalar = scalars[position]
         if !ScalarClass.isIdeograph(scalar) || scalar == "等" { return true }
-        if Self.listJoiners.contains(where: { scalars.has($0, at: position) }) { return true }
+        if Self.listJoiners.startsWord(at: position, in: scalars) { return true }
         if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit), verb.length >= 2 { return true }
         return false
     }

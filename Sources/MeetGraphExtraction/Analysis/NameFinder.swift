@@ -39,15 +39,14 @@ struct BylineName: Sendable {
 /// Finds people's names: after titles (市委书记X), continuing lists (副市长A、B、C), in bylines,
 /// before role verbs (X主持), and every later occurrence of a name already found.
 struct NameFinder {
-    // The word lists below are kept as scalars: they are compared with the text scalar by
-    // scalar, without building a String's scalar view per comparison.
-    private static let groupWords: [[Unicode.Scalar]] = ["代表", "领导", "成员", "委员", "负责人", "党员", "负责同志"].map { Array($0.unicodeScalars) }
-    static let listJoiners: [[Unicode.Scalar]] = ["和", "及", "以及", "与"].map { Array($0.unicodeScalars) }
-    /// Words naming a paper, site or channel after a writer's slash (X/北京青年报).
-    private static let mediaWords: [[Unicode.Scalar]] = ["报", "网", "台", "社", "新闻", "微信", "客户端", "杂志", "日报"].map { Array($0.unicodeScalars) }
+    /// 代表, 领导, 负责人: words naming a group, after which a title is not followed by a name.
+    private static let groupWords = WordList(resource: "group-words")
+    /// 和, 及, 以及: words joining two names of one list.
+    static let listJoiners = WordList(resource: "list-joiners")
+    /// Words naming a paper, site or channel after a writer's slash (某某/某某日报).
+    private static let mediaWords = WordList(resource: "media-words")
     /// Words that end an organisation's or a place's proper name (同德医院, 和平县).
-    private static let organisationWords: [[Unicode.Scalar]] = ["医院", "大学", "学院", "中学", "小学", "公司", "集团", "银行", "县", "市", "区", "镇", "乡", "村", "街道", "州"]
-        .map { Array($0.unicodeScalars) }
+    private static let organisationWords = WordList(resource: "organisation-words")
 
     let scalars: [Unicode.Scalar]
     let sentences: [Sentence]
@@ -55,8 +54,7 @@ struct NameFinder {
     var lexicons: Lexicons { Lexicons.shared }
 
     /// Titles written after a name (某某总书记, X同志) and 新时代 (X新时代…思想).
-    /// (Their first scalars are listed in `mayStartTitleAfterName`.)
-    static let titlesAfterName: [[Unicode.Scalar]] = ["总书记", "同志", "总理", "委员长", "新时代"].map { Array($0.unicodeScalars) }
+    static let titlesAfterName = WordList(resource: "titles-after-name")
 
     /// The mentions, ordered by position, the byline names, and the titles the mentions point to
     /// (``Mention/titles``).
@@ -373,7 +371,7 @@ struct NameFinder {
         }
         // After a title a name is expected: 省长程浩然重要批示 — take the longest plausible name.
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
-        if afterTitle, !Self.groupWords.contains(where: { scalars.has($0, endingAt: start) }),
+        if afterTitle, !Self.groupWords.endsWord(at: start, in: scalars),
            let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
         // 省委书记尹长春来到…: after a title, characters that rarely belong to names may (长, 有).
         if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
@@ -471,9 +469,7 @@ struct NameFinder {
         guard position < limit else { return nil }
         let scalar = scalars[position]
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
-        for word in Self.listJoiners where scalars.has(word, at: position) {
-            return position + word.count
-        }
+        if let word = Self.listJoiners.longestMatch(at: position, in: scalars) { return position + word.count }
         // 县领导 周永康 吴大伟 出席: names set apart by spaces.
         if ScalarClass.isSpace(scalar) {
             var next = position + 1
@@ -529,7 +525,7 @@ struct NameFinder {
         if stopEnd - stopStart == 1, stopStart == 0 || ScalarClass.endsClause(scalars[stopStart - 1])
             || ScalarClass.separatesNames(scalars[stopStart - 1]) || ScalarClass.isSpace(scalars[stopStart - 1]) || scalars[stopStart - 1] == "\n" {
             for nameLength in 1...2 where stopEnd + nameLength < upperBound {
-                if Self.organisationWords.contains(where: { scalars.has($0, at: stopEnd + nameLength) }) { return true }
+                if Self.organisationWords.startsWord(at: stopEnd + nameLength, in: scalars) { return true }
             }
         }
         return lexicons.stopIsInsideWord(stopStart..<stopEnd, in: scalars, lowerBound: lowerBound, upperBound: upperBound)
@@ -601,16 +597,7 @@ struct NameFinder {
     /// Whether one of ``titlesAfterName`` starts at `position`.
     @inline(__always)
     private func startsTitleAfterName(at position: Int) -> Bool {
-        Self.mayStartTitleAfterName(scalars[position]) && Self.titlesAfterName.contains(where: { scalars.has($0, at: position) })
-    }
-
-    /// Whether one of ``titlesAfterName`` may start with `scalar`.
-    @inline(__always)
-    private static func mayStartTitleAfterName(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "总", "同", "委", "新": true
-        default: false
-        }
+        Self.titlesAfterName.startsWord(at: position, in: scalars)
     }
 
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
@@ -755,7 +742,7 @@ struct NameFinder {
                slashFollowsName(at: position, limit: range.upperBound),
                let length = nameLength(at: position, limit: range.upperBound, requireEnd: false),
                position + length < range.upperBound, scalars[position + length] == "/" || scalars[position + length] == "／",
-               Self.mediaWords.contains(where: { scalars.find($0, in: (position + length)..<min(range.upperBound, position + length + 12)) != nil }) {
+               Self.mediaWords.occurs(in: (position + length)..<min(range.upperBound, position + length + 12), of: scalars) {
                 let nameRange = position..<(position + length)
                 result.append(BylineName(range: nameRange, reason: .reporter))
                 position = nameRange.upperBound + 1

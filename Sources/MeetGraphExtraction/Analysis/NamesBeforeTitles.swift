@@ -4,8 +4,7 @@
 extension NameFinder {
     /// Title words that, after a name, do not make it a titled person: 某某代表公司发言 (on behalf
     /// of), 某某领导… — words naming a group or a role in a sentence rather than an office.
-    static let groupTitles: [[Unicode.Scalar]] = ["代表", "领导", "领导人", "成员", "负责人", "负责同志", "领导班子", "班子成员", "团"]
-        .map { Array($0.unicodeScalars) }
+    static let groupTitles = WordList(resource: "group-titles")
 
     /// Names at a clause's start (or after 、, 和, 及) directly followed by a title that ends where
     /// a name's title may end (a role verb, 等, 一行, punctuation …), each with that title's range.
@@ -22,7 +21,7 @@ extension NameFinder {
                 guard end < range.upperBound, (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }),
                       !isNonPerson(position..<end),
                       let title = lexicons.titles.longestMatch(in: scalars, at: end, limit: range.upperBound), title.length >= 2,
-                      !Self.groupTitles.contains(where: { $0.count == title.length && scalars.has($0, at: end) }),
+                      !Self.groupTitles.contains(scalars[end..<(end + title.length)]),
                       isNameEnd(at: end + title.length, limit: range.upperBound) else { continue }
                 result.append((position..<end, end..<(end + title.length)))
                 position = end + title.length - 1
