@@ -117,6 +117,9 @@ struct UnseenPatternTests {
         PatternExample("minutes header with names separated by spaces",
                        "2月3日,市政府召开第12次常务会议。\n主持:江海潮\n出席:宋明远 贺思齐 韦立新\n列席:田雨桐 钟文博",
                        "meeting 市政府第12次常务会议: 江海潮=c 宋明远=a 贺思齐=a 韦立新=a 田雨桐=a 钟文博=a"),
+        PatternExample("minutes: the title line, labels on lines of their own, absent and substituted members",
+                       "某市政府第1015次市務會議紀錄\n主席\n市長 江海潮\n出席\n宋明遠、賀思齊(公假)、韋立新(邱志遠代)\n紀錄\n田雨桐",
+                       "meeting 某市政府第1015次市務會議: 江海潮=c 宋明遠=a 邱志遠=a 田雨桐=a"),
         PatternExample("相继发言 after a list", "4月2日,全县推进会召开。县委书记钟文博主持会议。副县长田雨桐、苏晓岚、邱志远相继发言。",
                        "meeting 全县推进会: 钟文博=c 田雨桐=s 苏晓岚=s 邱志远=s"),
         PatternExample("提出意见和建议 is speaking",
@@ -148,7 +151,7 @@ struct UnseenPatternTests {
         "分别主持召开: one event per chair",
         "a given name before 安排",
         "a four-character Japanese name", "a title inside a Taiwan name (段委員宜康)",
-        "minutes header with names separated by spaces", "相继发言 after a list", "提出意见和建议 is speaking",
+"相继发言 after a list", "提出意见和建议 is speaking",
         "a future speech is no role",
     ]
 

@@ -40,6 +40,8 @@ struct EventFinder {
     private static let conveningVerbs = WordList(resource: "convening-verbs")
     /// 调研组, 考察团, 慰问金: a visit verb that is part of a noun.
     private static let nounFollowers = WordList(resource: "visit-noun-followers")
+    /// 纪录, 纪要, 议事录: after a session's name in the title of its minutes.
+    private static let minutesTitles = WordList(resource: "minutes-titles")
     /// 开会: a keyword that says a meeting was held when its clause gives a date.
     private static let holdsAMeeting = WordList(resource: "meeting-held-words")
     /// Verbs after “X会议在Y” that say where the meeting took place.
@@ -190,6 +192,15 @@ struct EventFinder {
         return result
     }
 
+    /// Whether `range` names one numbered session: 第N次, also after 第N届 (第375次主管会报), with
+    /// digits or Chinese numerals.
+    private func namesANumberedSession(_ range: Range<Int>) -> Bool {
+        range.contains { ordinal in
+            guard scalars[ordinal] == "第", let (_, end) = DateReader.readNumber(scalars, at: ordinal + 1, limit: range.upperBound) else { return false }
+            return end < range.upperBound && scalars[end] == "次"
+        }
+    }
+
     /// Whether the bracket at `position` holds a short qualifier such as (扩大), part of a name.
     private func isShortQualifier(at position: Int, limit: Int) -> Bool {
         var index = position + 1
@@ -321,6 +332,12 @@ struct EventFinder {
             var clauseStart = hit.range.lowerBound
             while clauseStart > sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
             tookPlace = !DateReader.phrases(in: scalars, range: clauseStart..<hit.range.lowerBound).isEmpty
+        }
+        // 某市政府第2122次市政会议 on a line of its own: the title of that session's minutes or report.
+        if !tookPlace, start - sentence.lowerBound <= 30, !(sentence.lowerBound..<start).contains(where: { ScalarClass.endsClause(scalars[$0]) }),
+           namesANumberedSession(sentence.lowerBound..<end),
+           end == sentence.upperBound || Self.minutesTitles.longestMatch(at: end, in: scalars).map({ end + $0.count == sentence.upperBound }) ?? false {
+            tookPlace = true
         }
         guard tookPlace else { return nil }
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.

@@ -23,6 +23,8 @@ struct Mention: Sendable {
     /// are first found (equal names, compared as ``NameTable`` compares them, have one number):
     /// the mention's own name, or for a short form (施密特 after 克劳斯·施密特) the full name's.
     var name = 0
+    /// The roles a label gives the name (出席:某某 in minutes), read instead of verbs; empty elsewhere.
+    var labelledRoles: Roles = []
 }
 
 /// A name found in a byline: a reporter, photographer or editor.
@@ -108,6 +110,32 @@ struct NameFinder {
                 list += 1
                 mentions.append(Mention(range: range, start: range.lowerBound, sentence: index, list: list, name: number(range)))
                 for offset in range { covered[offset] = true }
+            }
+        }
+        // Header lines of minutes: 主持:某某  出席:某某 某某  列席:某某、某某.
+        var headerRoles: Roles?
+        for (index, sentence) in sentences.enumerated() {
+            guard let header = headerNames(in: sentence.range, continuing: headerRoles) else {
+                headerRoles = nil
+                continue
+            }
+            headerRoles = header.roles
+            if header.names.isEmpty { continue }
+            list += 1
+            for found in header.names {
+                if let existing = mentions.indices.first(where: { mentions[$0].range == found.name }) {
+                    mentions[existing].labelledRoles = header.roles
+                    continue
+                }
+                guard !found.name.contains(where: { covered[$0] }) else { continue }
+                var titleRange = 0..<0
+                if let title = found.title {
+                    titles.append(title)
+                    titleRange = (titles.count - 1)..<titles.count
+                }
+                mentions.append(Mention(range: found.name, titles: titleRange, start: found.title?.lowerBound ?? found.name.lowerBound,
+                                        sentence: index, list: list, name: number(found.name), labelledRoles: header.roles))
+                for offset in found.name { covered[offset] = true }
             }
         }
         // Names written before their title: 某某省长主持…, 某某副院长先传达….

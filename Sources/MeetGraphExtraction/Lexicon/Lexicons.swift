@@ -31,6 +31,8 @@ struct Lexicons: Sendable {
     /// The last scalars of title head words (记, 长, 席 …): a bitmap that tells where a title may end.
     var titleLastScalars: [Bool]
     var roleVerbs: ScalarTrie<Roles>
+    /// Labels opening a line of minutes (主持:, 出席:, 列席:, 记录:) and the roles of the names after them.
+    var minutesLabels: ScalarTrie<Roles>
     var eventKeywords: ScalarTrie<EventKeyword>
     /// ``eventKeywords`` spelled backwards: the longest keyword ending at a position in one walk.
     var eventKeywordsBackwards: ScalarTrie<EventKeyword>
@@ -99,6 +101,11 @@ struct Lexicons: Sendable {
         for columns in Self.rows("role-verbs", columns: 2) {
             let roles = Roles(columns[1].split(separator: ",").map { Self.value(of: String($0), as: Role.self, in: "role-verbs") })
             roleVerbs.insert(columns[0], roles)
+        }
+        minutesLabels = ScalarTrie()
+        for columns in Self.rows("minutes-labels", columns: 2) {
+            let roles = Roles(columns[1].split(separator: ",").map { Self.value(of: String($0), as: Role.self, in: "minutes-labels") })
+            minutesLabels.insert(columns[0], roles)
         }
         eventKeywords = ScalarTrie()
         eventKeywordsBackwards = ScalarTrie()

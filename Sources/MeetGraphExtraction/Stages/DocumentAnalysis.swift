@@ -179,7 +179,9 @@ struct DocumentAnalysis {
                 assign(mention, to: tracker.earlierEvents, triggerSentence: false)
                 continue
             }
-            if tracker.current.isEmpty || (sentence.isHeadline && !hasTriggers && !sentences[max(0, index - 1)].isHeadline) {
+            // A header line of minutes (主持:某某) is no headline: its people belong to the event reported.
+            let isHeaderLine = !mention.labelledRoles.isEmpty
+            if tracker.current.isEmpty || (sentence.isHeadline && !isHeaderLine && !hasTriggers && !sentences[max(0, index - 1)].isHeadline) {
                 // A headline before its article's first sentence: hold its people for the next event.
                 tracker.pending.append(mentionIndex)
                 if !tracker.current.isEmpty { assignMentionedOnly(mention) }

@@ -23,6 +23,8 @@ extension DocumentAnalysis {
     /// Reads the verbs after (or before) a mention: 主持 → chair, 强调 → speaker, 参加 → attendee,
     /// 精神/批示 → only mentioned.
     func finding(for mention: Mention) -> Finding {
+        // 出席:某某 某某 in minutes: the label says the role.
+        if !mention.labelledRoles.isEmpty { return .roles(mention.labelledRoles, announcesOnly: false) }
         let sentence = sentences[mention.sentence].range
         let here = sentenceMentions(mention.sentence)
         let end = sentence.upperBound
