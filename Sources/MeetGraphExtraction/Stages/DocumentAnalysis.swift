@@ -15,6 +15,13 @@ struct DocumentAnalysis {
     var lexicons: Lexicons { Lexicons.shared }
 
     var mentions: [Mention] = []
+    /// Which mention lies at each offset (built once the mentions are final).
+    var mentionMap = MentionMap()
+    /// What the role reading has already worked out (see ``RoleReadingMemo``).
+    var roleMemo = RoleReadingMemo()
+    /// The event named after each name end of the sentence being read (empty: none), for
+    /// ``namedEvent(of:current:)``: the names of one list share their clause's verb.
+    var namedEventMemo: [Int: [Int]] = [:]
     /// Where the mentions of each sentence start in ``mentions`` (one more entry than sentences):
     /// mentions are in text order, so a sentence's mentions are one run of them.
     var sentenceMentionStarts: [Int] = []
@@ -70,6 +77,7 @@ struct DocumentAnalysis {
         sentenceMentionStarts = [Int](repeating: 0, count: sentences.count + 1)
         for mention in mentions { sentenceMentionStarts[mention.sentence + 1] += 1 }
         for index in sentences.indices { sentenceMentionStarts[index + 1] += sentenceMentionStarts[index] }
+        mentionMap = MentionMap(mentions, count: scalars.count)
     }
 
     /// One sentence: the events it reports or refers to, the date it gives, then its people.
@@ -162,6 +170,7 @@ struct DocumentAnalysis {
         let respective = respectiveEvents(in: sentence.range, mentions: mentionIndices(of: index), events: hasTriggers ? tracker.current : [])
         // Only a sentence with 陪同/参加/出席… can name the event a person joins (see namedEvent).
         let mayNameEvents = sentence.range.contains { Self.joiningOrAttendingVerbs.mayStart(scalars[$0]) }
+        if !namedEventMemo.isEmpty { namedEventMemo.removeAll() }
         for mentionIndex in mentionIndices(of: index) {
             let mention = mentions[mentionIndex]
             if let event = respective[mentionIndex] {

@@ -21,7 +21,12 @@ extension DocumentAnalysis {
         var hasBodyTrigger: Bool
         var sentence: Int
         var nameSpans: [Range<Int>]
+        /// The people taking part, in the order first found: changed in place, but added only
+        /// through ``appendParticipant(_:)``, which keeps their index.
         var participants: [ParticipantDraft] = []
+        /// Where each person is in ``participants``, once there are many (a short list is searched
+        /// instead): a sentence listing thousands of names would otherwise search them all for each.
+        private var participantsByPerson: [Int: Int]?
 
         init(kind: EventKind, name: String, writtenName: String, date: EventDate?, timeOfDay: String?, place: String?,
              isVideo: Bool, fromHeadline: Bool, hasBodyTrigger: Bool, sentence: Int, nameSpans: [Range<Int>]) {
@@ -38,5 +43,24 @@ extension DocumentAnalysis {
             self.sentence = sentence
             self.nameSpans = nameSpans
         }
+
+        /// Where the person numbered `person` is in ``participants``.
+        func participantIndex(of person: Int) -> Int? {
+            if let participantsByPerson { return participantsByPerson[person] }
+            return participants.firstIndex { $0.person == person }
+        }
+
+        /// Adds a person not yet taking part.
+        mutating func appendParticipant(_ participant: ParticipantDraft) {
+            participants.append(participant)
+            if participantsByPerson != nil {
+                participantsByPerson?[participant.person] = participants.count - 1
+            } else if participants.count > Self.participantsSearched {
+                participantsByPerson = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1.person, $0) })
+            }
+        }
+
+        /// How many participants are searched one by one before an index is made.
+        static let participantsSearched = 16
     }
 }

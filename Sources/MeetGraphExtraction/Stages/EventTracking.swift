@@ -10,11 +10,10 @@ extension DocumentAnalysis {
     /// Whether the clauses between `mention` and `limit` hold a role verb (X陪同检查,…): without
     /// one (副市长X,召集…,并召开协调会议) the person is the subject of the event that follows.
     func clauseHasRoleVerb(after mention: Mention, before limit: Int) -> Bool {
-        let here = sentenceMentions(mention.sentence)
         var position = mention.range.upperBound
         while position < limit {
             // The mention's own clause, and the list it starts (副省长X,市长Y陪同检查).
-            if ScalarClass.endsClause(scalars[position]), !here.contains(where: { $0.start == position + 1 }) { return false }
+            if ScalarClass.endsClause(scalars[position]), !mentionSpans(from: position + 1, in: mention.sentence) { return false }
             if lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
             position += 1
         }
@@ -71,9 +70,19 @@ extension DocumentAnalysis {
     /// several: X陪同检查 or Y一同调研 (the latest visit whose name starts with that verb, even
     /// after another outing was reported); with two events current or just reported, X参加座谈会
     /// or Y参加走访活动 (the one with that keyword).
-    func namedEvent(of mention: Mention, current: [Int]) -> [Int]? {
+    mutating func namedEvent(of mention: Mention, current: [Int]) -> [Int]? {
+        if let known = namedEventMemo[mention.range.upperBound] { return known.isEmpty ? nil : known }
+        // The ends of the names this walk passes before anything is named: walks from there end alike.
+        var passed: [Int] = []
+        let result = namedEvent(of: mention, current: current, passing: &passed)
+        for position in passed { namedEventMemo[position] = result ?? [] }
+        return result
+    }
+
+    /// ``namedEvent(of:current:)``, noting in `passed` the ends of names crossed while nothing
+    /// was named yet.
+    private func namedEvent(of mention: Mention, current: [Int], passing passed: inout [Int]) -> [Int]? {
         let end = sentences[mention.sentence].range.upperBound
-        let here = sentenceMentions(mention.sentence)
         // The events a verb of taking part may name: distinct, found when first needed.
         var candidates: [Int]?
         var named: [Int] = []
@@ -81,7 +90,10 @@ extension DocumentAnalysis {
         var position = mention.range.upperBound
         // The clause, and the list it starts when names go on after a comma (市长X,副市长Y等参加…).
         while position < end, !ScalarClass.endsClause(scalars[position])
-                || here.contains(where: { $0.range.upperBound == position }) && here.contains(where: { $0.start == position + 1 }) {
+                || mentionEnds(at: position, in: mention.sentence) && mentionSpans(from: position + 1, in: mention.sentence) {
+            if named.isEmpty, !namesTheMeeting, position > mention.range.upperBound, mentionEnds(at: position, in: mention.sentence) {
+                passed.append(position)
+            }
             // Most positions start neither kind of verb: one comparison with their first scalars.
             guard Self.joiningOrAttendingVerbs.mayStart(scalars[position]) else {
                 position += 1
@@ -134,6 +146,8 @@ extension DocumentAnalysis {
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.
     mutating func place(_ trigger: EventTrigger, sentence: Int, isHeadline: Bool, date: DateContext?) -> Int {
+        // The event's name spans change: a verb inside one is read differently from now on.
+        roleMemo.forgetWalks()
         let triggerName = Array(trigger.name.unicodeScalars)
         let isVideo = Self.videoNameWords.occurs(in: triggerName) || sentenceSaysVideo(sentence)
         for index in drafts.indices.reversed() {

@@ -98,7 +98,7 @@ extension DocumentAnalysis {
         // A copy to read while a participant of `drafts` is changed in place (which holds `self`).
         let text = normalized
         let evidence = evidence(for: mention)
-        if let index = drafts[event].participants.firstIndex(where: { $0.person == mention.person }) {
+        if let index = drafts[event].participantIndex(of: mention.person) {
             // Updated in place: a copy of the draft would copy its evidence list on every mention,
             // which made a long text that repeats one report quadratic.
             func merge(into participant: inout ParticipantDraft) {
@@ -118,7 +118,7 @@ extension DocumentAnalysis {
             }
             merge(into: &drafts[event].participants[index])
         } else {
-            drafts[event].participants.append(ParticipantDraft(person: mention.person, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
+            drafts[event].appendParticipant(ParticipantDraft(person: mention.person, roles: roles, announcesOnly: announcesOnly && roles.contains(.speaker),
                                                                titles: Array(titles), titlesFromHeadline: fromHeadline && !titles.isEmpty,
                                                                evidence: [evidence]))
         }
