@@ -146,13 +146,9 @@ struct UnseenPatternTests {
     static let notYetRead: Set<String> = [
         "共进早餐 is a gathering", "观摩 led by 带领 is a visit",
         "宴请 is a reception", "欢迎 at the airport is a reception", "a spokesperson chairs a press conference",
-        "主持座谈讨论 is a meeting", "…会议暨…会 is one event with the full name", "出席今天会议的还有 adds to the event",
-        "a visit with a 座谈会 inside it is two events",
-        "分别主持召开: one event per chair",
-        "a given name before 安排",
-        "a four-character Japanese name", "a title inside a Taiwan name (段委員宜康)",
-"相继发言 after a list", "提出意见和建议 is speaking",
-        "a future speech is no role",
+        "主持座谈讨论 is a meeting",
+        "a visit with a 座谈会 inside it is two events", "a given name before 安排",
+        "a four-character Japanese name", "a title inside a Taiwan name (段委員宜康)", "a future speech is no role",
     ]
 
     @Test(arguments: eventWords + structure + nameBoundaries + listsAndSpeakers + notParticipants + eventNames)

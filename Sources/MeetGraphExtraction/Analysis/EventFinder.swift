@@ -218,9 +218,13 @@ struct EventFinder {
                              previousWasEvent: Bool) -> EventTrigger? {
         var end = hit.range.upperBound
         // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
-        if end < sentence.upperBound, let overlap = eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
-           overlap.length > 1, !overlap.value.isVerb {
-            end = end - 1 + overlap.length
+        // 中心组学习会: one that overlaps by two (中心组学习 + 学习会).
+        for back in 1...2 where end < sentence.upperBound && end - back > hit.range.lowerBound {
+            if let overlap = eventKeywords.longestMatch(in: scalars, at: end - back, limit: sentence.upperBound),
+               overlap.length > back, !overlap.value.isVerb {
+                end = end - back + overlap.length
+                break
+            }
         }
         // 党组(扩大)会议 and 会议(扩大): keep a bracketed qualifier that follows the keyword.
         if end < sentence.upperBound, scalars[end] == "(" || scalars[end] == "（",

@@ -76,7 +76,7 @@ extension NameFinder {
 
     /// The length of the enumeration item starting at `start`: the fewest characters (two to
     /// four) followed by what may follow an item — a separator, a joining word, 等, punctuation,
-    /// or a role verb (…、某某出席).
+    /// a role verb (…、某某出席) or a word that follows names (…、某某相继发言).
     private func listItemLength(at start: Int, limit: Int) -> Int? {
         for length in 2...Self.longestListItem {
             let end = start + length
@@ -103,6 +103,8 @@ extension NameFinder {
         if !ScalarClass.isIdeograph(scalar) || scalar == "等" { return true }
         if Self.listJoiners.startsWord(at: position, in: scalars) { return true }
         if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit), verb.length >= 2 { return true }
+        // 某某相继发言, 某某结合工作实际提出建议: a word that follows names.
+        if let follower = lexicons.nameFollowers.longestMatch(in: scalars, at: position, limit: limit), follower.length >= 2 { return true }
         return false
     }
 

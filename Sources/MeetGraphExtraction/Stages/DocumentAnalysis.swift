@@ -167,7 +167,12 @@ struct DocumentAnalysis {
     private mutating func assignPeople(of index: Int, hasTriggers: Bool, tracker: inout EventTracker) {
         let sentence = sentences[index]
         // A、B分别主持召开X和Y: the people before 分别 go, in order, to the events after it.
-        let respective = respectiveEvents(in: sentence.range, mentions: mentionIndices(of: index), events: hasTriggers ? tracker.current : [])
+        var respective = respectiveEvents(in: sentence.range, mentions: mentionIndices(of: index), events: hasTriggers ? tracker.current : [])
+        // 甲、乙分别主持召开X座谈会: a meeting of that name for each chair.
+        if respective.isEmpty, hasTriggers {
+            respective = eventPerChair(in: sentence.range, mentions: mentionIndices(of: index), events: tracker.current)
+            if !respective.isEmpty { tracker.current = Array(Set(respective.values)).sorted() }
+        }
         // Only a sentence with 陪同/参加/出席… can name the event a person joins (see namedEvent).
         let mayNameEvents = sentence.range.contains { Self.joiningOrAttendingVerbs.mayStart(scalars[$0]) }
         if !namedEventMemo.isEmpty { namedEventMemo.removeAll() }

@@ -60,6 +60,12 @@ extension DocumentAnalysis {
             }
         }
 
+        /// Takes everyone out (a copy of the event for another chair starts empty).
+        mutating func removeAllParticipants() {
+            participants.removeAll()
+            participantsByPerson = nil
+        }
+
         /// How many participants are searched one by one before an index is made.
         static let participantsSearched = 16
     }

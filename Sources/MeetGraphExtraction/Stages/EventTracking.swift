@@ -44,6 +44,27 @@ extension DocumentAnalysis {
         return Dictionary(uniqueKeysWithValues: zip(before, events))
     }
 
+    /// For 甲、乙、丙分别主持召开X座谈会: each person before 分别 chairs a meeting of that name of
+    /// their own. The one event of `events` is copied once for every person after the first; the
+    /// people are mapped to their event, in order (empty when the sentence is not of this form).
+    mutating func eventPerChair(in range: Range<Int>, mentions indices: Range<Int>, events: [Int]) -> [Int: Int] {
+        guard events.count == 1, let event = events.first,
+              let respectively = scalars.find(Array("分别".unicodeScalars), in: range),
+              let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: respectively + 2, limit: range.upperBound),
+              verb.value.contains(.chair) else { return [:] }
+        let before = indices.filter { mentions[$0].range.upperBound <= respectively }
+        guard before.count >= 2, let first = before.first,
+              !(mentions[first].range.upperBound..<respectively).contains(where: { ScalarClass.endsSentence(scalars[$0]) }) else { return [:] }
+        var result = [first: event]
+        for mentionIndex in before.dropFirst() {
+            var copy = drafts[event]
+            copy.removeAllParticipants()
+            drafts.append(copy)
+            result[mentionIndex] = drafts.count - 1
+        }
+        return result
+    }
+
     /// Openings of a sentence that reports what the meeting said (会议指出, 会上强调, 会议号召).
     static let meetingsWords = WordList(resource: "meeting-subjects")
     /// What the meeting did (指出, 强调, 号召), after one of ``meetingsWords``.
