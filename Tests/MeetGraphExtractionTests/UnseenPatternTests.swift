@@ -90,6 +90,12 @@ struct UnseenPatternTests {
     ]
 
     static let nameBoundaries: [PatternExample] = [
+        PatternExample("a name before a common word that starts with a name character (应邀, 今日, 发表)",
+                       "1月9日,全市春节团拜会召开。省政协副主席江海应邀出席。市长宋明发表讲话。",
+                       "meeting 全市春节团拜会: 江海=a 宋明=s"),
+        PatternExample("transcribed names with middle dots in a list",
+                       "3月2日,委员长会议举行。副主席王海波、阿里木·买买提、宋明远出席会议。",
+                       "meeting 委员长会议: 王海波=a 阿里木·买买提=a 宋明远=a"),
         PatternExample("a name written before its title", "5月3日,學術合作簽約典禮舉行。余幸司校長致詞,趙文崇院長率領團隊出席。",
                        "other 學術合作簽約典禮: 余幸司=s 趙文崇=a"),
         PatternExample("a given name before 安排", "1月9日,市委召开春节工作会议。市委书记王彬安排部署春节工作。",

@@ -29,6 +29,14 @@ extension NameFinder {
                     pending.removeAll()
                     break
                 }
+                if let length = dottedName(at: next, limit: sentence.upperBound) {
+                    let range = next..<(next + length)
+                    guard !range.contains(where: isTaken) else { break }
+                    result += (pending + [range]).map { ($0, item.mention) }
+                    pending.removeAll()
+                    position = range.upperBound
+                    continue
+                }
                 guard let length = listItemLength(at: next, limit: sentence.upperBound) else { break }
                 let range = next..<(next + length)
                 guard !range.contains(where: isTaken), isNameShaped(range) else { break }

@@ -268,7 +268,7 @@ struct NameFinder {
         func accepts(_ length: Int) -> Bool {
             !isNonPerson(start..<(start + length)) && (!requireEnd || isNameEnd(at: start + length, limit: limit))
         }
-        if let long, accepts(long) { return long }
+        if let long, accepts(long), !runsIntoWord(at: start, length: long, limit: limit) { return long }
         if let short, accepts(short) { return short }
         return nil
     }
@@ -283,6 +283,7 @@ struct NameFinder {
         let givenStart = start + surname.length
         for givenLength in [2, 1] where (givenStart..<(givenStart + givenLength)).allSatisfy(mayBeGiven) {
             let end = givenStart + givenLength
+            if givenLength == 2, runsIntoWord(at: start, length: end - start, limit: limit) { continue }
             let dotted = end < limit && (scalars[end] == "·" || scalars[end] == "•")
             if !dotted, !isNonPerson(start..<end), isNameEnd(at: end, limit: limit) { return end - start }
         }
@@ -393,6 +394,13 @@ struct NameFinder {
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
     /// (帕巴拉·格列朗杰) or in Latin letters.
     func personName(at start: Int, limit: Int, afterTitle: Bool = false) -> Int? {
+        // 某某·某某某: a transcribed name, its parts joined by dots (not one that starts inside a
+        // title word: 代表团团长克劳斯·施密特 — see below).
+        if let length = dottedName(at: start, limit: limit),
+           let firstDot = (start..<(start + length)).first(where: { Self.middleDots.contains(scalars[$0]) }),
+           !((start + 1)...firstDot).contains(where: { lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: $0, notBefore: max(0, start - 3)) != nil }) {
+            return length
+        }
         if let length = nameLength(at: start, limit: limit) {
             let end = start + length
             guard end < limit, scalars[end] == "·" || scalars[end] == "•" else { return length }
@@ -400,7 +408,9 @@ struct NameFinder {
         // After a title a name is expected: 省长程浩然重要批示 — take the longest plausible name.
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
         if afterTitle, !Self.groupWords.endsWord(at: start, in: scalars),
-           let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 { return length }
+           let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 {
+            return runsIntoWord(at: start, length: length, limit: limit) ? length - 1 : length
+        }
         // 省委书记尹长春来到…: after a title, characters that rarely belong to names may (长, 有).
         if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
@@ -678,6 +688,8 @@ struct NameFinder {
 
     /// A name in an untitled list: followed by 、, 等, punctuation or a follower word.
     private func listName(at start: Int, limit: Int) -> Int? {
+        // 某某·某某某: a transcribed name, its parts joined by dots.
+        if let length = dottedName(at: start, limit: limit) { return length }
         if let length = latinOrDoubleSurnameName(at: start, limit: limit) { return length }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
         // 张领摄: the marker written against the name.
