@@ -35,6 +35,8 @@ extension NameFinder {
     private func startsClauseOrListItem(at position: Int, lowerBound: Int) -> Bool {
         if position == lowerBound { return true }
         let previous = scalars[position - 1]
+        // 5位新闻发言人: a count, not a name, before the title.
+        if ScalarClass.isDigit(previous) { return false }
         if !ScalarClass.isIdeograph(previous) { return true }
         return previous == "和" || previous == "及" || previous == "与"
     }
