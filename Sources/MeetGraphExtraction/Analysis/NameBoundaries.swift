@@ -58,3 +58,4 @@ extension NameFinder {
     /// The dots written between the parts of a transcribed name.
     static let middleDots: Set<Unicode.Scalar> = ["·", "•", "‧", "・", "\u{387}"]
 }
+

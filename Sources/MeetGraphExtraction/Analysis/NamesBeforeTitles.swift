@@ -6,6 +6,12 @@ extension NameFinder {
     /// of), 某某领导… — words naming a group or a role in a sentence rather than an office.
     static let groupTitles = WordList(resource: "group-titles")
 
+    /// Last characters of places, not names, before a title (韩国驻华大使, 某某市长).
+    static let placeEndings: Set<Unicode.Scalar> = ["国", "省", "市", "县", "区", "州", "镇", "乡", "村", "旗"]
+
+    /// Characters after which a name before its title may start: joining words and prepositions.
+    static let wordsBeforeNames: Set<Unicode.Scalar> = ["和", "及", "与", "的", "由", "向", "对", "请"]
+
     /// Names at a clause's start (or after 、, 和, 及) directly followed by a title that ends where
     /// a name's title may end (a role verb, 等, 一行, punctuation …), each with that title's range.
     func namesBeforeTitles(in range: Range<Int>) -> [(name: Range<Int>, title: Range<Int>)] {
@@ -19,6 +25,7 @@ extension NameFinder {
             for candidate in stride(from: length, through: 2, by: -1) {
                 let end = position + candidate
                 guard end < range.upperBound, (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }),
+                      !Self.placeEndings.contains(scalars[end - 1]),
                       !isNonPerson(position..<end),
                       let title = lexicons.titles.longestMatch(in: scalars, at: end, limit: range.upperBound), title.length >= 2,
                       !Self.groupTitles.contains(scalars[end..<(end + title.length)]),
@@ -38,6 +45,7 @@ extension NameFinder {
         // 5位新闻发言人: a count, not a name, before the title.
         if ScalarClass.isDigit(previous) { return false }
         if !ScalarClass.isIdeograph(previous) { return true }
-        return previous == "和" || previous == "及" || previous == "与"
+        // 和, 及, 与 join names; 的, 由, 向, 对 stand before a person (退休的某某处长, 由某某院长率领).
+        return Self.wordsBeforeNames.contains(previous)
     }
 }
