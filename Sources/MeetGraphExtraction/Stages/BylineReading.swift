@@ -121,7 +121,7 @@ extension NameFinder {
     func bylineName(at start: Int, limit: Int) -> Int? {
         if let padded = paddedName(at: start, limit: limit) { return padded }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
-        // 张领摄: the marker written against the name.
+        // 柯舟摄: the marker written against the name.
         if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
             return length - 1
         }
@@ -133,7 +133,7 @@ extension NameFinder {
         return nil
     }
 
-    /// A two-character name padded to the width of three with a space (蒋 波), as bylines are
+    /// A two-character name padded to the width of three with a space (韦 舟), as bylines are
     /// typeset: the length including the space.
     func paddedName(at start: Int, limit: Int) -> Int? {
         guard start + 3 <= limit, ScalarClass.isSpace(scalars[start + 1]),

@@ -35,7 +35,7 @@ extension NameFinder {
     }
 
     /// A surname and one or two given characters, of which some may be ones that rarely occur in
-    /// names (李长春, 王有福), ending cleanly: for names right after a title.
+    /// names (尹长丰, 王有福), ending cleanly: for names right after a title.
     func nameAfterTitle(at start: Int, limit: Int) -> Int? {
         guard start < limit, let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
         func mayBeGiven(_ index: Int) -> Bool {

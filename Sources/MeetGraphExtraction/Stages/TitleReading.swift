@@ -27,7 +27,7 @@ extension NameFinder {
             }
             // After a visited person's label (困难群众X) only a cleanly ending name counts.
             let strict = head.value == false
-            // 县领导 周永康 吴大伟: a space may set the names apart from the title.
+            // 县领导 田永波 吴大伟: a space may set the names apart from the title.
             var nameStart = position
             if !strict, nameStart < range.upperBound, ScalarClass.isSpace(scalars[nameStart]),
                nameStart + 1 < range.upperBound, ScalarClass.isIdeograph(scalars[nameStart + 1]) {
@@ -106,7 +106,7 @@ extension NameFinder {
         let scalar = scalars[position]
         if scalar == ScalarClass.enumerationComma || scalar == "," || scalar == "，" { return position + 1 }
         if let word = Self.listJoiners.longestMatch(at: position, in: scalars) { return position + word.count }
-        // 县领导 周永康 吴大伟 出席: names set apart by spaces.
+        // 县领导 田永波 吴大伟 出席: names set apart by spaces.
         if ScalarClass.isSpace(scalar) {
             var next = position + 1
             while next < limit, next - position < 3, ScalarClass.isSpace(scalars[next]) { next += 1 }

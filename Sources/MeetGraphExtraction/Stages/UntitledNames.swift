@@ -125,7 +125,7 @@ extension NameFinder {
     func listName(at start: Int, limit: Int) -> Int? {
         if let length = latinOrDoubleSurnameName(at: start, limit: limit) { return length }
         guard let length = nameLength(at: start, limit: limit, requireEnd: false) else { return nil }
-        // 张领摄: the marker written against the name.
+        // 柯舟摄: the marker written against the name.
         if length >= 3, lexicons.bylinesBefore.longestMatch(in: scalars, at: start + length - 1, limit: limit) != nil {
             return length - 1
         }
