@@ -30,127 +30,160 @@ extension EventFinder {
 
     // MARK: Meetings and ceremonies
 
+    /// A meeting's name as read around its keyword: where it starts and ends, and the word that
+    /// stopped the walk back (召开, 在, 的 …).
+    struct MeetingName {
+        var hit: KeywordHit
+        var sentence: Range<Int>
+        var start: Int
+        /// Where the name ends: after the keyword, a longer keyword overlapping it, or a bracketed qualifier.
+        var end: Int
+        var stop: Lexicons.NameStop
+        var stopStart: Int
+        var atClauseStart: Bool
+        /// The first scalar after the name that is not a space.
+        var next: Int
+    }
+
     /// The event that the noun keyword `hit` names, if one took place.
     func nounTrigger(_ hit: KeywordHit, sentence: Range<Int>, mentionsInSentence: [Mention],
-                             previousWasEvent: Bool) -> EventTrigger? {
+                     previousWasEvent: Bool) -> EventTrigger? {
+        let end = nameEnd(after: hit, sentence: sentence)
+        let (start, stop, stopStart, atClauseStart) = nameStart(keyword: hit.range.lowerBound, sentence: sentence, mentionsInSentence: mentionsInSentence)
+        var next = end
+        while next < sentence.upperBound, ScalarClass.isSpace(scalars[next]) { next += 1 }
+        var name = MeetingName(hit: hit, sentence: sentence, start: start, end: end, stop: stop, stopStart: stopStart,
+                               atClauseStart: atClauseStart, next: next)
+        // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
+        if followedBy(Self.referenceFollowers, name) && !followedBy(Self.conveneAfterwards, name) { return nil }
+        // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
+        // meeting that a convening verb before them says took place.
+        if name.stop == .reference, let verbStart = conveningVerb(before: name.stopStart, keyword: hit.range.lowerBound, sentence: sentence) {
+            name.stop = .trigger
+            name.start = verbStart
+        }
+        if isFuture(before: hit.range.lowerBound, sentence: sentence) || name.stop == .reference { return nil }
+        // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
+        if citesASpeechGivenThere(after: end, sentence: sentence) { return nil }
+        guard let occurrence = occurrence(of: name, previousWasEvent: previousWasEvent) else { return nil }
+        return trigger(named: name, chairedBy: occurrence.chairedBy, place: occurrence.place, mentionsInSentence: mentionsInSentence)
+    }
+
+    /// Whether one of `words` follows `name`, past spaces.
+    private func followedBy(_ words: WordList, _ name: MeetingName) -> Bool {
+        words.startsWord(at: name.next, in: scalars)
+    }
+
+    /// Whether `scalar` follows `name`, past spaces.
+    private func followedBy(_ scalar: Unicode.Scalar, _ name: MeetingName) -> Bool {
+        name.next < scalars.count && scalars[name.next] == scalar
+    }
+
+    /// Where a name whose keyword is `hit` ends: after a longer keyword overlapping it (交办会 +
+    /// 会议 → 交办会议) and a bracketed qualifier (党组(扩大)会议, 会议(扩大)).
+    private func nameEnd(after hit: KeywordHit, sentence: Range<Int>) -> Int {
         var end = hit.range.upperBound
-        // 交办会议: a keyword that overlaps the next one (交办会 + 会议) ends with the longer.
         if end < sentence.upperBound, let overlap = eventKeywords.longestMatch(in: scalars, at: end - 1, limit: sentence.upperBound),
            overlap.length > 1, !overlap.value.isVerb {
             end = end - 1 + overlap.length
         }
-        // 党组(扩大)会议 and 会议(扩大): keep a bracketed qualifier that follows the keyword.
         if end < sentence.upperBound, scalars[end] == "(" || scalars[end] == "（",
-           let close = scalars[end...].prefix(6).firstIndex(where: { $0 == ")" || $0 == "）" }) {
+           let close = scalars[end...].prefix(Self.qualifierReach).firstIndex(where: { $0 == ")" || $0 == "）" }) {
             end = close + 1
         }
-        var (start, stop, stopStart, atClauseStart) = nameStart(keyword: hit.range.lowerBound, sentence: sentence, mentionsInSentence: mentionsInSentence)
-        var span = start..<end
-        let after = end
-        let rest = sentence.upperBound
+        return end
+    }
 
-        // What follows the name, past spaces (a constant, so that the functions below read it
-        // without an access check).
-        var firstAfterSpaces = after
-        while firstAfterSpaces < rest, ScalarClass.isSpace(scalars[firstAfterSpaces]) { firstAfterSpaces += 1 }
-        let next = firstAfterSpaces
-        let nextScalar = next < scalars.count ? scalars[next] : nil
-        // Whether one of `words` follows the name.
-        func followedBy(_ words: WordList) -> Bool {
-            words.startsWord(at: next, in: scalars)
-        }
-        func followedBy(_ scalar: Unicode.Scalar) -> Bool {
-            nextScalar == scalar
-        }
+    /// How far a bracketed qualifier after a keyword may reach.
+    static let qualifierReach = 6
+    /// How far after 上 (在…会议上强调) the speech verb that shows the meeting took place is looked for.
+    static let speechAtMeetingReach = 12
+    /// The longest place in 会议在X举行.
+    static let longestPlace = 15
 
-        // Referred to: its 精神 is conveyed, or a speech given at it (“在…大会上的讲话”).
-        if followedBy(Self.referenceFollowers) && !followedBy(Self.conveneAfterwards) {
-            return nil
-        }
-        // 召开传达学习…精神大会, 召开学习贯彻…专题会议: the 传达/学习 words are part of the name of a
-        // meeting that a convening verb before them says took place.
-        if stop == .reference, let verbStart = conveningVerb(before: stopStart, keyword: hit.range.lowerBound, sentence: sentence) {
-            stop = .trigger
-            start = verbStart
-            span = start..<end
-        }
-        if isFuture(before: hit.range.lowerBound, sentence: sentence) || stop == .reference { return nil }
-        // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
-        if citesASpeechGivenThere(after: end, sentence: sentence) { return nil }
-        var place: String?
-        var tookPlace = false
-        switch stop {
-        case .trigger:
-            tookPlace = true
-            // 了 between the verb and the name: 召开了…会议.
-        case .of:
-            if scalars.has("了", endingAt: stopStart + 1),
-               let verb = nameStops.longestMatch(in: scalars, backwardsFrom: stopStart, notBefore: sentence.lowerBound),
-               verb.value == .trigger {
-                tookPlace = true
-            }
-        case .at:
-            // 在…会议上强调: a speech at the meeting shows it took place.
-            if followedBy("上"), let verbAt = scalars[after..<rest].firstIndex(where: { _ in true }) {
-                var index = verbAt + 1
-                while index < min(rest, verbAt + 12) {
-                    if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: rest), !verb.value.isEmpty {
-                        tookPlace = true
-                        break
-                    }
-                    if ScalarClass.endsSentence(scalars[index]) { break }
-                    index += 1
-                }
-            }
-        case .and:
-            tookPlace = previousWasEvent
-        case .reference, .plain, .date:
-            break
-        }
+    /// Whether the words around `name` say the event took place (召开…会议, 会议由X主持,
+    /// X会议在Y举行), with what they say: chaired by someone (the event being reported), a place.
+    private func occurrence(of name: MeetingName, previousWasEvent: Bool) -> (chairedBy: Bool, place: String?)? {
+        if tookPlaceByItsStop(name, previousWasEvent: previousWasEvent) { return (false, nil) }
         // 签署仪式由X主持, 会议由X主持: the event took place; it is the one being reported if there is one.
-        var chairedBy = false
-        if !tookPlace, followedBy("由") {
-            tookPlace = true
-            chairedBy = true
-        }
+        if followedBy("由", name) { return (true, nil) }
         // X会议召开 / X会议在Y举行 / 开幕.
-        if !tookPlace {
-            if followedBy(Self.conveneFollowers) {
-                // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
-                let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-                var organises = false
-                var index = after + 2
-                while index < clauseEnd {
-                    if let other = eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb {
-                        organises = true
-                        break
-                    }
-                    index += 1
-                }
-                tookPlace = !organises
-            } else if followedBy("在") {
-                let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-                if let verbAt = Self.placedVerbs.firstFound(in: after..<clauseEnd, of: scalars)?.start {
-                        tookPlace = true
-                        var placeEnd = verbAt
-                        if scalars.has("隆重", endingAt: placeEnd) { placeEnd -= 2 }
-                        let placeText = placeEnd > after + 1 ? original((after + 1)..<placeEnd) : ""
-                        if !placeText.isEmpty, placeText.unicodeScalars.count <= 15 { place = placeText }
-                }
+        let after = name.end
+        let rest = name.sentence.upperBound
+        if followedBy(Self.conveneFollowers, name) {
+            // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
+            if !organisesAnotherEvent(after: after, before: rest) { return (false, nil) }
+        } else if followedBy("在", name) {
+            let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
+            if let verbAt = Self.placedVerbs.firstFound(in: after..<clauseEnd, of: scalars)?.start {
+                var placeEnd = verbAt
+                if scalars.has("隆重", endingAt: placeEnd) { placeEnd -= 2 }
+                let placeText = placeEnd > after + 1 ? original((after + 1)..<placeEnd) : ""
+                return (false, !placeText.isEmpty && placeText.unicodeScalars.count <= Self.longestPlace ? placeText : nil)
             }
         }
         // 5月15日,X会议表决通过…: a dated clause whose subject is the meeting.
-        if !tookPlace, atClauseStart, stop == .plain || stop == .date, start > sentence.lowerBound,
-           clauseIsDate(endingAt: start - 1, sentence: sentence), !followedBy(Self.speechFollowers) {
-            tookPlace = true
+        if name.atClauseStart, name.stop == .plain || name.stop == .date, name.start > name.sentence.lowerBound,
+           clauseIsDate(endingAt: name.start - 1, sentence: name.sentence), !followedBy(Self.speechFollowers, name) {
+            return (false, nil)
         }
         // 湖北也在29日开会: 开会 says a meeting was held when its clause gives a date.
-        if !tookPlace, Self.holdsAMeeting.startsWord(at: hit.range.lowerBound, in: scalars) {
-            var clauseStart = hit.range.lowerBound
-            while clauseStart > sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
-            tookPlace = !DateReader.phrases(in: scalars, range: clauseStart..<hit.range.lowerBound).isEmpty
+        let keyword = name.hit.range.lowerBound
+        if Self.holdsAMeeting.startsWord(at: keyword, in: scalars) {
+            var clauseStart = keyword
+            while clauseStart > name.sentence.lowerBound, !ScalarClass.endsClause(scalars[clauseStart - 1]) { clauseStart -= 1 }
+            if !DateReader.phrases(in: scalars, range: clauseStart..<keyword).isEmpty { return (false, nil) }
         }
-        guard tookPlace else { return nil }
+        return nil
+    }
+
+    /// Whether another event's keyword follows in the clause after the convening verb at `after`
+    /// (市人大常委会举行…新闻发布会: the first keyword names the organiser).
+    private func organisesAnotherEvent(after: Int, before rest: Int) -> Bool {
+        let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
+        var index = after + 2
+        while index < clauseEnd {
+            if let other = eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether the word that stopped the walk back over `name` says the event took place: 召开
+    /// (also 召开了…), 在…会议上 with a speech verb after it, 和 after an event.
+    private func tookPlaceByItsStop(_ name: MeetingName, previousWasEvent: Bool) -> Bool {
+        switch name.stop {
+        case .trigger:
+            return true
+        case .of:
+            // 了 between the verb and the name: 召开了…会议.
+            guard scalars.has("了", endingAt: name.stopStart + 1),
+                  let verb = nameStops.longestMatch(in: scalars, backwardsFrom: name.stopStart, notBefore: name.sentence.lowerBound) else { return false }
+            return verb.value == .trigger
+        case .at:
+            // 在…会议上强调: a speech at the meeting shows it took place.
+            let after = name.end
+            let rest = name.sentence.upperBound
+            guard followedBy("上", name), after < rest else { return false }
+            var index = after + 1
+            while index < min(rest, after + Self.speechAtMeetingReach) {
+                if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: rest), !verb.value.isEmpty { return true }
+                if ScalarClass.endsSentence(scalars[index]) { return false }
+                index += 1
+            }
+            return false
+        case .and:
+            return previousWasEvent
+        case .reference, .plain, .date:
+            return false
+        }
+    }
+
+    /// The trigger of an event that took place, named `name`: whether it refers back to the event
+    /// being reported (参加会议, 本次会议, 会议由X主持), and its name with the organiser when that is
+    /// the subject of 召开/举行 (市委常委会召开扩大会议 → 市委常委会扩大会议).
+    private func trigger(named name: MeetingName, chairedBy: Bool, place: String?, mentionsInSentence: [Mention]) -> EventTrigger {
+        let (start, end, hit) = (name.start, name.end, name.hit)
         // 参加会议, 本次会议: the bare keyword refers back to the event being reported.
         let conveningVerb = Self.conveningVerbsBeforeNames.longestMatch(endingAt: start, in: scalars)
         let convenes = conveningVerb != nil || Self.holdsAMeeting.startsWord(at: hit.range.lowerBound, in: scalars)
@@ -165,38 +198,30 @@ extension EventFinder {
                 return nameText?.hasPrefix(determiner, writtenAt: start, in: scalars) == true
             }
         }
-
-        // The name: the written span, plus the organiser when it is the subject of 召开/举行
-        // (市委常委会召开扩大会议 → 市委常委会扩大会议).
-        let name: String
-        let written: String
-        if let conveningVerb, stop == .trigger || stop == .of,
-           let subject = organiser(before: start - conveningVerb.count, sentence: sentence, mentionsInSentence: mentionsInSentence) {
+        var span = start..<end
+        var text = ""
+        let normalizedName: String
+        if let conveningVerb, name.stop == .trigger || name.stop == .of,
+           let subject = organiser(before: start - conveningVerb.count, sentence: name.sentence, mentionsInSentence: mentionsInSentence) {
             // Matched on scalars: Foundation's String.contains and replacingOccurrences cost more than the rest of the trigger.
-            let nameScalars = Array(scalars[subject] + scalars[start..<end])
-            name = String(scalars: Self.conveningVerbs.removingAll(from: nameScalars))
-            var text = ""
+            normalizedName = String(scalars: Self.conveningVerbs.removingAll(from: Array(scalars[subject] + scalars[start..<end])))
             appendWrittenName(of: subject, to: &text)
             appendWrittenName(of: start..<end, to: &text)
-            written = text
             span = subject.lowerBound..<end
         } else {
-            var text = ""
             appendWrittenName(of: start..<end, to: &text)
-            written = text
-            let holdsAVerb = Self.conveningVerbs.occurs(in: start..<end, of: scalars)
-            if holdsAVerb {
-                name = String(scalars: Self.conveningVerbs.removingAll(from: Array(scalars[start..<end])))
-            } else if written.unicodeScalars.elementsEqual(scalars[start..<end]) {
+            if Self.conveningVerbs.occurs(in: start..<end, of: scalars) {
+                normalizedName = String(scalars: Self.conveningVerbs.removingAll(from: Array(scalars[start..<end])))
+            } else if text.unicodeScalars.elementsEqual(scalars[start..<end]) {
                 // Written as normalised (most names): the same String serves as both, built once.
-                name = written
+                normalizedName = text
             } else {
-                name = scalars.string(start..<end)
+                normalizedName = scalars.string(start..<end)
             }
         }
-        if place == nil, let at = placeBeforeVerb(stopStart: stopStart, sentence: sentence, stop: stop) { place = at }
-        return EventTrigger(kind: hit.keyword.kind, name: name, writtenName: written, span: span, place: place, keyword: hit.range.lowerBound,
-                            refersBack: refersBack)
+        let place = place ?? placeBeforeVerb(stopStart: name.stopStart, sentence: name.sentence, stop: name.stop)
+        return EventTrigger(kind: hit.keyword.kind, name: normalizedName, writtenName: text, span: span, place: place,
+                            keyword: hit.range.lowerBound, refersBack: refersBack)
     }
 
     /// Whether the text from `start` (before `end`) surely does not begin with `word`, a word of
