@@ -28,9 +28,10 @@ public struct Extractor: Sendable {
     ///
     /// A text longer than 100,000 normalised scalars is analysed in windows of at most that length,
     /// cut after a line break, else after a sentence or a clause, else anywhere (see ``DocumentWindows``),
-    /// so that time and memory grow in step with the text. Events of different windows with the same
-    /// name and compatible dates are merged, as within one window; context (the event being reported,
-    /// the last date) does not cross a cut.
+    /// so that time and memory grow in step with the text. Events of different windows of the same
+    /// kind and written name whose dates agree are merged (a stricter form of the rule within one
+    /// window, see ``EventMerging``); context (the event being reported, the last date) does not
+    /// cross a cut.
     ///
     /// - Parameters:
     ///   - source: the decoded text; evidence offsets count Unicode scalars of `source.text`. Taken:

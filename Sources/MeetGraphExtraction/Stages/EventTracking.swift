@@ -174,17 +174,12 @@ extension DocumentAnalysis {
         for index in drafts.indices.reversed() {
             // Read in place, and changed in place below: a copy of the draft would copy its lists.
             func matches(_ draft: borrowing EventDraft) -> (Bool, headlineMatch: Bool) {
-                // 第四场集体采访 after 新闻中心第四场集体采访: a shorter name that ends the longer one.
-                let shorter = min(draft.nameScalars.count, triggerName.count)
-                let sameName = draft.nameScalars == triggerName
-                    || draft.kind == trigger.kind && shorter >= 5
-                        && (draft.nameScalars.has(triggerName, endingAt: draft.nameScalars.count)
-                            || triggerName.has(draft.nameScalars, endingAt: triggerName.count))
-                let compatibleDate = draft.date == nil || date?.date == nil || draft.date == date?.date
-                let compatibleTime = draft.timeOfDay == nil || date?.timeOfDay == nil || draft.timeOfDay == date?.timeOfDay
+                let sameName = EventMerging.sameName(draft.nameScalars, triggerName, sameKind: draft.kind == trigger.kind)
+                let datesAgree = EventMerging.datesAgree(draft.date, draft.timeOfDay, with: date?.date, date?.timeOfDay)
+                // The article's first mention of the event its headline announced.
                 let headlineMatch = draft.fromHeadline && !draft.hasBodyTrigger && !isHeadline && draft.kind == trigger.kind
-                    && sentence - draft.sentence <= 8 && index == drafts.count - 1
-                return ((sameName && compatibleDate && compatibleTime) || headlineMatch, headlineMatch)
+                    && sentence - draft.sentence <= EventMerging.headlineReach && index == drafts.count - 1
+                return ((sameName && datesAgree) || headlineMatch, headlineMatch)
             }
             let (found, headlineMatch) = matches(drafts[index])
             guard found else { continue }
