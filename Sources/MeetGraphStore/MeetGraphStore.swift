@@ -75,9 +75,11 @@ public final class MeetGraphStore: Sendable {
         var opened: (any DatabaseWriter)?
         do {
             do {
-                opened = try DatabasePool(path: path, configuration: configuration)
-                _ = try opened!.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                opened = pool
+                _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             } catch let error as DatabaseError where readOnly && Self.isReadOnlyFolderError(error) {
+                try? opened?.close()
                 // A WAL database in a folder we cannot write (an archive on a read-only mount):
                 // SQLite cannot make the -shm file, so read the file as immutable, without locks.
                 opened = try Self.immutableQueue(path: path, configuration: configuration)
@@ -106,7 +108,23 @@ public final class MeetGraphStore: Sendable {
 
     /// Whether opening read-only failed because the WAL's -shm file cannot be made.
     private static func isReadOnlyFolderError(_ error: DatabaseError) -> Bool {
-        [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode)
+        [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(error.resultCode.primaryResultCode)
+    }
+
+    /// `path` opened read-only, as an immutable file when SQLite cannot make the WAL's -shm file.
+    private static func readableQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            do {
+                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                return queue
+            } catch {
+                try? queue.close()
+                throw error
+            }
+        } catch let error as DatabaseError where isReadOnlyFolderError(error) {
+            return try immutableQueue(path: path, configuration: configuration)
+        }
     }
 
     /// `path` opened read-only as an immutable file (`?immutable=1`): no locks, no -shm file.
@@ -123,7 +141,7 @@ public final class MeetGraphStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readableQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0

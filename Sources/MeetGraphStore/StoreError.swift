@@ -49,7 +49,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .olderSchema(let file, let missing):
             return "\(file): written by an older MeetGraph (missing schema changes: "
                 + missing.joined(separator: ", ") + "); run `meetgraph ingest --db \(file)` with any text once "
-                + "to upgrade it (queries open stores read-only and cannot)"
+                + "to upgrade it (queries only read a store, they cannot upgrade it)"
         case .diskFull(let file):
             return "\(file): disk full; the last batch was rolled back and earlier ones are kept. "
                 + "Free space and run the same command again to complete it"
