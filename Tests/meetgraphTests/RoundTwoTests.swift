@@ -411,6 +411,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 3)
         #expect(result.stdout.contains("x/b\\\\xFF.txt"), "the name shown with the bad byte escaped")
+        // Named on the command line (through the shell: Process takes only UTF-8 arguments).
+        let named = try CLIRunner.run(["extract", "--format", "jsonl"], in: folder,
+                                      launcher: ["/bin/sh", "-c", "exec \"$0\" \"$@\" \"$(printf 'in/x/b\\377.txt')\""])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("高振宇") && named.stdout.contains("b\\\\xFF.txt"))
     }
 
     @Test func utf16WithoutAByteOrderMarkHintsAtTheEncoding() throws {

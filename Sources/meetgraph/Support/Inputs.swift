@@ -70,23 +70,26 @@ struct InputFiles {
     init(paths: [String]) {
         var found: [InputFile] = []
         for path in paths {
+            // A name that is not UTF-8 reached us with U+FFFD in place of its bytes: take them from argv.
+            let raw = Self.rawArgument(for: path)
+            let bytes = raw ?? Array(path.utf8)
             var status = stat()
-            guard stat(path, &status) == 0 else {
+            guard stat(bytes.cString, &status) == 0 else {
                 let reason = errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))
                 failures.append(InputFailure(file: path, message: "\(path): \(reason)"))
                 continue
             }
-            let display = Self.displayPath(path)
+            let display = raw.map(Self.readable) ?? Self.displayPath(path)
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
                 var inFolder: [InputFile] = []
-                walk(folder: Array(path.utf8), display: display, relative: "", into: &inFolder)
+                walk(folder: bytes, display: display, relative: "", into: &inFolder)
                 if inFolder.isEmpty && !failures.contains(where: { $0.file.hasPrefix(display) }) {
                     failures.append(InputFailure(file: path, message: "\(display): the folder holds no .txt files"))
                 }
                 found += inFolder.sorted { $0.path.lexicographicallyPrecedes($1.path) }
             case S_IFREG, S_IFIFO, S_IFSOCK:
-                found.append(InputFile(path: Array(path.utf8), display: display,
+                found.append(InputFile(path: bytes, display: display,
                                        key: (display as NSString).lastPathComponent, named: true))
             default:
                 failures.append(InputFailure(file: display, message: "\(display): \(Self.kind(of: status.st_mode)), "
@@ -94,6 +97,20 @@ struct InputFiles {
             }
         }
         files = Self.uniqueKeys(found)
+    }
+
+    /// The bytes of the command-line argument that decodes to `text` when they are not UTF-8
+    /// (the argument parser only sees the decoded string, bad bytes as U+FFFD); nil otherwise.
+    static func rawArgument(for text: String) -> [UInt8]? {
+        guard text.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
+            if String(validating: bytes, as: UTF8.self) == nil && String(decoding: bytes, as: UTF8.self) == text {
+                return bytes
+            }
+        }
+        return nil
     }
 
     /// What kind of file-system node `mode` describes, for messages.
