@@ -133,6 +133,9 @@ extension EventFinder {
         }
         // 某市政府第2122次市政会议 on a line of its own: the title of that session's minutes or report.
         if namesASessionOnItsOwnLine(name) { return (false, nil) }
+        // 某县政府第11次主管周报,县长某某主持: a meeting opening its sentence, chaired or attended in
+        // the clauses after it.
+        if name.atClauseStart, followedBy(",", name) || followedBy("，", name), chairedOrAttendedLater(in: name) { return (false, nil) }
         // 湖北也在29日开会: 开会 says a meeting was held when its clause gives a date.
         let keyword = name.hit.range.lowerBound
         if Self.holdsAMeeting.startsWord(at: keyword, in: scalars) {
@@ -141,6 +144,14 @@ extension EventFinder {
             if !DateReader.phrases(in: scalars, range: clauseStart..<keyword).isEmpty { return (false, nil) }
         }
         return nil
+    }
+
+    /// Whether a verb of chairing or attending (主持, 出席, 参加) follows `name` in its sentence.
+    private func chairedOrAttendedLater(in name: MeetingName) -> Bool {
+        (name.end..<name.sentence.upperBound).contains { position in
+            guard let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: name.sentence.upperBound) else { return false }
+            return verb.length >= 2 && !verb.value.intersection([.chair, .attendee]).isEmpty && !verb.value.contains(.speaker)
+        }
     }
 
     /// How far into its line a session's title may start (立法院第9届第1会期某某委员会第20次…会议).

@@ -35,7 +35,7 @@ extension NameFinder {
                 // The last part ends at punctuation, 、, 等 or a joining word (the longest such
                 // reading), else where a word that follows names starts (某某·某某先后…).
                 // Not across a word that follows names (某某·某某一行, 某某·某某出席).
-                let reach = (partStart + 2..<end).first { position in
+                let reach = (min(partStart + 2, end)..<end).first { position in
                     [lexicons.nameFollowers.longestMatch(in: scalars, at: position, limit: limit)?.length,
                      lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit)?.length].contains { ($0 ?? 0) >= 2 }
                 } ?? end
