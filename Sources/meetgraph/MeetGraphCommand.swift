@@ -16,5 +16,5 @@ struct MeetGraphCommand: ParsableCommand {
               meetgraph query who-met 韩立平
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self])
+        subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self, Serve.self])
 }
