@@ -86,7 +86,7 @@ enum HTML {
             guard needle.count <= scalars.count else { continue }
             var index = 0
             while index + needle.count <= scalars.count {
-                if Array(scalars[index..<index + needle.count]) == needle {
+                if scalars[index] == needle[0] && scalars[index..<index + needle.count].elementsEqual(needle) {
                     marks.append((index, index + needle.count))
                     index += needle.count
                 } else {

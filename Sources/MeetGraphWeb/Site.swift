@@ -131,6 +131,14 @@ public final class Site: Sendable {
         }
     }
 
+    /// Lays out the default co-attendance picture ahead of the first visit (Graphviz takes a
+    /// second or more on a few hundred people); later requests read it from the cache.
+    public func warmUp() {
+        guard let filter = try? GraphFilter(QueryParameters(nil)) else { return }
+        _ = try? graph(filter)
+        _ = try? graphPicture(filter)
+    }
+
     private static func key(_ filter: GraphFilter) -> String {
         filter.parameters.map { "\($0.0)=\($0.1 ?? "")" }.joined(separator: "&")
     }

@@ -72,7 +72,10 @@ public enum WebServer {
     public static func run(site: Site, configuration: Configuration,
                            onServerRunning: @escaping @Sendable () async -> Void = {}) async throws {
         try PortCheck.bindable(host: configuration.host, port: configuration.port)
-        let app = application(site: site, configuration: configuration, onServerRunning: onServerRunning)
+        let app = application(site: site, configuration: configuration) {
+            DispatchQueue.global(qos: .utility).async { site.warmUp() }
+            await onServerRunning()
+        }
         do {
             try await app.runService()
         } catch {
