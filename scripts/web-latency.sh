@@ -7,6 +7,8 @@
 # picks the most connected person, their first event and their closest co-attendee through the JSON
 # API (so no name is written here), times each page once cold with curl, then loads it with wrk for
 # SECONDS (default 10) over CONNECTIONS (default 4) connections and prints p50, p95, p99 and errors.
+# On the 1M-attendance store of `meetgraph-bench store --path 1m.sqlite --keep`:
+#   FIND=甲 ONLY='^/(api/)?(person|event|tie|search|ego)' scripts/web-latency.sh 1m.sqlite
 # Traffic goes to 127.0.0.1 only; every run is bounded in time. Needs Debian's wrk, curl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,13 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/" && break; sleep 0.1; don
 
 encode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 json() { curl -s "$BASE$1" | python3 -c "import sys, json; d = json.load(sys.stdin); print($2)"; }
-PERSON=$(json "/api/graph?top=1" 'd["people"][0]["name"]')
+# FIND=TEXT picks the most active person whose name starts with TEXT (for stores whose whole graph
+# is too big to rank quickly); ONLY=REGEX measures only the pages matching it.
+if [ -n "${FIND:-}" ]; then
+  PERSON=$(json "/api/search?limit=1&q=$(encode "$FIND")" 'd["people"][0]["name"]')
+else
+  PERSON=$(json "/api/graph?top=1" 'd["people"][0]["name"]')
+fi
 P=$(encode "$PERSON")
 EVENT=$(json "/api/person?name=$P" 'd["events"][0]["event"]["key"]')
 OTHER=$(json "/api/person?name=$P" 'd["metMost"][0]["person"]')
@@ -62,6 +70,7 @@ echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xarg
 echo "store: $DB; wrk -c $CONNECTIONS -t 1 -d ${SECONDS_PER_PAGE}s per page"
 printf "%-28s %8s %8s %8s %8s %8s %6s\n" page "cold ms" "p50 ms" "p95 ms" "p99 ms" requests errors
 for page in "${PAGES[@]}"; do
+  if [ -n "${ONLY:-}" ] && ! [[ "$page" =~ $ONLY ]]; then continue; fi
   cold=$(curl -s -o /dev/null -w "%{time_total}" "$BASE$page" | python3 -c 'import sys; print(f"{float(sys.stdin.read()) * 1000:.1f}")')
   label=$(echo "$page" | sed -E 's/(name|key|a|b|q)=[^&]*/\1=…/g' | cut -c1-28)
   printf "%-28s %8s " "$label" "$cold"

@@ -134,7 +134,10 @@ public final class Site: Sendable {
     /// Lays out the default co-attendance picture ahead of the first visit (Graphviz takes a
     /// second or more on a few hundred people); later requests read it from the cache.
     public func warmUp() {
-        guard let filter = try? GraphFilter(QueryParameters(nil)) else { return }
+        // On a large archive the whole graph takes seconds to load: leave it to the first visitor
+        // rather than load the machine at start.
+        guard let counts = try? store.counts(), counts.participations <= 200_000,
+              let filter = try? GraphFilter(QueryParameters(nil)) else { return }
         _ = try? graph(filter)
         _ = try? graphPicture(filter)
     }
