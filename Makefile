@@ -5,6 +5,7 @@
 #   make eval   scores extraction on the dev set, the train split and the frozen test split
 #   make mine   reports what looks wrong on unlabeled texts (Tests/Corpus/MINING.md)
 #   make bench  runs the benchmarks (release build); figures are recorded in README.md
+#   make serve  ingests seeds/ into meetgraph.sqlite and opens the web page at http://127.0.0.1:8080/
 SHELL := /bin/bash
 DEB_PACKAGES := libgraphviz-dev pkg-config fonts-noto-cjk graphviz
 MEETGRAPH := .build/debug/meetgraph
@@ -13,7 +14,11 @@ TRAIN_CORPUS := Tests/Corpus/train
 TEST_CORPUS := Tests/Corpus/test
 MIN_ATTEND_F1 := 0.90
 
-.PHONY: deps build demo test eval mine bench clean
+# Headless Chromium for the web page's browser tests; they are skipped, saying so, when it cannot start.
+BROWSER_PACKAGES := chromium
+PORT := 8080
+
+.PHONY: deps browser build demo serve test eval mine bench clean
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -23,6 +28,13 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+browser:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing: $(BROWSER_PACKAGES) (for the browser tests)" >&2; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; } \
+	  || echo "could not install $(BROWSER_PACKAGES): the browser tests will be skipped" >&2; }
+
 build: deps
 	swift build
 
@@ -31,7 +43,11 @@ demo: build
 	$(MEETGRAPH) ingest seeds --db meetgraph.sqlite
 	@echo "try: $(MEETGRAPH) query who-met 刘涛"
 
-test: deps
+serve: build
+	$(MEETGRAPH) ingest seeds --db meetgraph.sqlite
+	$(MEETGRAPH) serve --db meetgraph.sqlite --port $(PORT)
+
+test: deps browser
 	swift build --build-tests
 	swift test --skip-build
 	@if [ -d "$(DEV_CORPUS)" ]; then $(MAKE) --no-print-directory eval; else echo "no $(DEV_CORPUS): evaluation skipped"; fi

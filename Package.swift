@@ -12,11 +12,13 @@ let package = Package(
         .library(name: "MeetGraphStore", targets: ["MeetGraphStore"]),
         .library(name: "MeetGraphRender", targets: ["MeetGraphRender"]),
         .library(name: "MeetGraphExport", targets: ["MeetGraphExport"]),
+        .library(name: "MeetGraphWeb", targets: ["MeetGraphWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The model and graph algorithms. Depends on nothing.
@@ -45,11 +47,21 @@ let package = Package(
             name: "MeetGraphExport",
             dependencies: ["MeetGraph", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The web page behind `meetgraph serve`: Hummingbird routes, HTML, JSON API; read-only on the store.
+        .target(
+            name: "MeetGraphWeb",
+            dependencies: [
+                "MeetGraph", "MeetGraphStore", "MeetGraphRender", "MeetGraphExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         // The command-line tool: a thin shell over the libraries.
         .executableTarget(
             name: "meetgraph",
             dependencies: [
                 "MeetGraph", "MeetGraphExtraction", "MeetGraphStore", "MeetGraphRender", "MeetGraphExport",
+                "MeetGraphWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +87,13 @@ let package = Package(
         .testTarget(name: "MeetGraphStoreTests", dependencies: ["MeetGraphStore"]),
         .testTarget(name: "MeetGraphRenderTests", dependencies: ["MeetGraphRender"], exclude: ["Snapshots"]),
         .testTarget(name: "MeetGraphExportTests", dependencies: ["MeetGraphExport"]),
+        .testTarget(
+            name: "MeetGraphWebTests",
+            dependencies: [
+                "MeetGraphWeb", "MeetGraphStore", "MeetGraph", "MeetGraphExtraction",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "meetgraphTests", dependencies: ["meetgraph", "MeetGraphFuzzChecks"]),
     ]
 )

@@ -22,7 +22,7 @@ struct MeetGraphCommand: ParsableCommand {
               meetgraph query who-met 韩立平
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self])
+        subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self, Serve.self])
 
     /// Installs the signal handling, runs the command, and maps failures to exit codes.
     static func main() {
