@@ -39,7 +39,7 @@ def extract(binary, folders):
     cmd = [binary, "extract", "--format", "jsonl", *folders]
     run = subprocess.run(cmd, capture_output=True, text=True)
     if run.returncode not in (0, 1):
-        sys.exit(f"mine: {' '.join(cmd)} failed: {run.stderr.strip()[:500]}")
+        sys.exit(f"mine: {' '.join(cmd)} failed (exit {run.returncode}): {run.stderr.strip()[-500:]}")
     return [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
 
 

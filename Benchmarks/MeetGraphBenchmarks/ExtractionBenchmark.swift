@@ -47,6 +47,9 @@ struct ExtractionBenchmark: ParsableCommand {
     @Flag(help: "With --eval: print every document's participants.")
     var verbose = false
 
+    @Option(help: "Time one sentence listing this many names with 、 (and twice and four times as many) instead.")
+    var listedNames: Int?
+
     @Option(help: "Write this many generated texts to --write-corpus instead of timing.")
     var documents = 2_000
 
@@ -58,8 +61,26 @@ struct ExtractionBenchmark: ParsableCommand {
             try evaluate(folder: eval)
         } else if let writeCorpus {
             try write(folder: writeCorpus)
+        } else if let listedNames {
+            measureList(names: listedNames)
         } else {
             try measure()
+        }
+    }
+
+    // MARK: One long list
+
+    /// Times the extraction of one sentence naming `names`, 2 × and 4 × `names` people with 、: the
+    /// time should double with the list (it grew with its cube before the role reading was indexed).
+    private func measureList(names: Int) {
+        let extractor = Extractor()
+        for count in [names, 2 * names, 4 * names] {
+            let text = NewsGenerator.listSentence(names: count)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let document = extractor.document(from: SourceText(name: "list-\(count).txt", text: text))
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let participants = document.events.reduce(0) { $0 + $1.participants.count }
+            print("one sentence listing \(count) names: \(String(format: "%.3f", seconds)) s, \(participants) participants found")
         }
     }
 
@@ -214,6 +235,21 @@ struct NewsGenerator {
             "各级各部门要提高政治站位,强化统筹协调,以实际行动推动\(topic)取得新成效。",
             "要加强督促检查,对工作不力的严肃问责,切实把\(topic)抓紧抓实。",
         ])
+    }
+
+    /// A report whose second sentence lists `names` distinct invented names with 、, all attending.
+    static func listSentence(names: Int) -> String {
+        var listed: [String] = []
+        listed.reserveCapacity(names)
+        outer: for surname in surnames {
+            for first in givenCharacters {
+                for second in givenCharacters where second != first {
+                    if listed.count == names { break outer }
+                    listed.append(String([surname, first, second]))
+                }
+            }
+        }
+        return "3月2日,市委召开常委会会议。" + listed.joined(separator: "、") + "等出席会议。\n"
     }
 
     /// One article of a few hundred to a few thousand characters.

@@ -26,11 +26,25 @@ public struct EventDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         set { packed = packed & ~0x1F | UInt32(min(max(newValue, 1), 31)) }
     }
 
-    /// A date; nil unless month is 1...12 and day 1...31 (and the year, when given, 1...9999).
+    /// A date; nil unless the day exists: month 1...12, day within the month (2022-02-30 and
+    /// 04-31 do not exist; 02-29 only in leap years, or without a year), the year, when given,
+    /// 1...9999.
     public init?(year: Int? = nil, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year) else { return nil }
         if let year, !(1...9999).contains(year) { return nil }
         packed = UInt32(year ?? 0) << 9 | UInt32(month) << 5 | UInt32(day)
+    }
+
+    /// How many days `month` has: February 29 in leap years of the Gregorian calendar, and when
+    /// the year is unknown.
+    public static func days(inMonth month: Int, year: Int?) -> Int {
+        switch month {
+        case 2:
+            guard let year else { return 29 }
+            return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Parses `YYYY-MM-DD` or `MM-DD`; nil for anything else.

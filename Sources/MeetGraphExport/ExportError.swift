@@ -6,6 +6,9 @@ import Foundation
 public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The folder or file could not be written (permissions, full disk, a file where a folder should be).
     case cannotWrite(file: String, reason: String)
+    /// Some files of a set were renamed into place and the others (`stale`, still the previous
+    /// run's or absent) were not, because a rename failed.
+    case partlyWritten(written: [String], stale: [String], reason: String)
     /// The file could not be opened or read.
     case cannotRead(file: String, reason: String)
     /// A file the reader needs is not in the folder.
@@ -26,6 +29,9 @@ public enum ExportError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .cannotWrite(file, reason):
             return "\(file): cannot write (\(reason)); check that the folder exists and is writable, and that the disk has space"
+        case let .partlyWritten(written, stale, reason):
+            return "could not finish writing (\(reason)): \(written.count) files are new, these are from an earlier run "
+                + "or missing: \(stale.joined(separator: ", ")); run the command again"
         case let .cannotRead(file, reason):
             return "\(file): cannot read (\(reason)); check the path and permissions"
         case let .missingFile(file):

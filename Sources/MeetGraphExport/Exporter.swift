@@ -30,16 +30,17 @@ public enum ExportFormat: String, Sendable, CaseIterable, Codable {
 ///
 /// Date, kind and role filters are not here: apply ``AttendanceGraph/filtered(by:)`` first.
 public struct ExportOptions: Sendable, Hashable {
-    /// Start the analyst CSV files with a UTF-8 byte-order mark so that Excel shows Chinese
-    /// instead of mojibake. Only the `csv` format: Gephi and neo4j-admin would take the mark
-    /// for part of the first column's name.
+    /// Start every CSV file (analyst tables, Gephi and Neo4j files) with a UTF-8 byte-order mark
+    /// so that Excel shows Chinese instead of mojibake. Asked for explicitly: a program reading
+    /// the files may take the mark for part of the first column's name.
     public var excel: Bool
     /// Keep only co-attendance ties of at least this weight; nil keeps every tie.
     public var minWeight: Double?
     /// How co-attendance ties are weighted (number of shared events, or Newman's weight).
     public var weighting: CoAttendance.Weighting
-    /// Apply ``FormulaGuard`` to the text cells of the analyst CSV files (on by default).
-    /// Gephi and Neo4j files are read by programs, not spreadsheets, and are never changed.
+    /// Apply ``FormulaGuard`` to the text cells of the analyst and Gephi CSV files (on by
+    /// default): names and titles are opened in spreadsheets too. Neo4j files, loaded by
+    /// neo4j-admin, are never changed.
     public var guardsFormulas: Bool
 
     /// Options; the defaults write every tie, weighted by shared events, with the formula guard.
@@ -92,7 +93,8 @@ public struct Exporter: Sendable {
             return try AnalystTables.tables(for: graph, projection: projection, ties: ties)
                 .map(encoding.file(for:))
         case .gephi:
-            return try GephiExport.tables(projection: projection, ties: ties).map(CSVEncoding().file(for:))
+            let encoding = CSVEncoding(byteOrderMark: options.excel, guardsFormulas: options.guardsFormulas)
+            return try GephiExport.tables(projection: projection, ties: ties).map(encoding.file(for:))
         case .graphml:
             return [
                 ExportFile(name: "attendance.graphml", data: Data(GraphML.document(for: .bipartite(graph)).utf8)),
@@ -106,7 +108,8 @@ public struct Exporter: Sendable {
                            data: Data(NodeLinkJSON.document(for: .coAttendance(projection, ties: ties)).utf8)),
             ]
         case .neo4j:
-            return try Neo4jExport.files(for: graph, projection: projection, ties: ties)
+            return try Neo4jExport.files(for: graph, projection: projection, ties: ties,
+                                         encoding: CSVEncoding(byteOrderMark: options.excel))
         }
     }
 
@@ -119,11 +122,14 @@ public struct Exporter: Sendable {
         try write(files(for: graph, format: format, options: options), to: folder)
     }
 
-    /// Writes `files` into `folder` (created if missing), each one atomically: the bytes go to a
-    /// temporary file in the same folder, which is then renamed over the target, so an
-    /// interrupted run leaves either the old file or the new one, never half of one.
-    /// (`Data.write(to:options: .atomic)`; on Linux it writes `.dat.nosync…` in the same folder,
-    /// calls `fsync`, then `rename`, as seen with strace.)
+    /// Writes `files` into `folder` (created if missing) as one set: every file is first written to
+    /// a hidden temporary file beside its target, and only when all of them are written are they
+    /// renamed into place. A failure while writing (a full disk) removes the temporary files and
+    /// leaves the folder as it was; a run interrupted by a signal the CLI handles does the same.
+    /// Symbolic links are followed (their targets replaced, the links kept), and devices and FIFOs
+    /// are written directly rather than replaced (see ``OutputFiles``).
+    /// - Throws: ``ExportError/cannotWrite(file:reason:)`` for the file that failed, or
+    ///   ``ExportError/partlyWritten(written:stale:reason:)`` when a rename failed half-way.
     /// - Returns: the URLs written, in the order of `files`.
     @discardableResult
     public func write(_ files: [ExportFile], to folder: URL) throws -> [URL] {
@@ -132,15 +138,39 @@ public struct Exporter: Sendable {
         } catch {
             throw ExportError.cannotWrite(file: folder.path, reason: Self.reason(error))
         }
-        return try files.map { file in
-            let url = folder.appendingPathComponent(file.name)
-            do {
-                try file.data.write(to: url, options: .atomic)
-            } catch {
-                throw ExportError.cannotWrite(file: url.path, reason: Self.reason(error))
+        let urls = files.map { folder.appendingPathComponent($0.name) }
+        var pending: [OutputFiles.Pending] = []
+        var direct: [(data: Data, path: String)] = []
+        do {
+            for (file, url) in zip(files, urls) {
+                switch try OutputFiles.target(for: url.path) {
+                case let .replace(path, mode): pending.append(try OutputFiles.writeTemporary(file.data, for: path, mode: mode))
+                case let .direct(path): direct.append((file.data, path))
+                }
             }
-            return url
+            for item in direct { try OutputFiles.writeDirectly(item.data, to: item.path) }
+        } catch {
+            for item in pending { OutputFiles.discard(item) }
+            throw error
         }
+        var renamed: [String] = []
+        for (index, item) in pending.enumerated() {
+            do {
+                try OutputFiles.commit(item)
+                renamed.append(item.target)
+            } catch {
+                for rest in pending[(index + 1)...] { OutputFiles.discard(rest) }
+                let reason: String
+                if case let .cannotWrite(_, text) = error { reason = text } else { reason = "\(error)" }
+                throw ExportError.partlyWritten(written: renamed, stale: pending[index...].map(\.target), reason: reason)
+            }
+        }
+        return urls
+    }
+
+    /// Writes `data` to the file at `url` as ``write(_:to:)`` writes each file of a set.
+    public func write(_ data: Data, toFile url: URL) throws {
+        try write([ExportFile(name: url.lastPathComponent, data: data)], to: url.deletingLastPathComponent())
     }
 
     private static func reason(_ error: Error) -> String {

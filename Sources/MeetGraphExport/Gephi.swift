@@ -7,7 +7,8 @@ import MeetGraph
 /// `attendance.graphml`. `nodes.csv` has `Id`, `Label`, `Type` (`person`) and the person's
 /// `titles`, `events`, `first_date`, `last_date`; `edges.csv` has `Source`, `Target`,
 /// `Type` (`Undirected`), `Weight`, and the tie's `count`, `first_date`, `last_date`, `events`.
-/// No byte-order mark and no formula guard: Gephi would keep either as part of the data.
+/// Text cells get the formula guard like the analyst tables (a label `=HYPERLINK(…)` is shown as
+/// `'=HYPERLINK(…)`), and `--excel` adds a byte-order mark, for analysts who open them in a spreadsheet.
 enum GephiExport {
     static func tables(projection: CoAttendance, ties: [CoAttendance.Tie]) -> [CSVTable] {
         let graph = projection.graph

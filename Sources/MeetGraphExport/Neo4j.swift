@@ -20,7 +20,7 @@ enum Neo4jExport {
                             "neo4j-import.txt"]
 
     static func files(for graph: AttendanceGraph, projection: CoAttendance,
-                      ties: [CoAttendance.Tie]) throws -> [ExportFile] {
+                      ties: [CoAttendance.Tie], encoding: CSVEncoding = CSVEncoding()) throws -> [ExportFile] {
         var people = CSVTable(fileName: fileNames[0], columns: [
             ("personId:ID(Person)", .text), ("name", .text), ("titles:string[]", .text), ("events:int", .number),
             (":LABEL", .text),
@@ -66,7 +66,6 @@ enum Neo4jExport {
                 span.first.cell, span.last.cell, ListCell.join(shared.map(\.description)),
             ])
         }
-        let encoding = CSVEncoding()
         var files = try [people, events, attended, met].map(encoding.file(for:))
         files.append(ExportFile(name: fileNames[4], data: Data(importCommand.utf8)))
         return files

@@ -57,9 +57,10 @@ enum DocumentWindows {
 
     /// Gathers the events and non-participants of successive windows.
     ///
-    /// An event merges into an earlier one of the same kind and name whose date and time of day do
-    /// not conflict (the rule one window applies to its own events); a participant merges by name:
-    /// roles joined, new titles and all evidence appended. Events are numbered again in order.
+    /// An event merges into an earlier one of the same kind and written name whose date and time of
+    /// day agree (``EventMerging/datesAgree(_:_:with:_:)``; a window's own tracking also merges
+    /// a name that ends a longer one, see ``EventMerging``); a participant merges by name: roles
+    /// joined, new titles and all evidence appended. Events are numbered again in order.
     struct Merger {
         private var merged: [Event] = []
         /// Indices into ``merged`` by kind and name.
@@ -101,8 +102,7 @@ enum DocumentWindows {
         }
 
         private static func compatible(_ earlier: Event, _ later: Event) -> Bool {
-            (earlier.date == nil || later.date == nil || earlier.date == later.date)
-                && (earlier.timeOfDay == nil || later.timeOfDay == nil || earlier.timeOfDay == later.timeOfDay)
+            EventMerging.datesAgree(earlier.date, earlier.timeOfDay, with: later.date, later.timeOfDay)
         }
 
         private static func merge(_ participant: Participant, into existing: inout Participant) {

@@ -26,7 +26,7 @@ public enum NameForms {
     }
 
     /// A name as written in the source without the line breaks and spaces that layout put inside
-    /// it (黎志⏎强 → 黎志强, 蒋 波 → 蒋波); a space between Latin words stays one space (Anna Berg).
+    /// it (黎志⏎强 → 黎志强, 韦 舟 → 韦舟); a space between Latin words stays one space (Anna Berg).
     static func written(_ original: String) -> String {
         // Most names hold no white space at all: then nothing changes, and the walk over
         // characters (grapheme breaking) below is skipped. White space scalars all lie at or

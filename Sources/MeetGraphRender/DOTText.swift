@@ -17,7 +17,36 @@ enum DOTText {
     /// so every backslash is doubled; it also decodes HTML entities (`&amp;`) in them, so `&` is
     /// written `&amp;`. Line breaks become centred line breaks (`\n`).
     static func label(_ text: String) -> String {
-        doubleQuoted(text, backslash: "\\\\", escapesAmpersand: true)
+        doubleQuoted(cut(text, to: labelLimit), backslash: "\\\\", escapesAmpersand: true)
+    }
+
+    /// The most characters (Unicode scalars) a label shows; longer ones end in `…`. A name of
+    /// millions of characters (a damaged table) would otherwise keep Graphviz busy for minutes.
+    static let labelLimit = 120
+    /// The most characters a tooltip shows.
+    static let tooltipLimit = 4_000
+    /// Names longer than this get a shortened node identifier (see ``identifier(_:prefix:)``).
+    static let identifierLimit = 200
+
+    /// `text` cut to `limit` scalars, `…` marking the cut.
+    static func cut(_ text: String, to limit: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        var result = String.UnicodeScalarView(scalars.prefix(limit - 1))
+        result.append("…")
+        return String(result)
+    }
+
+    /// A node identifier for `text`: `prefix` and the text, or for a text longer than
+    /// ``identifierLimit``, its start and a 64-bit FNV-1a hash of the whole, unique in practice.
+    static func identifier(_ text: String, prefix: String) -> String {
+        guard text.unicodeScalars.count > identifierLimit else { return prefix + text }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return prefix + String(String.UnicodeScalarView(text.unicodeScalars.prefix(100))) + "…#" + String(hash, radix: 16)
     }
 
     /// A double-quoted tooltip that SVG viewers show exactly as `text` reads.
@@ -25,7 +54,7 @@ enum DOTText {
     /// Graphviz 2.43 reads escapes in tooltips twice (`\\N` still becomes the node's name), so each
     /// backslash is written four times.
     static func tooltip(_ text: String) -> String {
-        doubleQuoted(text, backslash: "\\\\\\\\", escapesAmpersand: true)
+        doubleQuoted(cut(text, to: tooltipLimit), backslash: "\\\\\\\\", escapesAmpersand: true)
     }
 
     /// `text` cleaned and quoted: `"` and line breaks escaped, each backslash written as

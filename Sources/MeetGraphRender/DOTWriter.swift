@@ -36,10 +36,10 @@ extension DOT {
         }
 
         /// The identifier of a person's node: the name, prefixed so that no name can equal an event's.
-        static func personID(_ name: String) -> String { "person:" + name }
+        static func personID(_ name: String) -> String { DOTText.identifier(name, prefix: "person:") }
 
         /// The identifier of an event's node: its key.
-        static func eventID(_ key: String) -> String { "event:" + key }
+        static func eventID(_ key: String) -> String { DOTText.identifier(key, prefix: "event:") }
 
         /// Writes a person's node: coloured by organisation, larger the more events they attended.
         @discardableResult
@@ -145,7 +145,7 @@ extension DOT {
                              tieNote: String?, ego: String?) {
             var rows: [String] = []
             let title = options.title ?? Self.defaultTitle(of: view)
-            rows.append("<tr><td colspan=\"2\" align=\"left\"><b>\(DOTText.html(title))</b></td></tr>")
+            rows.append("<tr><td colspan=\"2\" align=\"left\"><b>\(DOTText.html(DOTText.cut(title, to: DOTText.labelLimit)))</b></td></tr>")
             for organisation in organisations.sorted() {
                 rows.append(swatch(fill: organisation.fillColor, line: organisation.lineColor, rounded: false,
                                    text: organisation.legendName))
@@ -164,7 +164,7 @@ extension DOT {
                 rows.append("<tr><td><font color=\"#7f7f7f\"><b>━━</b></font></td><td align=\"left\">\(DOTText.html(tieNote))</td></tr>")
             }
             if let ego {
-                rows.append("<tr><td>◎</td><td align=\"left\">\(DOTText.html(ego))</td></tr>")
+                rows.append("<tr><td>◎</td><td align=\"left\">\(DOTText.html(DOTText.cut(ego, to: DOTText.labelLimit)))</td></tr>")
             }
             let size = large ? 28 : 11
             text += "  graph [label=<<font point-size=\"\(size)\"><table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"2\">"

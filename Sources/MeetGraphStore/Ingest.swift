@@ -33,10 +33,13 @@ public struct IngestSummary: Sendable, Hashable {
 
     /// Documents stored for the first time.
     public var added: [String] = []
-    /// Documents whose content was already stored (at this path or another): nothing changed.
+    /// Documents stored at this path with this content: nothing changed.
     public var unchanged: [String] = []
     /// Documents whose path was stored with other content: the old version was replaced.
     public var replaced: [String] = []
+    /// Documents whose content was stored under another path that no longer holds it (a file
+    /// renamed, moved, or given another file's content): the stored document now names this path.
+    public var moved: [String] = []
     /// Documents left out; the rest of the ingest went on.
     public var failed: [Failure] = []
 
@@ -44,12 +47,14 @@ public struct IngestSummary: Sendable, Hashable {
     public init() {}
 
     /// Whether the store changed.
-    public var changedAnything: Bool { !added.isEmpty || !replaced.isEmpty }
+    public var changedAnything: Bool { !added.isEmpty || !replaced.isEmpty || !moved.isEmpty }
 
-    mutating func append(_ other: IngestSummary) {
+    /// Adds `other`'s lists to these.
+    public mutating func append(_ other: IngestSummary) {
         added += other.added
         unchanged += other.unchanged
         replaced += other.replaced
+        moved += other.moved
         failed += other.failed
     }
 }
@@ -60,7 +65,15 @@ struct DocumentProblem: Error, CustomStringConvertible {
 }
 
 extension MeetGraphStore {
-    /// Stores `items`, skipping content already stored and replacing changed files.
+    /// Stores `items`: a document is its path and its content.
+    ///
+    /// - The same path with the same content hash: unchanged.
+    /// - A known path with new content: the old version is deleted (events, participations, evidence,
+    ///   ties) and the new one stored (`replaced`).
+    /// - Content stored under another path: that document moves to this path, its evidence
+    ///   renamed (`moved`), so that evidence always names a file that holds it. Give each content
+    ///   once per ingest (the CLI skips later copies of a text within one run), or it moves back
+    ///   and forth between its copies.
     ///
     /// Each batch of `batchSize` documents is one transaction, and each document inside it a
     /// savepoint: a document that fails is rolled back alone and listed in ``IngestSummary/failed``;
@@ -97,6 +110,29 @@ extension MeetGraphStore {
         return try ingest([IngestItem(document: document, contentHash: AttendanceRow.contentHash(of: rows), path: source)])
     }
 
+    /// Deletes the text documents whose paths are not in `paths` (files gone from the folder),
+    /// with their events, participations, evidence and ties; imported tables are kept.
+    /// - Returns: the paths deleted, sorted.
+    public func prune(keeping paths: Set<String>) throws -> [String] {
+        try write { db in
+            // Imported tables are the documents with participations but no evidence.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, path FROM document
+                WHERE EXISTS (SELECT 1 FROM event JOIN evidence ON evidence.eventId = event.id WHERE event.documentId = document.id)
+                   OR NOT EXISTS (SELECT 1 FROM event JOIN participation ON participation.eventId = event.id
+                                  WHERE event.documentId = document.id)
+                ORDER BY path
+                """)
+            var writer = DocumentWriter(db: db, identity: try identity(db), nameKey: nameKey, interruption: nil)
+            var deleted: [String] = []
+            for row in rows where !paths.contains(row["path"]) {
+                try writer.deleteDocument(row["id"])
+                deleted.append(row["path"])
+            }
+            return deleted
+        }
+    }
+
     private func ingestBatch(_ batch: ArraySlice<IngestItem>, _ db: Database) throws -> IngestSummary {
         var summary = IngestSummary()
         var writer = DocumentWriter(db: db, identity: try identity(db), nameKey: nameKey, interruption: interruption)
@@ -116,6 +152,7 @@ extension MeetGraphStore {
                 switch outcome {
                 case .added: summary.added.append(item.path)
                 case .replaced: summary.replaced.append(item.path)
+                case .moved: summary.moved.append(item.path)
                 case .unchanged: summary.unchanged.append(item.path)
                 }
             } catch {
@@ -158,7 +195,7 @@ struct TieDelta {
 
 /// Writes one document's rows inside the current transaction.
 struct DocumentWriter {
-    enum Outcome { case added, replaced, unchanged }
+    enum Outcome { case added, replaced, moved, unchanged }
 
     let db: Database
     let identity: Identity
@@ -207,16 +244,19 @@ struct DocumentWriter {
     mutating func write(_ item: IngestItem) throws -> (Outcome, [TiePair: TieDelta]) {
         let hash = item.contentHash.trimmingCharacters(in: .whitespaces)
         guard !hash.isEmpty else { throw DocumentProblem(description: "no content hash given") }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE contentHash = ?", arguments: [hash]) == true {
-            return (.unchanged, [:])
-        }
+        let stored = try Row.fetchOne(db, sql: "SELECT id, contentHash FROM document WHERE path = ?", arguments: [item.path])
+        if let stored, stored["contentHash"] as String == hash { return (.unchanged, [:]) }
         let document = item.document
         var ties: [TiePair: TieDelta] = [:]
         let eventIDs = try localIDs(of: document)
         var outcome = Outcome.added
-        if let old = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item.path]) {
-            try deleteDocument(old)
+        if let stored {
+            try deleteDocument(stored["id"])
             outcome = .replaced
+        }
+        if let elsewhere = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE contentHash = ?", arguments: [hash]) {
+            try moveDocument(elsewhere, to: item)
+            return (outcome == .replaced ? .replaced : .moved, [:])
         }
         var record = DocumentRecord(id: nil, contentHash: hash, path: item.path, name: document.document,
                                     source: document.source, published: document.published?.description,
@@ -227,14 +267,7 @@ struct DocumentWriter {
 
         for (index, event) in document.events.enumerated() {
             let localID = eventIDs[index]
-            var key = document.document + "#" + localID
-            if try eventKeyIsTaken(key) {
-                // Two files with the same name in different folders: fall back to the path.
-                key = item.path + "#" + localID
-                if try eventKeyIsTaken(key) {
-                    throw DocumentProblem(description: "event key \(key) is already stored")
-                }
-            }
+            let key = try eventKey(name: document.document, path: item.path, localID: localID, hash: hash)
             var eventRecord = EventRecord(
                 id: nil, documentId: documentID, localId: localID, eventKey: key, kind: event.kind.rawValue,
                 name: event.name, dateKey: DateKey.make(event.date), timeOfDay: event.timeOfDay,
@@ -295,6 +328,34 @@ struct DocumentWriter {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE eventKey = ?"), arguments: [key]) == true
     }
 
+    /// A free key for an event: `name#e1`; else (a namesake file stored from another folder)
+    /// `path#e1`; else `path#e1@hash`, the content hash's first 12 digits.
+    private func eventKey(name: String, path: String, localID: String, hash: String) throws -> String {
+        for key in [name + "#" + localID, path + "#" + localID, path + "#" + localID + "@" + hash.prefix(12)]
+        where try !eventKeyIsTaken(key) {
+            return key
+        }
+        throw DocumentProblem(description: "event key \(path)#\(localID) is already stored")
+    }
+
+    /// Moves the stored document `id` to `item`'s path and name: its events get keys of the new
+    /// name and its evidence names the new file. Nothing else changes (the content is the same).
+    private mutating func moveDocument(_ id: Int64, to item: IngestItem) throws {
+        try db.execute(sql: "UPDATE document SET path = ?, name = ?, source = ? WHERE id = ?",
+                       arguments: [item.path, item.document.document, item.document.source, id])
+        let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [id]) ?? ""
+        let events = try Row.fetchAll(db, sql: "SELECT id, localId FROM event WHERE documentId = ? ORDER BY id", arguments: [id])
+        // Free the old keys first (a key always holds a #), so that the new ones can take any of them.
+        try db.execute(sql: "UPDATE event SET eventKey = 'moving:' || id WHERE documentId = ?", arguments: [id])
+        for event in events {
+            let key = try eventKey(name: item.document.document, path: item.path, localID: event["localId"], hash: hash)
+            try db.execute(sql: "UPDATE event SET eventKey = ? WHERE id = ?", arguments: [key, event["id"] as Int64])
+        }
+        try db.execute(sql: """
+            UPDATE evidence SET document = ? WHERE eventId IN (SELECT id FROM event WHERE documentId = ?)
+            """, arguments: [item.document.document, id])
+    }
+
     /// Participants of `event` with spellings of one person merged: roles joined, titles and evidence appended.
     private func merge(_ participants: [Participant], in event: Event) throws -> [Merged] {
         var merged: [Merged] = []
@@ -342,7 +403,7 @@ struct DocumentWriter {
 
     /// Deletes a stored document with its events, participations and evidence, takes its events
     /// out of the ties, and deletes the people left with no participation.
-    private mutating func deleteDocument(_ id: Int64) throws {
+    mutating func deleteDocument(_ id: Int64) throws {
         var peopleByEvent: [Int64: (date: Int?, people: [Int64])] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT event.id, event.dateKey, participation.personId

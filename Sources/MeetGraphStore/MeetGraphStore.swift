@@ -25,7 +25,9 @@ public final class MeetGraphStore: Sendable {
     public let path: String
     /// Whether the store was opened read-only.
     public let isReadOnly: Bool
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL); a `DatabaseQueue` on an immutable file when the store is read-only in
+    /// a folder where SQLite cannot make the WAL's shared-memory file.
+    let pool: any DatabaseWriter
     let nameKey: @Sendable (String) -> String
     let interruption: (@Sendable (_ path: String, _ eventIndex: Int) throws -> Void)?
 
@@ -70,17 +72,68 @@ public final class MeetGraphStore: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
+        var opened: (any DatabaseWriter)?
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                opened = pool
+                _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            } catch let error as DatabaseError where readOnly && Self.isReadOnlyFolderError(error) {
+                try? opened?.close()
+                // A WAL database in a folder we cannot write (an archive on a read-only mount):
+                // SQLite cannot make the -shm file, so read the file as immutable, without locks.
+                opened = try Self.immutableQueue(path: path, configuration: configuration)
+            }
+            let pool = opened!
             let migrator = Schema.migrator
             let complete = try pool.read { db in try migrator.hasCompletedMigrations(db) }
             if !complete {
-                if readOnly { throw StoreError.readOnly(file: path) }
+                if readOnly {
+                    let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                    if applied.isEmpty { throw StoreError.emptyStore(file: path) }
+                    throw StoreError.olderSchema(file: path, missingMigrations: migrator.migrations.filter { !applied.contains($0) })
+                }
                 try migrator.migrate(pool)
             }
+            self.pool = pool
         } catch {
+            try? opened?.close()
+            // A store this call created and could not set up is removed with its WAL files.
+            if !exists && !readOnly {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
             throw StoreError.from(error, file: path)
         }
+    }
+
+    /// Whether opening read-only failed because the WAL's -shm file cannot be made.
+    private static func isReadOnlyFolderError(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(error.resultCode.primaryResultCode)
+    }
+
+    /// `path` opened read-only, as an immutable file when SQLite cannot make the WAL's -shm file.
+    private static func readableQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            do {
+                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                return queue
+            } catch {
+                try? queue.close()
+                throw error
+            }
+        } catch let error as DatabaseError where isReadOnlyFolderError(error) {
+            return try immutableQueue(path: path, configuration: configuration)
+        }
+    }
+
+    /// `path` opened read-only as an immutable file (`?immutable=1`): no locks, no -shm file.
+    private static func immutableQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        var components = URLComponents()
+        components.scheme = "file"
+        components.path = URL(fileURLWithPath: path).standardizedFileURL.path
+        components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return try DatabaseQueue(path: components.string ?? path, configuration: configuration)
     }
 
     /// Checks, without writing a byte, that an existing file is a MeetGraph database this version can read.
@@ -88,7 +141,7 @@ public final class MeetGraphStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readableQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -138,6 +191,11 @@ public final class MeetGraphStore: Sendable {
             Counts(documents: try DocumentRecord.fetchCount(db), events: try EventRecord.fetchCount(db),
                    people: try PersonRecord.fetchCount(db), participations: try ParticipationRecord.fetchCount(db))
         }
+    }
+
+    /// Closes the database; the store cannot be used afterwards. SQLite removes the WAL files.
+    public func close() throws {
+        do { try pool.close() } catch { throw StoreError.from(error, file: path) }
     }
 
     /// Copies every committed change from the WAL file into the database file.

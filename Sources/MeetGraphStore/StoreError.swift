@@ -10,6 +10,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notMeetGraphDatabase(file: String)
     /// The database was written by a newer MeetGraph, with schema changes this one does not know.
     case newerSchema(file: String, unknownMigrations: [String])
+    /// The file is empty (0 bytes, or SQLite without tables) and was opened read-only: nothing to read yet.
+    case emptyStore(file: String)
+    /// The database was written by an older MeetGraph and opened read-only, so it cannot be upgraded.
+    case olderSchema(file: String, missingMigrations: [String])
     /// The disk (or the database's size limit) is full; what was committed before stays.
     case diskFull(file: String)
     /// The database or its folder cannot be written, or the store was opened read-only.
@@ -40,6 +44,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .newerSchema(let file, let unknown):
             return "\(file): written by a newer MeetGraph (unknown schema changes: "
                 + unknown.joined(separator: ", ") + "); upgrade meetgraph to read it"
+        case .emptyStore(let file):
+            return "\(file): the store is empty (no MeetGraph tables yet); run `meetgraph ingest FOLDER --db \(file)` first"
+        case .olderSchema(let file, let missing):
+            return "\(file): written by an older MeetGraph (missing schema changes: "
+                + missing.joined(separator: ", ") + "); run `meetgraph ingest --db \(file)` with any text once "
+                + "to upgrade it (queries only read a store, they cannot upgrade it)"
         case .diskFull(let file):
             return "\(file): disk full; the last batch was rolled back and earlier ones are kept. "
                 + "Free space and run the same command again to complete it"

@@ -15,8 +15,10 @@ struct Analyze: ParsableCommand {
               coattendance.dot / .svg / .png   people only, edge width = shared events
               people.csv events.csv participations.csv coattendance.csv
               extraction.json            every document's events and participants, with evidence
-            and prints a summary. Each file is written to a temporary name and renamed, so an \
-            interrupted run never leaves half a file. Unreadable inputs are reported on stderr and \
+            and prints a summary. Every file is first written to a hidden temporary name and the set \
+            renamed into place once all are written, so an interrupted run or a full disk leaves the \
+            previous run's files whole. Documents are named by their paths inside the folders given \
+            (x/a.txt and y/a.txt are two documents); a text found twice is counted once. Unreadable inputs are reported on stderr and \
             skipped; the exit code is then 1 (2 when nothing could be read).
 
             Example:
@@ -43,7 +45,9 @@ struct Analyze: ParsableCommand {
             Console.error("nothing to analyze: no input could be read")
             throw ExitCode(2)
         }
-        let documents = items.map(\.document)
+        var copies = DuplicateTexts()
+        let documents = copies.firstCopies(of: items).map(\.document)
+        for note in copies.notes { Console.error(note) }
         let graph = AttendanceGraph(documents: documents).filtered(by: filters.filter)
         let folder = URL(fileURLWithPath: out)
 
@@ -68,7 +72,8 @@ struct Analyze: ParsableCommand {
 
         let projection = CoAttendance(graph)
         Console.output("""
-            documents       \(items.count)\(failures.isEmpty ? "" : " (\(failures.count) failed)")
+            documents       \(documents.count)\(failures.isEmpty ? "" : " (\(failures.count) failed)")\
+            \(copies.notes.isEmpty ? "" : " (\(copies.notes.count) copies counted once)")
             events          \(graph.events.count)
             people          \(graph.people.count)
             participations  \(graph.attendances.count)

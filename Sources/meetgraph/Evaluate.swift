@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MeetGraph
+import MeetGraphExport
 import MeetGraphExtraction
 
 /// `meetgraph eval`: scores the extractor against hand-annotated gold files.
@@ -70,7 +71,7 @@ struct Evaluate: ParsableCommand {
         progress.finish()
         for failure in failures { Console.error(failure.message) }
         if let predictions {
-            try JSON.encode(predicted).write(to: URL(fileURLWithPath: predictions), options: .atomic)
+            try Exporter().write(JSON.encode(predicted), toFile: URL(fileURLWithPath: predictions))
         }
         let evaluation = Evaluation(gold: gold, predicted: predicted)
         Console.output((summary ? evaluation.summary : evaluation.report) + "\n")

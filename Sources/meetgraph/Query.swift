@@ -134,14 +134,22 @@ struct Query: ParsableCommand {
 
     struct Top: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Rank people by degree, weighted degree, betweenness (Brandes) and eigenvector centrality.",
-            discussion: "Example:\n  meetgraph query top --by betweenness --limit 10")
+            abstract: "Rank people by degree, weighted degree, betweenness (Brandes) or eigenvector centrality.",
+            discussion: """
+                Degrees are always shown; betweenness and eigenvector centrality, which take far longer on \
+                a large store, only when --by names them or with --all.
+
+                Example:
+                  meetgraph query top --by betweenness --limit 10
+                """)
 
         enum Measure: String, ExpressibleByArgument, CaseIterable {
             case degree, weighted, betweenness, eigenvector
         }
 
         @Option(help: "Sort by: degree, weighted, betweenness or eigenvector.") var by: Measure = .weighted
+        @Flag(help: "Compute every measure; otherwise betweenness and eigenvector only when --by names them.")
+        var all = false
         @Option(help: "Tie weight: count (shared events) or collaboration (Newman's Σ 1/(n−1)).")
         var weighting: CoAttendance.Weighting = .count
         @OptionGroup var common: Common
@@ -152,32 +160,36 @@ struct Query: ParsableCommand {
             let projection = CoAttendance(graph, weighting: weighting)
             let degree = Centrality.degree(in: projection)
             let weighted = Centrality.weightedDegree(in: projection)
-            let betweenness = Centrality.betweenness(in: projection)
-            let eigenvector: PersonScores?
-            do {
-                eigenvector = try Centrality.eigenvector(in: projection)
-            } catch {
-                Console.error("eigenvector centrality: \(error)")
-                eigenvector = nil
+            // Betweenness and eigenvector centrality cost far more than degrees (minutes on a
+            // large store): computed only when asked for, by --by or --all.
+            let betweenness = by == .betweenness || all ? Centrality.betweenness(in: projection) : nil
+            var eigenvector: PersonScores?
+            if by == .eigenvector || all {
+                do {
+                    eigenvector = try Centrality.eigenvector(in: projection)
+                } catch {
+                    Console.error("eigenvector centrality: \(error)")
+                }
             }
             let order: PersonScores
             switch by {
             case .degree: order = degree
             case .weighted: order = weighted
-            case .betweenness: order = betweenness
+            case .betweenness: order = betweenness ?? weighted
             case .eigenvector: order = eigenvector ?? weighted
             }
             struct Row: Encodable {
-                var person: String; var degree: Double; var weightedDegree: Double; var betweenness: Double; var eigenvector: Double?
+                var person: String; var degree: Double; var weightedDegree: Double; var betweenness: Double?; var eigenvector: Double?
             }
             let rows = order.ranked().map { entry in
                 Row(person: graph[entry.person].name, degree: degree.values[entry.person.index],
-                    weightedDegree: weighted.values[entry.person.index], betweenness: betweenness.values[entry.person.index],
+                    weightedDegree: weighted.values[entry.person.index], betweenness: betweenness?.values[entry.person.index],
                     eigenvector: eigenvector?.values[entry.person.index])
             }
             var table = ResultTable(header: ["person", "degree", "weighted", "betweenness", "eigenvector"], numericColumns: [1, 2, 3, 4])
             table.rows = rows.map {
-                [$0.person, format($0.degree), format($0.weightedDegree), format($0.betweenness), $0.eigenvector.map(format) ?? ""]
+                [$0.person, format($0.degree), format($0.weightedDegree), $0.betweenness.map(format) ?? "",
+                 $0.eigenvector.map(format) ?? ""]
             }
             try common.output.print(table, json: rows)
         }

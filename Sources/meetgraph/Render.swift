@@ -18,7 +18,8 @@ struct Render: ParsableCommand {
             are boxes labelled with name and date; chairs are linked in bold, speakers dashed; \
             co-attendance lines grow with the number of shared events, and SVG tooltips list them. \
             Above a few hundred nodes the layout defaults to sfdp; --min-weight, --top and the date \
-            filters prune big graphs. The file is written to a temporary name and renamed.
+            filters prune big graphs. The file is written to a temporary name and renamed; a symbolic link is \
+            followed, and a device or FIFO (/dev/null, a named pipe) is written directly.
 
             Example:
               meetgraph render --view coattendance --format png -o people.png
@@ -94,11 +95,10 @@ struct Render: ParsableCommand {
             bytes = rendered.bytes
         }
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Console.output(bytes: bytes)
             return
         }
-        let url = URL(fileURLWithPath: output)
-        try Exporter().write([ExportFile(name: url.lastPathComponent, data: Data(bytes))], to: url.deletingLastPathComponent())
+        try Exporter().write(Data(bytes), toFile: URL(fileURLWithPath: output))
         Console.error("wrote \(output) (\(bytes.count) bytes, \(graph.people.count) people, \(graph.events.count) events)")
     }
 }

@@ -26,16 +26,26 @@ import Testing
         let edges = try table(gephi["edges.csv"]!)
         #expect(nodes[0].prefix(3) == ["Id", "Label", "Type"])
         #expect(edges[0].prefix(4) == ["Source", "Target", "Type", "Weight"])
-        #expect(nodes.dropFirst().map { $0[1] } == graph.people.map(\.name))
+        #expect(nodes.dropFirst().map { FormulaGuard.restore($0[1]) } == graph.people.map(\.name))
         let ties = CoAttendance(graph).ties
         #expect(edges.count - 1 == ties.count)
         #expect(edges.dropFirst().allSatisfy { $0[2] == "Undirected" })
         #expect(edges.dropFirst().map { Double($0[3])! } == ties.map(\.weight))
         let ids = Set(nodes.dropFirst().map { $0[0] })
         #expect(edges.dropFirst().allSatisfy { ids.contains($0[0]) && ids.contains($0[1]) })
-        // Gephi would take a byte-order mark or a guard quote for data.
-        #expect(!gephi["nodes.csv"]!.data.starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(nodes.dropFirst().map { $0[1] }.contains("=HYPERLINK(\"http://x\",\"点我\")"))
+    }
+
+    /// Issue 18, item 11: Gephi labels are opened in spreadsheets too, and --excel means every CSV.
+    @Test func gephiLabelsAreGuardedAndExcelMarksEveryCSVFile() throws {
+        let gephi = try files(.gephi, ExportOptions(excel: true))
+        let labels = try table(gephi["nodes.csv"]!).dropFirst().map { $0[1] }
+        #expect(labels.contains("'=HYPERLINK(\"http://x\",\"点我\")"))
+        #expect(!labels.contains { ["=", "+", "-", "@"].contains($0.first) })
+        for file in gephi.values { #expect(file.data.starts(with: [0xEF, 0xBB, 0xBF]), "\(file.name)") }
+        for file in try files(.neo4j, ExportOptions(excel: true)).values where file.name.hasSuffix(".csv") {
+            #expect(file.data.starts(with: [0xEF, 0xBB, 0xBF]), "\(file.name)")
+        }
+        #expect(try files(.gephi)["nodes.csv"]!.data.starts(with: [0xEF, 0xBB, 0xBF]) == false)
     }
 
     @Test func neo4jHeadersAreTypedForNeo4jAdmin() throws {

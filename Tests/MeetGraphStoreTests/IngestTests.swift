@@ -46,8 +46,11 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         let store = try MeetGraphStore(path: folder.path())
         _ = try store.ingest([Sample.item(Sample.flood)])
         let copy = try store.ingest([Sample.item(Sample.flood, path: "/elsewhere/a-copy.txt")])
-        #expect(copy.unchanged == ["/elsewhere/a-copy.txt"])
+        // The content is stored once; it now names the path that was ingested last (issue 18, item 4).
+        #expect(copy.moved == ["/elsewhere/a-copy.txt"])
         #expect(try store.counts().documents == 1)
+        let again = try store.ingest([Sample.item(Sample.flood, path: "/elsewhere/a-copy.txt")])
+        #expect(again.unchanged == ["/elsewhere/a-copy.txt"])
     }
 
     @Test func changedContentAtTheSamePathReplacesTheOldVersion() throws {

@@ -3,8 +3,9 @@ import MeetGraph
 
 /// The word lists the extractor applies, read once from `Resources/*.txt`.
 ///
-/// Each file holds one entry per line (or several separated by spaces for plain lists), `#` starts
-/// a comment, and tab-separated columns carry an entry's data (a role, a kind).
+/// A plain list holds one word a line and is read through ``WordList``; a table holds one entry a
+/// line with tab-separated columns that carry its data (a role, a kind). In both, `#` starts a
+/// comment line, and a malformed line stops the program with the file and line named.
 struct Lexicons: Sendable {
     /// What an event keyword names and how it is used in a sentence.
     struct EventKeyword: Sendable {
@@ -30,6 +31,8 @@ struct Lexicons: Sendable {
     /// The last scalars of title head words (记, 长, 席 …): a bitmap that tells where a title may end.
     var titleLastScalars: [Bool]
     var roleVerbs: ScalarTrie<Roles>
+    /// Labels opening a line of minutes (主持:, 出席:, 列席:, 记录:) and the roles of the names after them.
+    var minutesLabels: ScalarTrie<Roles>
     var eventKeywords: ScalarTrie<EventKeyword>
     /// ``eventKeywords`` spelled backwards: the longest keyword ending at a position in one walk.
     var eventKeywordsBackwards: ScalarTrie<EventKeyword>
@@ -78,31 +81,36 @@ struct Lexicons: Sendable {
 
     private init() {
         surnames = ScalarTrie()
-        for word in Self.words("surnames") { surnames.insert(word, true) }
+        for word in WordList(resource: "surnames").entries { surnames.insert(word[...], true) }
         titles = ScalarTrie()
         titlesBackwards = ScalarTrie()
         titleLastScalars = [Bool](repeating: false, count: 0x10000)
-        for word in Self.words("titles") {
-            titles.insert(word, true)
-            titlesBackwards.insert(reversing: word, true)
-            if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
+        for word in WordList(resource: "titles").entries {
+            titles.insert(word[...], true)
+            titlesBackwards.insert(Array(word.reversed())[...], true)
+            if let last = word.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }
         peopleLabels = ScalarTrie()
-        for word in Self.words("people-labels") {
-            titles.insert(word, false)
-            titlesBackwards.insert(reversing: word, false)
-            peopleLabels.insert(word, true)
-            if let last = word.unicodeScalars.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
+        for word in WordList(resource: "people-labels").entries {
+            titles.insert(word[...], false)
+            titlesBackwards.insert(Array(word.reversed())[...], false)
+            peopleLabels.insert(word[...], true)
+            if let last = word.last, last.value < 0x10000 { titleLastScalars[Int(last.value)] = true }
         }
         roleVerbs = ScalarTrie()
-        for columns in Self.rows("role-verbs") where columns.count >= 2 {
-            let roles = Roles(columns[1].split(separator: ",").compactMap { Role(rawValue: String($0)) })
+        for columns in Self.rows("role-verbs", columns: 2) {
+            let roles = Roles(columns[1].split(separator: ",").map { Self.value(of: String($0), as: Role.self, in: "role-verbs") })
             roleVerbs.insert(columns[0], roles)
+        }
+        minutesLabels = ScalarTrie()
+        for columns in Self.rows("minutes-labels", columns: 2) {
+            let roles = Roles(columns[1].split(separator: ",").map { Self.value(of: String($0), as: Role.self, in: "minutes-labels") })
+            minutesLabels.insert(columns[0], roles)
         }
         eventKeywords = ScalarTrie()
         eventKeywordsBackwards = ScalarTrie()
-        for columns in Self.rows("event-kinds") where columns.count >= 3 {
-            guard let kind = EventKind(rawValue: columns[1]) else { continue }
+        for columns in Self.rows("event-kinds", columns: 3) {
+            let kind = Self.value(of: columns[1], as: EventKind.self, in: "event-kinds")
             let keyword = EventKeyword(kind: kind, isVerb: columns[2] == "verb")
             eventKeywords.insert(columns[0], keyword)
             eventKeywordsBackwards.insert(reversing: columns[0], keyword)
@@ -111,30 +119,28 @@ struct Lexicons: Sendable {
         bylinesBefore = ScalarTrie()
         bylineFirstScalars = [Bool](repeating: false, count: 0x10000)
         for bracket in ["(", "（"] as [Unicode.Scalar] { bylineFirstScalars[Int(bracket.value)] = true }
-        for columns in Self.rows("bylines") where columns.count >= 3 {
-            guard let reason = NonParticipation(rawValue: columns[1]) else { continue }
+        for columns in Self.rows("bylines", columns: 3) {
+            let reason = Self.value(of: columns[1], as: NonParticipation.self, in: "bylines")
             if let first = columns[0].unicodeScalars.first, first.value < 0x10000 { bylineFirstScalars[Int(first.value)] = true }
             if columns[2] == "after" { bylinesAfter.insert(columns[0], reason) } else { bylinesBefore.insert(columns[0], reason) }
         }
         mentionMarkers = ScalarTrie()
-        for word in Self.words("mention-markers") { mentionMarkers.insert(word, true) }
+        for word in WordList(resource: "mention-markers").entries { mentionMarkers.insert(word[...], true) }
         nonPersonWords = ScalarTrie()
-        for word in Self.words("non-person") { nonPersonWords.insert(word, true) }
+        for word in WordList(resource: "non-person").entries { nonPersonWords.insert(word[...], true) }
         nameFollowers = ScalarTrie()
-        for word in Self.words("name-followers") { nameFollowers.insert(word, true) }
+        for word in WordList(resource: "name-followers").entries { nameFollowers.insert(word[...], true) }
         titleStopsBackwards = ScalarTrie()
-        for word in Self.words("title-stops") { titleStopsBackwards.insert(reversing: word, true) }
+        for word in WordList(resource: "title-stops").entries { titleStopsBackwards.insert(Array(word.reversed())[...], true) }
         titleWords = ScalarTrie()
-        for word in Self.words("title-words") { titleWords.insert(word, true) }
+        for word in WordList(resource: "title-words").entries { titleWords.insert(word[...], true) }
         nameStopsBackwards = ScalarTrie()
-        for columns in Self.rows("name-stops") where columns.count >= 2 {
-            if let stop = NameStop(rawValue: columns[1]) { nameStopsBackwards.insert(reversing: columns[0], stop) }
+        for columns in Self.rows("name-stops", columns: 2) {
+            nameStopsBackwards.insert(reversing: columns[0], Self.value(of: columns[1], as: NameStop.self, in: "name-stops"))
         }
-        givenAfterTitles = Set(Self.words("given-after-titles").flatMap(\.unicodeScalars))
+        givenAfterTitles = WordList(resource: "given-after-titles").scalarSet
         notInNames = [Bool](repeating: false, count: 0x10000)
-        for word in Self.words("not-in-names") {
-            for scalar in word.unicodeScalars where scalar.value < 0x10000 { notInNames[Int(scalar.value)] = true }
-        }
+        for scalar in WordList(resource: "not-in-names").scalarSet where scalar.value < 0x10000 { notInNames[Int(scalar.value)] = true }
     }
 
     /// The lines of a resource file without comments and blank lines.
@@ -149,14 +155,23 @@ struct Lexicons: Sendable {
         return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }
     }
 
-    /// Every space-separated word of a plain list file.
-    private static func words(_ name: String) -> [String] {
-        lines(name).flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+    /// Tab-separated rows of at least `columns` columns; a shorter row stops the program with the
+    /// file and the row named.
+    private static func rows(_ name: String, columns: Int) -> [[String]] {
+        lines(name).map { line in
+            let row = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            precondition(row.count >= columns, "MeetGraphExtraction: Resources/\(name).txt: “\(line)” needs \(columns) tab-separated columns")
+            return row
+        }
     }
 
-    /// Tab-separated rows.
-    private static func rows(_ name: String) -> [[String]] {
-        lines(name).map { $0.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The value `text` names in a table's column; an unknown name stops the program with the file named.
+    private static func value<Value: RawRepresentable>(of text: String, as type: Value.Type, in name: String) -> Value
+        where Value.RawValue == String {
+        guard let value = Value(rawValue: text) else {
+            preconditionFailure("MeetGraphExtraction: Resources/\(name).txt: “\(text)” is not a \(Value.self)")
+        }
+        return value
     }
 }
 

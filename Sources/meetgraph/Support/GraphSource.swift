@@ -47,7 +47,9 @@ struct GraphSourceOptions: ParsableArguments {
         TemporaryFolders.removeAtExit(folder)
         let temporary = try MeetGraphStore(path: folder.appendingPathComponent("query.sqlite").path,
                                            nameKey: NameForms.simplifiedKey)
-        _ = try temporary.ingest(items.map(\.ingestItem))
+        var copies = DuplicateTexts()
+        _ = try temporary.ingest(copies.firstCopies(of: items).map(\.ingestItem))
+        for note in copies.notes { Console.error(note) }
         return temporary
     }
 }
@@ -55,8 +57,7 @@ struct GraphSourceOptions: ParsableArguments {
 extension DocumentReader.Item {
     /// What the store needs to ingest this file: the document, its content hash and its path.
     var ingestItem: IngestItem {
-        IngestItem(document: document, contentHash: contentHash,
-                   path: InputFiles.displayPath(url))
+        IngestItem(document: document, contentHash: contentHash, path: file.key)
     }
 }
 

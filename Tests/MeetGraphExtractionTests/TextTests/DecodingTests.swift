@@ -37,7 +37,7 @@ struct DecodingTests {
     }
 
     @Test func gb18030ProducedByIconvRoundTrips() throws {
-        let phrase = "市委书记王晓川出席并讲话,副市长赵一鸣主持会议。"
+        let phrase = "市委书记韦晓川出席并讲话,副市长赵一鸣主持会议。"
         guard let bytes = Self.iconv(phrase, to: "GB18030") else { return }  // no iconv command: covered above
         let source = try SourceText.decode(bytes, name: "gb-iconv.txt")
         #expect(source.text == phrase)

@@ -1,0 +1,108 @@
+import MeetGraph
+
+/// Names in the header lines of minutes: 主持:某某  出席:某某 某某 某某  列席:某某、某某  记录:某某.
+///
+/// Minutes (会议纪要, Taiwan's 會議紀錄) list the people by role on lines of their own, the names
+/// set apart by spaces or 、, sometimes each with a title (出席:县长某某 副县长某某) or a note in
+/// brackets (某某(代理)). A line of names without a label goes on with the label of the line before.
+extension NameFinder {
+    /// The longest name in a header, in characters.
+    static let longestHeaderName = 4
+    /// Dots between the parts of a name (某某.某某 in Taiwan's minutes, 某某·某某).
+    static let nameDots: Set<Unicode.Scalar> = [".", "·", "‧", "・", "•"]
+
+    /// The names of the header line `sentence`, each with the title written before it (or nil),
+    /// and the roles its line's label gives; `continuing` is the label's roles when the line before
+    /// was a header whose names may go on here. A label alone on its line gives no names, only the
+    /// roles for the lines below.
+    func headerNames(in sentence: Range<Int>, continuing: Roles?) -> (names: [(name: Range<Int>, title: Range<Int>?)], roles: Roles)? {
+        var position = sentence.lowerBound
+        while position < sentence.upperBound, !ScalarClass.isIdeograph(scalars[position]) { position += 1 }
+        var roles: Roles
+        if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: sentence.upperBound),
+           let colon = (position + label.length..<min(sentence.upperBound, position + label.length + 2)).first(where: { isColon(scalars[$0]) }) {
+            roles = label.value
+            position = colon + 1
+        } else if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: sentence.upperBound),
+                  position + label.length == sentence.upperBound {
+            // A label on a line of its own, its names on the lines below (主席⏎某某).
+            return ([], label.value)
+        } else if let continuing {
+            roles = continuing
+        } else {
+            return nil
+        }
+        var names: [(name: Range<Int>, title: Range<Int>?)] = []
+        var misses = 0
+        while position < sentence.upperBound {
+            if !ScalarClass.isIdeograph(scalars[position]) {
+                // A note after a name: 某某(代理), 某某(公假).
+                if scalars[position] == "(" || scalars[position] == "（",
+                   let close = (position..<min(sentence.upperBound, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
+                    position = close + 1
+                } else {
+                    position += 1
+                }
+                continue
+            }
+            var end = position
+            while end < sentence.upperBound, ScalarClass.isIdeograph(scalars[end])
+                    || Self.nameDots.contains(scalars[end]) && end + 1 < sentence.upperBound && ScalarClass.isIdeograph(scalars[end + 1]) {
+                end += 1
+            }
+            // Another label on the same line: 主席:某某 记录:某某.
+            if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: end), position + label.length == end,
+               end < sentence.upperBound, isColon(scalars[end]) {
+                roles = label.value
+                position = end + 1
+                continue
+            }
+            if var item = headerItem(position..<end) {
+                // A note after the name: 某某(公假) was absent; 某某(某某代) sent someone in their place.
+                if let note = bracketNote(at: end, limit: sentence.upperBound) {
+                    if note.contains(where: { scalars[$0] == "假" }) { position = end; continue }
+                    if note.count >= 3, scalars[note.upperBound - 1] == "代" || scalars.has("代理", endingAt: note.upperBound),
+                       let substitute = headerItem(note.lowerBound..<(note.upperBound - (scalars[note.upperBound - 1] == "代" ? 1 : 2))) {
+                        item = (substitute.name, nil)
+                    }
+                }
+                names.append(item)
+            } else {
+                misses += 1
+                // A line of prose, not of names.
+                if names.isEmpty && misses > 1 || end - position > 12 { return names.isEmpty ? nil : (names, roles) }
+            }
+            position = end
+        }
+        return names.isEmpty ? nil : (names, roles)
+    }
+
+    /// A name in a header item (a run of ideographs between separators), after an optional title.
+    private func headerItem(_ item: Range<Int>) -> (name: Range<Int>, title: Range<Int>?)? {
+        var start = item.lowerBound
+        var title: Range<Int>?
+        if let match = lexicons.titles.longestMatch(in: scalars, at: start, limit: item.upperBound), match.length < item.count {
+            title = start..<(start + match.length)
+            start += match.length
+        }
+        let name = start..<item.upperBound
+        // An indigenous or transcribed name in two parts: 某某.某某, 某某·某某.
+        if name.contains(where: { Self.nameDots.contains(scalars[$0]) }) {
+            return name.count <= 2 * Self.longestHeaderName + 1 ? (name, title) : nil
+        }
+        guard (2...Self.longestHeaderName).contains(name.count), !isNonPerson(name) else { return nil }
+        // Set apart by separators, a name with a known surname may use any character (某有志, 某再立).
+        if lexicons.surnames.longestMatch(in: scalars, at: name.lowerBound, limit: name.upperBound) != nil, name.count <= 3 { return (name, title) }
+        guard (name.lowerBound + 1..<name.upperBound).allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { return nil }
+        return name.count == 3 ? (name, title) : nil
+    }
+
+    /// The inside of a bracketed note at `position` (某某(公假), 某某(某某代)), if one is there.
+    private func bracketNote(at position: Int, limit: Int) -> Range<Int>? {
+        guard position < limit, scalars[position] == "(" || scalars[position] == "（",
+              let close = (position + 1..<min(limit, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) else { return nil }
+        return (position + 1)..<close
+    }
+
+    private func isColon(_ scalar: Unicode.Scalar) -> Bool { scalar == ":" || scalar == "：" }
+}
