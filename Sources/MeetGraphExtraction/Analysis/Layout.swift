@@ -10,6 +10,14 @@ struct Sentence: Sendable {
 
 /// Splits normalised scalars into sentences and paragraphs.
 enum Layout {
+    /// Where a sentence whose stop is just before `start` ends: a closing quote or bracket stays
+    /// with its sentence (。” 。)).
+    static func endAfterClosings(from start: Int, in scalars: [Unicode.Scalar]) -> Int {
+        var end = start
+        while end < scalars.count, scalars[end] == "”" || scalars[end] == ")" || scalars[end] == "）" || scalars[end] == "’" { end += 1 }
+        return end
+    }
+
     /// The sentences of `scalars`, in order; empty stretches are skipped.
     static func sentences(of scalars: [Unicode.Scalar]) -> [Sentence] {
         var result: [Sentence] = []
@@ -56,11 +64,7 @@ enum Layout {
                 closeParagraph()
                 start = index + 1
             } else if ScalarClass.endsSentence(scalar) {
-                var end = index + 1
-                // Keep a closing quote or bracket with its sentence: 。” 。)
-                while end < scalars.count, scalars[end] == "”" || scalars[end] == ")" || scalars[end] == "）" || scalars[end] == "’" {
-                    end += 1
-                }
+                let end = endAfterClosings(from: index + 1, in: scalars)
                 if scalar == "。" || scalar == "！" || scalar == "？" { paragraphHasStop = true }
                 emit(end)
                 start = end

@@ -72,7 +72,7 @@ struct DocumentAnalysis {
         (mentions, bylines, titleList) = finder.find()
         numberPeople()
         titledLists = [Bool](repeating: false, count: (mentions.lazy.map(\.list).max() ?? 0) + 1)
-        for mention in mentions where !mention.titles.isEmpty && mention.list >= 0 { titledLists[mention.list] = true }
+        for mention in mentions where !mention.titles.isEmpty && mention.list != NameFinder.untitledListNumber { titledLists[mention.list] = true }
         assert(zip(mentions, mentions.dropFirst()).allSatisfy { $0.sentence <= $1.sentence }, "mentions are in text order")
         sentenceMentionStarts = [Int](repeating: 0, count: sentences.count + 1)
         for mention in mentions { sentenceMentionStarts[mention.sentence + 1] += 1 }

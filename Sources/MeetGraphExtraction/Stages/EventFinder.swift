@@ -121,22 +121,7 @@ struct EventFinder {
                 position += 1
             }
         }
-        // A keyword inside a longer name (市委常委会 inside 市委常委会扩大会议) is not an event of its
-        // own. (Read by index, so that the check reads spans without copying triggers; a single
-        // event is kept as it is, without a second array.)
-        var result: [EventTrigger]
-        if nounEvents.count < 2 {
-            result = nounEvents
-        } else {
-            result = []
-            for index in nounEvents.indices {
-                let span = nounEvents[index].span
-                let subsumed = nounEvents.indices.contains { other in
-                    other != index && nounEvents[other].span.lowerBound <= span.lowerBound && nounEvents[other].span.upperBound > span.upperBound
-                }
-                if !subsumed { result.append(nounEvents[index]) }
-            }
-        }
+        var result = withoutNamesInsideLongerOnes(nounEvents)
         if !verbs.isEmpty, let visit = verbTrigger(verbs, sentence: range, mentionsInSentence: mentionsInSentence) {
             // 带队走访市政府机关,…并召开座谈会: an outing told before a meeting in the same sentence
             // is an event of its own; a visit verb after the meeting describes it.
@@ -151,6 +136,23 @@ struct EventFinder {
             var start = anchor
             while start > range.lowerBound, !ScalarClass.endsClause(scalars[start - 1]) || ScalarClass.isSpace(scalars[start - 1]) { start -= 1 }
             result[index].clauseStart = start
+        }
+        return result
+    }
+
+    /// `events` without those whose name lies inside a longer one's: a keyword inside a longer
+    /// name (市委常委会 inside 市委常委会扩大会议) is not an event of its own. (Read by index, so
+    /// that the check reads spans without copying triggers; a single event is kept as it is,
+    /// without a second array.)
+    private func withoutNamesInsideLongerOnes(_ events: [EventTrigger]) -> [EventTrigger] {
+        guard events.count >= 2 else { return events }
+        var result: [EventTrigger] = []
+        for index in events.indices {
+            let span = events[index].span
+            let subsumed = events.indices.contains { other in
+                other != index && events[other].span.lowerBound <= span.lowerBound && events[other].span.upperBound > span.upperBound
+            }
+            if !subsumed { result.append(events[index]) }
         }
         return result
     }

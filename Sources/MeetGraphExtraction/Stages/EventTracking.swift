@@ -127,18 +127,12 @@ extension DocumentAnalysis {
                 let written = scalars[keywordStart..<(keywordStart + keyword.length)]
                 return drafts.indices.last { drafts[$0].kind == .visit && drafts[$0].nameScalars.starts(with: written) }.map { [$0] }
             }
-            if Self.attendingVerbs.startsWord(at: position, in: scalars) {
-                if candidates == nil {
-                    var found = current
-                    for index in drafts.indices where (0...6).contains(mention.sentence - drafts[index].sentence) && !found.contains(index) {
-                        found.append(index)
-                    }
-                    candidates = found
-                }
+            if let verb = Self.attendingVerbs.longestMatch(at: position, in: scalars) {
+                if candidates == nil { candidates = recentEvents(before: mention.sentence, current: current) }
                 guard let candidates, candidates.count > 1 else { return nil }
                 // 参加调研并出席会议: each verb names its event; a bare 会议 is the meeting being reported.
-                var keywordStart = position + 2
-                while keywordStart < min(end, position + 14), !ScalarClass.endsClause(scalars[keywordStart]) {
+                var keywordStart = position + verb.count
+                while keywordStart < min(end, position + Self.attendedEventReach), !ScalarClass.endsClause(scalars[keywordStart]) {
                     if let keyword = lexicons.eventKeywords.longestMatch(in: scalars, at: keywordStart, limit: end) {
                         let written = Array(scalars[keywordStart..<(keywordStart + keyword.length)])
                         if Self.bareNames.contains(written) {
@@ -163,6 +157,21 @@ extension DocumentAnalysis {
         guard !named.isEmpty else { return nil }
         if namesTheMeeting { named += current.filter { drafts[$0].kind == .meeting && !named.contains($0) } }
         return named
+    }
+
+    /// How many sentences back an event may be named by 参加/出席 with its keyword.
+    static let recentEventReach = 6
+    /// How far after 参加/出席 the event's keyword is looked for.
+    static let attendedEventReach = 14
+
+    /// The events a verb of taking part may name: the current ones, then those of the last
+    /// ``recentEventReach`` sentences, each once.
+    private func recentEvents(before sentence: Int, current: [Int]) -> [Int] {
+        var found = current
+        for index in drafts.indices where (0...Self.recentEventReach).contains(sentence - drafts[index].sentence) && !found.contains(index) {
+            found.append(index)
+        }
+        return found
     }
 
     /// Adds the event of `trigger` or merges it into an earlier one naming the same event; returns its index.

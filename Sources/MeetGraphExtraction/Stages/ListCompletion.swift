@@ -123,3 +123,24 @@ extension NameFinder {
             && lexicons.titles.longestMatch(in: scalars, at: range.lowerBound, limit: range.upperBound) == nil
     }
 }
+
+extension NameSearch {
+    /// Enumerations around the names found: the items the passes before left out (甲乙丙、丁戊己、庚辛壬出席).
+    mutating func completeLists() {
+        var mentionsBySentence = [[Int]](repeating: [], count: sentences.count)
+        for (index, mention) in mentions.enumerated() { mentionsBySentence[mention.sentence].append(index) }
+        for (index, sentence) in sentences.enumerated() where !mentionsBySentence[index].isEmpty {
+            let found = mentionsBySentence[index].sorted { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
+                .map { (range: mentions[$0].range, start: mentions[$0].start, titled: !mentions[$0].titles.isEmpty, mention: $0) }
+            let covered = covered
+            for item in finder.missingListItems(in: sentence.range, found: found, isTaken: { covered[$0] })
+            where !item.range.contains(where: { self.covered[$0] }) {
+                let neighbour = mentions[item.joins]
+                mentions.append(Mention(range: item.range, titles: neighbour.titles,
+                                        start: neighbour.titles.isEmpty ? item.range.lowerBound : neighbour.start,
+                                        sentence: index, list: neighbour.list, name: number(item.range)))
+                for offset in item.range { self.covered[offset] = true }
+            }
+        }
+    }
+}

@@ -106,3 +106,35 @@ extension NameFinder {
 
     private func isColon(_ scalar: Unicode.Scalar) -> Bool { scalar == ":" || scalar == "：" }
 }
+
+extension NameSearch {
+    /// Header lines of minutes: 主持:某某  出席:某某 某某  列席:某某、某某. A name found already
+    /// takes the label's roles; the others are added.
+    mutating func addHeaderNames() {
+        var headerRoles: Roles?
+        for (index, sentence) in sentences.enumerated() {
+            guard let header = finder.headerNames(in: sentence.range, continuing: headerRoles) else {
+                headerRoles = nil
+                continue
+            }
+            headerRoles = header.roles
+            if header.names.isEmpty { continue }
+            list += 1
+            for found in header.names {
+                if let existing = mentions.indices.first(where: { mentions[$0].range == found.name }) {
+                    mentions[existing].labelledRoles = header.roles
+                    continue
+                }
+                guard !found.name.contains(where: { covered[$0] }) else { continue }
+                var titleRange = 0..<0
+                if let title = found.title {
+                    titles.append(title)
+                    titleRange = (titles.count - 1)..<titles.count
+                }
+                mentions.append(Mention(range: found.name, titles: titleRange, start: found.title?.lowerBound ?? found.name.lowerBound,
+                                        sentence: index, list: list, name: number(found.name), labelledRoles: header.roles))
+                for offset in found.name { covered[offset] = true }
+            }
+        }
+    }
+}

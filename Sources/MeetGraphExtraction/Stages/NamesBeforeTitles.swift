@@ -49,3 +49,18 @@ extension NameFinder {
         return Self.wordsBeforeNames.contains(previous)
     }
 }
+
+extension NameSearch {
+    /// Names written before their title: 某某省长主持…, 某某副院长先传达….
+    mutating func addNamesBeforeTitles() {
+        for (index, sentence) in sentences.enumerated() {
+            for found in finder.namesBeforeTitles(in: sentence.range) where !found.name.contains(where: { covered[$0] }) {
+                titles.append(found.title)
+                list += 1
+                mentions.append(Mention(range: found.name, titles: (titles.count - 1)..<titles.count, start: found.name.lowerBound,
+                                        sentence: index, list: list, name: number(found.name)))
+                for offset in found.name { covered[offset] = true }
+            }
+        }
+    }
+}

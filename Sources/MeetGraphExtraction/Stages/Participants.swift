@@ -80,7 +80,7 @@ extension DocumentAnalysis {
         case .unknown:
             // Outside the trigger's sentence, an outing's titled people (and the rest of their
             // list: 副议长A及B、C) took part.
-            let titled = !mention.titles.isEmpty || mention.list >= 0 && titledLists[mention.list]
+            let titled = !mention.titles.isEmpty || mention.list != NameFinder.untitledListNumber && titledLists[mention.list]
             guard triggerSentence || events.contains(where: { drafts[$0].kind != .meeting }) && titled else { return }
             roles = .attendee
         }

@@ -58,29 +58,33 @@ extension NameFinder {
             let nameRange = nameStart..<(nameStart + length)
             result.append(Mention(range: nameRange, titles: titles, start: start,
                                   sentence: sentence, list: list))
-            lastEnd = nameRange.upperBound
-            // The list goes on: 、B、C … until a title starts a new person or the list ends.
-            var cursor = nameRange.upperBound
-            var sharedTitles = titles
-            while cursor < range.upperBound {
-                guard let next = listContinuation(after: cursor, limit: range.upperBound) else { break }
-                if startsTitledPerson(at: next, limit: range.upperBound) { break }
-                guard let nextLength = latinOrDoubleSurnameName(at: next, limit: range.upperBound)
-                        ?? personName(at: next, limit: range.upperBound) ?? delimitedName(at: next, limit: range.upperBound) else { break }
-                let continued = next..<(next + nextLength)
-                // 副议长A及B、C、D: a list joined to the first name by 及/和 goes on with 、, so the
-                // title was A's alone (a shared title would read 副议长A、B及C).
-                if cursor == nameRange.upperBound, next - cursor > 1 || !ScalarClass.separatesNames(scalars[cursor]),
-                   continued.upperBound < range.upperBound, scalars[continued.upperBound] == ScalarClass.enumerationComma {
-                    sharedTitles = titles.upperBound..<titles.upperBound
-                }
-                result.append(Mention(range: continued, titles: sharedTitles, start: continued.lowerBound,
-                                      sentence: sentence, list: list))
-                cursor = continued.upperBound
-                lastEnd = cursor
-            }
+            lastEnd = continueList(after: nameRange, titles: titles, sentence: sentence, list: list, limit: range.upperBound, into: &result)
             position = lastEnd
         }
+    }
+
+    /// The list that the titled name at `nameRange` opens, going on (、B、C …) until a title
+    /// starts a new person or the list ends: its names appended to `result`; where it ends.
+    private func continueList(after nameRange: Range<Int>, titles: Range<Int>, sentence: Int, list: Int, limit: Int,
+                              into result: inout [Mention]) -> Int {
+        var cursor = nameRange.upperBound
+        var sharedTitles = titles
+        while cursor < limit {
+            guard let next = listContinuation(after: cursor, limit: limit) else { break }
+            if startsTitledPerson(at: next, limit: limit) { break }
+            guard let nextLength = latinOrDoubleSurnameName(at: next, limit: limit)
+                    ?? personName(at: next, limit: limit) ?? delimitedName(at: next, limit: limit) else { break }
+            let continued = next..<(next + nextLength)
+            // 副议长A及B、C、D: a list joined to the first name by 及/和 goes on with 、, so the
+            // title was A's alone (a shared title would read 副议长A、B及C).
+            if cursor == nameRange.upperBound, next - cursor > 1 || !ScalarClass.separatesNames(scalars[cursor]),
+               continued.upperBound < limit, scalars[continued.upperBound] == ScalarClass.enumerationComma {
+                sharedTitles = titles.upperBound..<titles.upperBound
+            }
+            result.append(Mention(range: continued, titles: sharedTitles, start: continued.lowerBound, sentence: sentence, list: list))
+            cursor = continued.upperBound
+        }
+        return cursor
     }
 
     /// Whether a title followed by a name starts at `position` (so a list ends and a new person begins).
