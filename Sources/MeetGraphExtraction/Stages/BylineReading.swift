@@ -97,7 +97,7 @@ extension NameFinder {
         return (position + 1)..<(position + 1 + length)
     }
 
-    /// “林溪 王一鸣 报道”, “李青山 摄”: the names before the marker at `position`, separated by
+    /// “林溪 王一鸣 报道”, “柯舟远 摄”: the names before the marker at `position`, separated by
     /// spaces, when the marker ends there.
     private func namesBefore(markerAt position: Int, length: Int, in range: Range<Int>) -> [Range<Int>] {
         let after = position + length

@@ -39,16 +39,7 @@ extension NameFinder {
                 }
                 guard let length = listItemLength(at: next, limit: sentence.upperBound) else { break }
                 let range = next..<(next + length)
-                guard !range.contains(where: isTaken), isNameShaped(range) else { break }
-                if lexicons.surnames.longestMatch(in: scalars, at: next, limit: range.upperBound) != nil {
-                    result += (pending + [range]).map { ($0, item.mention) }
-                    pending.removeAll()
-                } else if length == 3 {
-                    // A rare surname: a name only if the list goes on with a name after it.
-                    pending.append(range)
-                } else {
-                    break
-                }
+                guard !range.contains(where: isTaken), take(range, pending: &pending, into: &result, joining: item.mention) else { break }
                 position = range.upperBound
             }
             // Leftwards, from an untitled first name: [item]、[item]、某某…
@@ -58,19 +49,28 @@ extension NameFinder {
             while end - 1 > sentence.lowerBound, scalars[end - 1] == ScalarClass.enumerationComma,
                   let length = listItemLength(endingAt: end - 1, lowerBound: sentence.lowerBound) {
                 let range = (end - 1 - length)..<(end - 1)
-                guard !range.contains(where: isTaken), isNameShaped(range) else { break }
-                if lexicons.surnames.longestMatch(in: scalars, at: range.lowerBound, limit: range.upperBound) != nil {
-                    result += (pending + [range]).map { ($0, item.mention) }
-                    pending.removeAll()
-                } else if length == 3 {
-                    pending.append(range)
-                } else {
-                    break
-                }
+                guard !range.contains(where: isTaken), take(range, pending: &pending, into: &result, joining: item.mention) else { break }
                 end = range.lowerBound
             }
         }
         return result
+    }
+
+    /// Takes the item at `range` if it has a name's shape: with a known surname it is a name (and
+    /// so are the `pending` items before it); with a rare surname (three characters) it waits in
+    /// `pending` for a name further on. Returns false where the enumeration ends.
+    private func take(_ range: Range<Int>, pending: inout [Range<Int>], into result: inout [(range: Range<Int>, joins: Int)],
+                      joining mention: Int) -> Bool {
+        guard isNameShaped(range) else { return false }
+        if lexicons.surnames.longestMatch(in: scalars, at: range.lowerBound, limit: range.upperBound) != nil {
+            result += (pending + [range]).map { ($0, mention) }
+            pending.removeAll()
+        } else if range.count == 3 {
+            pending.append(range)
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Where the next item of an enumeration starts after `position`: after 、 or a joining word

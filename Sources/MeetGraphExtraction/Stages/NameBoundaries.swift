@@ -17,7 +17,7 @@ extension NameFinder {
 }
 
 extension NameFinder {
-    /// The longest part of a transcribed name, in characters (阿扎姆焦恩 in 阿扎姆焦恩·马恩苏洛夫).
+    /// The longest part of a transcribed name, in characters (阿布都热依木 in 阿布都热依木·某某某).
     static let longestNamePart = 8
 
     /// A transcribed or minority name, its parts joined by middle dots (某某·某某某, 某某某·某某·某某),

@@ -76,7 +76,7 @@ extension NameFinder {
     }
 
     /// A person's name at `start`: a Chinese name, or a transcribed one written with a middle dot
-    /// (帕巴拉·格列朗杰) or in Latin letters.
+    /// (某某·某某某某) or in Latin letters.
     func personName(at start: Int, limit: Int, afterTitle: Bool = false) -> Int? {
         // 某某·某某某: a transcribed name, its parts joined by dots (not one that starts inside a
         // title word: 代表团团长克劳斯·施密特 — see below).
