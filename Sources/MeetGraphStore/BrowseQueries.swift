@@ -144,7 +144,7 @@ extension MeetGraphStore {
                 """, arguments: [eventID])
             return EventDetail(event: EventColumns.node(row), source: row[EventColumns.count + 1],
                                path: row[EventColumns.count + 2], published: row[EventColumns.count + 3],
-                               participants: try people.map { try participationDetail(of: $0, at: eventID, db) })
+                               participants: try people.map { try participation(of: $0, at: eventID, db) })
         }
     }
 
@@ -200,23 +200,5 @@ extension MeetGraphStore {
             }
             return graph
         }
-    }
-
-    /// One participation with its evidence (as ``sharedEvents(_:_:filter:)`` reads it).
-    private func participationDetail(of person: Int64, at event: Int64, _ db: Database) throws -> ParticipationDetail {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT person.name, participation.writtenName, participation.roles, participation.titles
-            FROM participation JOIN person ON person.id = participation.personId
-            WHERE participation.personId = ? AND participation.eventId = ?
-            """), arguments: [person, event])
-        let evidence = try EvidenceRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM evidence WHERE personId = ? AND eventId = ? ORDER BY ordinal
-            """), arguments: [person, event]).map {
-            Evidence(document: $0.document, sentence: $0.sentence, start: $0.startOffset, end: $0.endOffset,
-                     mentionStart: $0.mentionStart, mentionEnd: $0.mentionEnd)
-        }
-        return ParticipationDetail(person: row?[0] ?? "", writtenName: row?[1] ?? "",
-                                   roles: Roles(rawValue: UInt8(row?[2] ?? 0)),
-                                   titles: TitleList.split(row?[3] ?? ""), evidence: evidence)
     }
 }

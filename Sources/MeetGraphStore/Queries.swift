@@ -320,8 +320,8 @@ extension MeetGraphStore {
         return keys
     }
 
-    /// One participation with its evidence.
-    private func participation(of person: Int64, at event: Int64, _ db: Database) throws -> ParticipationDetail {
+    /// One participation with its evidence (also read by the web page's event detail).
+    func participation(of person: Int64, at event: Int64, _ db: Database) throws -> ParticipationDetail {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT person.name, participation.writtenName, participation.roles, participation.titles
             FROM participation JOIN person ON person.id = participation.personId
