@@ -115,6 +115,12 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("a surname and a title stand for the person named earlier (黃縣長表示)",
+                       "縣長黃文彬9日主持防汛會議,副縣長李宗翰列席。黃縣長表示,各單位要加強整備。",
+                       "meeting 防汛會議: 黃文彬=cs 李宗翰=a"),
+        PatternExample("a surname and a title that fit two people stand for nobody",
+                       "3月2日,座谈会召开。市长宋明远、副市长宋立新出席。宋市长强调,要抓好落实。",
+                       "meeting 座谈会: 宋明远=a 宋立新=a"),
         PatternExample("a rare surname inside an untitled list",
                        "3月2日,主席团第四次会议举行。王建国、张光明、马伟、鸟成云、吴海昆、张黄元、贾应忠出席会议。",
                        "meeting 主席团第四次会议: 王建国=a 张光明=a 马伟=a 鸟成云=a 吴海昆=a 张黄元=a 贾应忠=a"),

@@ -65,6 +65,7 @@ struct NameFinder {
         search.addOtherOccurrences()
         search.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         search.applyShortForms()
+        search.addShortReferences()
         // Byline names are numbered last: they are not looked for elsewhere in the text.
         for index in search.bylines.indices { search.bylines[index].name = search.number(search.bylines[index].range) }
         return (search.mentions, search.bylines, search.titles)
