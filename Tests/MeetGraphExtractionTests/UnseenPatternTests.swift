@@ -115,6 +115,15 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("a speech verb after an occasion (在会见时说)",
+                       "5月6日,市长宋明远会见客商代表团一行。宋明远在会见时说,欢迎各位来投资。",
+                       "other 会见: 宋明远=sa"),
+        PatternExample("a speech verb after its object (对…表示欢迎)",
+                       "3月2日,全县企业家座谈会召开。副县长贺思齐出席。贺思齐对各位企业家参加座谈表示欢迎。",
+                       "meeting 全县企业家座谈会: 贺思齐=sa"),
+        PatternExample("作了 and a speech noun later in the clause (作了关于…的报告)",
+                       "3月2日,学院第五届教职工代表大会召开。院长韦立新出席。韦立新向大会作了关于学院工作的报告。",
+                       "meeting 学院第五届教职工代表大会: 韦立新=sa"),
         PatternExample("a surname and a title stand for the person named earlier (黃縣長表示)",
                        "縣長黃文彬9日主持防汛會議,副縣長李宗翰列席。黃縣長表示,各單位要加強整備。",
                        "meeting 防汛會議: 黃文彬=cs 李宗翰=a"),

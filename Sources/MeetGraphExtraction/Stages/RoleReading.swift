@@ -94,6 +94,8 @@ extension DocumentAnalysis {
         // …等与会人员…发言: named as present as well as speaking.
         var present = false
         var result = Finding.unknown
+        // The roles of an occasion skipped before a speech verb (会见 in X在会见时说).
+        var occasionRoles: Roles = []
         walk: while position < end {
             if let other = otherMention(covering: position, in: mention.sentence, besides: mention.range) {
                 position = other.range.upperBound
@@ -104,6 +106,13 @@ extension DocumentAnalysis {
             // 作了题为《凝心聚力 开创新局》的讲话: a title in book marks is not a clause of its own.
             if scalar == "《", let close = (position..<min(end, position + Self.bookTitleReach)).first(where: { scalars[$0] == "》" }) {
                 position = close + 1
+                continue
+            }
+            // X在会见时说, X对此次视察表示欢迎: the occasion or the object before the speech verb
+            // is not what the person did (the occasion's verb is kept with the speech).
+            if let frame = speechAfterFrame(at: position, end: end, sentence: mention.sentence) {
+                occasionRoles.formUnion(frame.occasionRoles)
+                position = frame.speech
                 continue
             }
             if ScalarClass.endsClause(scalar) {
@@ -131,11 +140,79 @@ extension DocumentAnalysis {
                 result = roles(ofVerb: verb, at: position, present: present, isSubject: isSubject, sentence: mention.sentence)
                 break walk
             }
+            // 作了关于…的报告, 作专题辅导: a speech verb whose noun comes later in the clause.
+            if let opener = speechWithNoun(at: position, end: end, directlyAfterName: position == mention.range.upperBound) {
+                result = roles(ofVerb: (opener, .speaker), at: position, present: present, isSubject: isSubject, sentence: mention.sentence)
+                break walk
+            }
             position += 1
+        }
+        if !occasionRoles.isEmpty, case let .roles(found, announcesOnly) = result {
+            result = .roles(found.union(occasionRoles), announcesOnly: announcesOnly)
         }
         roleMemo.walks[start] = result
         for shared in sharedStarts { roleMemo.walks[RoleReadingMemo.WalkStart(position: shared, isSubject: isSubject)] = result }
         return result
+    }
+
+    /// 在…时 (an occasion), 对…/向…/就… (an object): words that open a phrase between a name
+    /// and its speech verb, and the speech verbs that may follow 作了/讲.
+    static let occasionOpeners = WordList(resource: "occasion-openers")
+    static let occasionClosers = WordList(resource: "occasion-closers")
+    static let objectMarkers = WordList(resource: "object-markers")
+    static let speechOpeners = WordList(resource: "speech-openers")
+    static let speechNouns = WordList(resource: "speech-nouns")
+    /// How far an occasion (在…时) may reach before its closing word.
+    static let occasionReach = 20
+
+    /// Where the speech verb after an occasion (在会见时说) or an object (对此次视察表示欢迎)
+    /// opening at `position` starts, with the roles the occasion's own verbs give; nil when
+    /// no speech verb follows in the clause, or another name comes first.
+    private func speechAfterFrame(at position: Int, end: Int, sentence: Int) -> (speech: Int, occasionRoles: Roles)? {
+        if let opener = Self.occasionOpeners.longestMatch(at: position, in: scalars) {
+            var index = position + opener.count
+            let limit = min(end, position + Self.occasionReach)
+            while index < limit, !ScalarClass.endsClause(scalars[index]), !mentionSpans(from: index, in: sentence) {
+                if let closer = Self.occasionClosers.longestMatch(at: index, in: scalars) {
+                    var speech = index + closer.count
+                    if speech < end, ScalarClass.endsClause(scalars[speech]), !ScalarClass.isSpace(scalars[speech]) { speech += 1 }
+                    guard let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: speech, limit: end), verb.value.contains(.speaker)
+                    else { return nil }
+                    var occasion: Roles = []
+                    for inner in (position + opener.count)..<index {
+                        if let innerVerb = lexicons.roleVerbs.longestMatch(in: scalars, at: inner, limit: index) { occasion.formUnion(innerVerb.value) }
+                    }
+                    occasion.remove(.speaker)
+                    return (speech, occasion)
+                }
+                index += 1
+            }
+            return nil
+        }
+        guard let marker = Self.objectMarkers.longestMatch(at: position, in: scalars) else { return nil }
+        var index = position + marker.count
+        while index < end, !ScalarClass.endsClause(scalars[index]), !mentionSpans(from: index, in: sentence) {
+            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end), verb.value.contains(.speaker) {
+                return (index, [])
+            }
+            if speechWithNoun(at: index, end: end, directlyAfterName: false) != nil { return (index, []) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The length of a speech verb at `position` whose noun comes later in its clause (作了关于…的
+    /// 报告); a one-scalar verb (作, 讲) only `directlyAfterName`, where it cannot be part of a
+    /// word (工作).
+    private func speechWithNoun(at position: Int, end: Int, directlyAfterName: Bool) -> Int? {
+        guard let opener = Self.speechOpeners.longestMatch(at: position, in: scalars),
+              opener.count > 1 || directlyAfterName else { return nil }
+        var index = position + opener.count
+        while index < end, !ScalarClass.endsClause(scalars[index]) {
+            if Self.speechNouns.startsWord(at: index, in: scalars) { return opener.count }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether the clause at `next` opens with a new subject: 他, 她, or a name within a few scalars.
