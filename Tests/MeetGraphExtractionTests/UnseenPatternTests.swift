@@ -115,6 +115,9 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("a list item whose given name holds a character rare in names (其, 长)",
+                       "3月2日,会议召开。市领导江海潮、宋其远、贺长青、韦立新出席会议。",
+                       "meeting 会议: 江海潮=a 宋其远=a 贺长青=a 韦立新=a"),
         PatternExample("a speech verb after an occasion (在会见时说)",
                        "5月6日,市长宋明远会见客商代表团一行。宋明远在会见时说,欢迎各位来投资。",
                        "other 会见: 宋明远=sa"),

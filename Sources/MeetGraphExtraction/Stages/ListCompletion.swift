@@ -118,8 +118,11 @@ extension NameFinder {
 
     /// Whether `range` has the shape of a name: characters that occur in given names after the
     /// first, and no word that is not a name (全市, 有关).
+    /// Between separators a name is expected, so the characters common in given names that rarely
+    /// occur elsewhere in them (长, 有, 其: given-after-titles.txt) are accepted as after a title.
     private func isNameShaped(_ range: Range<Int>) -> Bool {
-        (range.lowerBound + 1..<range.upperBound).allSatisfy { isGivenNameScalar(scalars[$0]) } && !isNonPerson(range)
+        (range.lowerBound + 1..<range.upperBound).allSatisfy { isGivenNameScalar(scalars[$0]) || lexicons.givenAfterTitles.contains(scalars[$0]) }
+            && !isNonPerson(range)
             && lexicons.titles.longestMatch(in: scalars, at: range.lowerBound, limit: range.upperBound) == nil
     }
 }
