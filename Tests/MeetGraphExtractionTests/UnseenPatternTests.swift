@@ -115,6 +115,9 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("老同志 before a list works as a title",
+                       "3月2日,会议召开。市领导江海潮、宋明远,老同志贺思齐、韦立新应邀出席会议。",
+                       "meeting 会议: 江海潮=a 宋明远=a 贺思齐=a 韦立新=a"),
         PatternExample("a list item whose given name holds a character rare in names (其, 长)",
                        "3月2日,会议召开。市领导江海潮、宋其远、贺长青、韦立新出席会议。",
                        "meeting 会议: 江海潮=a 宋其远=a 贺长青=a 韦立新=a"),
