@@ -115,6 +115,9 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("a second title in brackets before the names (原主委(会长)某某)",
+                       "3月2日,座谈会召开。各民主党派原主委(会长)江海潮、宋明远,主委(主席)贺思齐、韦立新出席。",
+                       "meeting 座谈会: 江海潮=a 宋明远=a 贺思齐=a 韦立新=a"),
         PatternExample("老同志 before a list works as a title",
                        "3月2日,会议召开。市领导江海潮、宋明远,老同志贺思齐、韦立新应邀出席会议。",
                        "meeting 会议: 江海潮=a 宋明远=a 贺思齐=a 韦立新=a"),

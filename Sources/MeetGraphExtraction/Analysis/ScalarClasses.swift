@@ -30,6 +30,10 @@ enum ScalarClass {
 
     /// White space of any width.
     @inline(__always)
+    /// Brackets around a second title written after the first: 原主委(会长)某某.
+    static func opensBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == "(" || scalar == "\u{FF08}" }
+    static func closesBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == ")" || scalar == "\u{FF09}" }
+
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x3000, 0xA0, 0x09: true

@@ -33,6 +33,11 @@ extension NameFinder {
                nameStart + 1 < range.upperBound, ScalarClass.isIdeograph(scalars[nameStart + 1]) {
                 nameStart += 1
             }
+            // 原主委(会长)某某: a second title in brackets stands between the first and the name.
+            let headStart = position - head.length
+            let bracketed = !strict && nameStart + 1 < range.upperBound && ScalarClass.closesBracket(scalars[nameStart])
+                && headStart > lastEnd && ScalarClass.opensBracket(scalars[headStart - 1])
+            if bracketed { nameStart += 1 }
             guard let length = strict ? labelledName(at: nameStart, limit: range.upperBound)
                     : personName(at: nameStart, limit: range.upperBound, afterTitle: true)
                         ?? delimitedName(at: nameStart, limit: range.upperBound, surnameFirst: true) else {
@@ -44,6 +49,12 @@ extension NameFinder {
             let firstTitle = titleList.count
             titleList.append(titleStart..<titleEnd)
             var start = titleStart
+            // The title before the brackets is the person's too, and where the mention starts.
+            if bracketed, let outer = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: titleStart - 1, notBefore: lastEnd) {
+                let outerStart = self.titleStart(headStart: titleStart - 1 - outer.length, lowerBound: lastEnd)
+                titleList.append(outerStart..<(titleStart - 1))
+                start = outerStart
+            }
             // Titles joined by 、 before this one: 市委常委、常务副市长宋明远 (found backwards, put in order below).
             while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
                   let previousHead = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: start - 1, notBefore: lastEnd) {
