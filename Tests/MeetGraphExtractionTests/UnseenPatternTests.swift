@@ -52,6 +52,9 @@ struct PatternExample: CustomTestStringConvertible, Sendable {
 @Suite("Patterns from unseen sources")
 struct UnseenPatternTests {
     static let eventWords: [PatternExample] = [
+        PatternExample("於 a meeting, then a speech verb: the meeting took place (於…會強調)",
+                       "市長宋明遠9日於市政會議強調,各局處要加強防汛整備。",
+                       "meeting 市政會議: 宋明遠=s"),
         PatternExample("早餐会 is a meeting", "4月12日,全市第五期政企早餐会举行。市长宋明远主持并讲话,副市长贺思齐出席。",
                        "meeting 全市第五期政企早餐会: 宋明远=cs 贺思齐=a"),
         PatternExample("共进早餐 is a gathering", "3月8日上午,市委书记江海潮与部分民营企业负责人共进早餐,听取意见建议。市委常委、秘书长韦立新参加。",
@@ -90,6 +93,12 @@ struct UnseenPatternTests {
     ]
 
     static let nameBoundaries: [PatternExample] = [
+        PatternExample("a two-character name before 今(9)日",
+                       "行政院長林海今(9)日於行政院會強調,各機關首長應親自出席。",
+                       "meeting 行政院會: 林海=s"),
+        PatternExample("a three-character name before 今(9)日",
+                       "行政院長林海全今(9)日於行政院會強調,各機關首長應親自出席。",
+                       "meeting 行政院會: 林海全=s"),
         PatternExample("titles of national congress leaders and spokespeople (副委员长, 新闻发言人)",
                        "3月2日,座谈会召开。全国人大常委会副委员长王海波出席。外交部新闻发言人宋明远主持。",
                        "meeting 座谈会: 王海波=a 宋明远=c"),

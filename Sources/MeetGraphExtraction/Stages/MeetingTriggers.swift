@@ -198,10 +198,13 @@ extension EventFinder {
                   let verb = nameStops.longestMatch(in: scalars, backwardsFrom: name.stopStart, notBefore: name.sentence.lowerBound) else { return false }
             return verb.value == .trigger
         case .at:
-            // 在…会议上强调: a speech at the meeting shows it took place.
+            // 在…会议上强调: a speech at the meeting shows it took place; 於行政院會強調: right after it.
             let after = name.end
             let rest = name.sentence.upperBound
-            guard followedBy("上", name), after < rest else { return false }
+            guard after < rest else { return false }
+            guard followedBy("上", name) else {
+                return lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: rest)?.value.contains(.speaker) ?? false
+            }
             var index = after + 1
             while index < min(rest, after + Self.speechAtMeetingReach) {
                 if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: rest), !verb.value.isEmpty { return true }

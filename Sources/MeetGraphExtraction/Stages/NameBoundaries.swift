@@ -1,5 +1,5 @@
 /// Where a name ends when its last character could also begin the next word: 某某应邀出席 is 某某
-/// followed by 应邀, not 某某应; 某某今日表示 is 某某 followed by 今日.
+/// followed by 应邀, not 某某应; 某某今日表示 is 某某 followed by 今日, and 某某今(9)日 by a date.
 extension NameFinder {
     /// Common two-character verbs, adverbs and time words (Resources/words-after-names.txt, derived
     /// from jieba's dictionary by scripts/generate-words-after-names.py).
@@ -12,7 +12,10 @@ extension NameFinder {
         let last = start + length - 1
         guard last + 1 < limit, let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit),
               length == surname.length + 2 else { return false }
-        return Self.wordsAfterNames.contains(scalars[last...(last + 1)])
+        if Self.wordsAfterNames.contains(scalars[last...(last + 1)]) { return true }
+        // 某某今(9)日表示: a date phrase starts at the last character.
+        return DateReader.mayStart(with: scalars[last]) && !ScalarClass.isDigit(scalars[last])
+            && DateReader.phrase(in: scalars, at: last, limit: limit) != nil
     }
 }
 

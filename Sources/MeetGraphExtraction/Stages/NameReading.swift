@@ -64,7 +64,7 @@ extension NameFinder {
         return false
     }
 
-    /// Whether a name may end at `position`: punctuation, the end, or a word that follows names.
+    /// Whether a name may end at `position`: punctuation, the end, a word that follows names, or a date.
     func isNameEnd(at position: Int, limit: Int) -> Bool {
         guard position < limit else { return true }
         let scalar = scalars[position]
@@ -72,6 +72,8 @@ extension NameFinder {
         if lexicons.nameFollowers.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
         if lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
         if lexicons.titles.longestMatch(in: scalars, at: position, limit: limit) != nil { return true }
+        // 某某今(9)日, 某某昨天: a date follows the name.
+        if DateReader.mayStart(with: scalar), DateReader.phrase(in: scalars, at: position, limit: limit) != nil { return true }
         return false
     }
 
