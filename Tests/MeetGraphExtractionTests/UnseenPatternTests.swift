@@ -52,6 +52,9 @@ struct PatternExample: CustomTestStringConvertible, Sendable {
 @Suite("Patterns from unseen sources")
 struct UnseenPatternTests {
     static let eventWords: [PatternExample] = [
+        PatternExample("考察之行 refers to the visit being reported",
+                       "5月6日,市长宋明远到清河县调研。副县长贺思齐陪同调研。宋明远对此次考察之行表示满意。",
+                       "visit 调研: 宋明远=sa 贺思齐=a"),
         PatternExample("於 a meeting, then a speech verb: the meeting took place (於…會強調)",
                        "市長宋明遠9日於市政會議強調,各局處要加強防汛整備。",
                        "meeting 市政會議: 宋明遠=s"),
