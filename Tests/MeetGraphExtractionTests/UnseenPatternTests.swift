@@ -52,6 +52,9 @@ struct PatternExample: CustomTestStringConvertible, Sendable {
 @Suite("Patterns from unseen sources")
 struct UnseenPatternTests {
     static let eventWords: [PatternExample] = [
+        PatternExample("关于召开…会议 is a proposal, not the meeting",
+                       "3月2日,县政协主席会议召开。主席宋明远主持会议。会议审议通过了关于召开县政协第五次常委会议的建议方案。",
+                       "meeting 县政协主席会议: 宋明远=c"),
         PatternExample("考察之行 refers to the visit being reported",
                        "5月6日,市长宋明远到清河县调研。副县长贺思齐陪同调研。宋明远对此次考察之行表示满意。",
                        "visit 调研: 宋明远=sa 贺思齐=a"),
