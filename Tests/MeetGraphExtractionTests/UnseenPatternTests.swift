@@ -52,6 +52,18 @@ struct PatternExample: CustomTestStringConvertible, Sendable {
 @Suite("Patterns from unseen sources")
 struct UnseenPatternTests {
     static let eventWords: [PatternExample] = [
+        PatternExample("a date between the name and 在…举行 (仪式11日在某地举行)",
+                       "清河县项目签约仪式11日在县城举行,副县长宋明远出席。",
+                       "other 清河县项目签约仪式: 宋明远=a"),
+        PatternExample("a quoted name, a comma and 於 before the date (「…晚宴」,於本月十一日晚上在某地舉行)",
+                       "同鄉社團舉辦的「同鄉敬老聯歡晚宴」,於本月十一日晚上在珠海舉行,副部長宋明遠出席。",
+                       "other *: 宋明遠=a"),
+        PatternExample("the organiser before a date and 在…举行 another meeting",
+                       "县人大常委会4日上午在县城举行第十次主任会议。主任宋明远主持会议。",
+                       "meeting *: 宋明远=c"),
+        PatternExample("会议决定 a later meeting: it lies ahead",
+                       "2月16日,县人大常委会举行第二次主任会议。主任宋明远主持。会议决定,县人大常委会第三次会议2月18日在县城举行。",
+                       "meeting *: 宋明远=c"),
         PatternExample("关于召开…会议 is a proposal, not the meeting",
                        "3月2日,县政协主席会议召开。主席宋明远主持会议。会议审议通过了关于召开县政协第五次常委会议的建议方案。",
                        "meeting 县政协主席会议: 宋明远=c"),

@@ -30,6 +30,11 @@ enum ScalarClass {
 
     /// White space of any width.
     @inline(__always)
+    /// Closing quotation marks and brackets after a name: 」, 』, ”, 》, ).
+    static func closesQuotation(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{300D}" || scalar == "\u{300F}" || scalar == "\u{201D}" || scalar == "\u{300B}" || closesBracket(scalar)
+    }
+
     /// Brackets around a second title written after the first: 原主委(会长)某某.
     static func opensBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == "(" || scalar == "\u{FF08}" }
     static func closesBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == ")" || scalar == "\u{FF09}" }

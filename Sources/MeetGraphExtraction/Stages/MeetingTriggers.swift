@@ -111,18 +111,21 @@ extension EventFinder {
         if tookPlaceByItsStop(name, previousWasEvent: previousWasEvent) { return (false, nil) }
         // 签署仪式由X主持, 会议由X主持: the event took place; it is the one being reported if there is one.
         if followedBy("由", name) { return (true, nil) }
-        // X会议召开 / X会议在Y举行 / 开幕.
+        // X会议召开 / X会议在Y举行 / 开幕, maybe with a date between (X仪式11日在Y举行).
         let after = name.end
         let rest = name.sentence.upperBound
-        if followedBy(Self.conveneFollowers, name) {
+        let next = pastDate(from: name.next, limit: rest)
+        if Self.conveneFollowers.startsWord(at: next, in: scalars) {
             // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
             if !organisesAnotherEvent(after: after, before: rest) { return (false, nil) }
-        } else if followedBy("在", name) {
-            let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-            if let verbAt = Self.placedVerbs.firstFound(in: after..<clauseEnd, of: scalars)?.start {
+        } else if next < rest, scalars[next] == "在" {
+            let clauseEnd = scalars[next..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
+            if let verbAt = Self.placedVerbs.firstFound(in: next..<clauseEnd, of: scalars)?.start {
+                // 某常委会4日在北京举行第136次委员长会议: the keyword names the organiser.
+                if organisesAnotherEvent(after: verbAt, before: rest) { return nil }
                 var placeEnd = verbAt
                 if scalars.has("隆重", endingAt: placeEnd) { placeEnd -= 2 }
-                let placeText = placeEnd > after + 1 ? original((after + 1)..<placeEnd) : ""
+                let placeText = placeEnd > next + 1 ? original((next + 1)..<placeEnd) : ""
                 return (false, !placeText.isEmpty && placeText.unicodeScalars.count <= Self.longestPlace ? placeText : nil)
             }
         }
@@ -144,6 +147,24 @@ extension EventFinder {
             if !DateReader.phrases(in: scalars, range: clauseStart..<keyword).isEmpty { return (false, nil) }
         }
         return nil
+    }
+
+    /// 于, 本月: words between an event's name and the date written after it.
+    static let wordsBeforeDates = WordList(resource: "words-before-dates")
+
+    /// Where the words after a name go on past the date written right after it (仪式11日在某地
+    /// 举行, 晚宴」,於本月十一日晚上在某地舉行): past closing quotes, a comma, 于 and the date;
+    /// `start` itself when no date follows.
+    private func pastDate(from start: Int, limit: Int) -> Int {
+        var index = start
+        while index < limit, ScalarClass.closesQuotation(scalars[index]) { index += 1 }
+        if index < limit, ScalarClass.endsClause(scalars[index]), !ScalarClass.endsSentence(scalars[index]) { index += 1 }
+        while let word = Self.wordsBeforeDates.longestMatch(at: index, in: scalars, limit: limit) { index += word.count }
+        guard index < limit, DateReader.mayStart(with: scalars[index]),
+              let date = DateReader.phrase(in: scalars, at: index, limit: limit) else { return start }
+        index = date.range.upperBound
+        while index < limit, ScalarClass.isSpace(scalars[index]) { index += 1 }
+        return index
     }
 
     /// Whether a verb of chairing or attending (主持, 出席, 参加) follows `name` in its sentence.
