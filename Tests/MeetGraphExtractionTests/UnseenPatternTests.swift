@@ -111,6 +111,12 @@ struct UnseenPatternTests {
     ]
 
     static let nameBoundaries: [PatternExample] = [
+        PatternExample("a name after 秘书长 that could start with a compound surname (长孙)",
+                       "3月2日,座谈会召开。市政府副秘书长孙立新、宋明远出席。",
+                       "meeting 座谈会: 孙立新=a 宋明远=a"),
+        PatternExample("曾来到 is no name",
+                       "5月6日,市长宋明远到清河村调研。省委书记曾来到清河村考察。",
+                       "visit *: 宋明远=a"),
         PatternExample("a two-character name before 今(9)日",
                        "行政院長林海今(9)日於行政院會強調,各機關首長應親自出席。",
                        "meeting 行政院會: 林海=s"),

@@ -25,6 +25,12 @@ extension NameFinder {
                 position += 1
                 continue
             }
+            // 秘书长孙某某: the title goes on (秘书长), so no name starts inside it (长孙某某).
+            if let longer = lexicons.titles.longestMatch(in: scalars, at: position - head.length, limit: range.upperBound),
+               longer.length > head.length {
+                position += 1
+                continue
+            }
             // After a visited person's label (困难群众X) only a cleanly ending name counts.
             let strict = head.value == false
             // 县领导 田永波 吴大伟: a space may set the names apart from the title.
