@@ -194,6 +194,9 @@ struct UnseenPatternTests {
     ]
 
     static let notParticipants: [PatternExample] = [
+        PatternExample("a leader whose visit's 讲话精神 is studied, with no 的 between",
+                       "3月2日,县委常委会召开。县委书记宋明远主持会议。会议传达学习了贺思齐总书记视察本省重要讲话精神。",
+                       "meeting 县委常委会: 宋明远=c -贺思齐"),
         PatternExample("a future speech is no role", "4月2日,市长江海潮会见来访客人。下周,江海潮将出访友城并将作交流发言。",
                        "other *: 江海潮=a"),
         PatternExample("who 指派 someone is mentioned",

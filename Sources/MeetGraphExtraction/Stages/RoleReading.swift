@@ -155,6 +155,9 @@ extension DocumentAnalysis {
         return result
     }
 
+    /// 讲话精神, 指示精神: after a verb in its clause, the occasion is cited, not reported.
+    static let citedOccasionEndings = WordList(resource: "cited-occasion-endings")
+
     /// 在…时 (an occasion), 对…/向…/就… (an object): words that open a phrase between a name
     /// and its speech verb, and the speech verbs that may follow 作了/讲.
     static let occasionOpeners = WordList(resource: "occasion-openers")
@@ -232,12 +235,16 @@ extension DocumentAnalysis {
         var index = position + verb.length
         if lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }
         // 周某在某地调研时的讲话精神: the verb describes an earlier occasion whose speech is cited.
+        // 总书记视察某省重要讲话重要指示精神: the visit's 精神 is cited, with no 的 between.
         var probe = index
+        var joinedToAnotherVerb = false
         while probe + 1 < end, !ScalarClass.endsClause(scalars[probe]) {
             if scalars[probe] == "的", lexicons.mentionMarkers.longestMatch(in: scalars, at: probe + 1, limit: end) != nil
                 || scalars.has("讲话精神", at: probe + 1) || scalars.has("重要讲话", at: probe + 1) {
                 return .mentioned
             }
+            if scalars[probe] == "并" { joinedToAnotherVerb = true }
+            if !joinedToAnotherVerb, Self.citedOccasionEndings.startsWord(at: probe, in: scalars) { return .mentioned }
             probe += 1
         }
         // 主持会议并讲话, 出席…并作重要讲话: verbs joined in the same clause.

@@ -55,6 +55,8 @@ extension EventFinder {
                   !ScalarClass.endsSentence(scalars[end]), scalars[end] != "并", scalars[end] != "时" {
                 end += 1
             }
+            // 总书记视察某省重要讲话精神: a visit whose speech is cited, not one being reported.
+            if (after..<end).contains(where: { DocumentAnalysis.citedOccasionEndings.startsWord(at: $0, in: scalars) }) { continue }
             let isReception = hit.keyword.kind == .other
             let nameRange = isReception ? hit.range : hit.range.lowerBound..<end
             // 接见受表彰人员, 接见与会代表: greeting a group at the event being reported, not a
