@@ -148,6 +148,12 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("people visited at home, after their label (在离休干部某某、某某家)",
+                       "2月3日,县委书记宋明远看望慰问老干部。在离休干部刘文敬、高立亭家,宋明远与他们亲切交谈。",
+                       "visit *: 宋明远=a 刘文敬=a 高立亭=a"),
+        PatternExample("a visited person whose given name holds 长, after the label 困难党员",
+                       "2月3日,区政协主席宋明远深入长发镇看望慰问困难群众。宋明远一行来到困难党员李长青家中。",
+                       "visit *: 宋明远=a 李长青=a"),
         PatternExample("a second title in brackets before the names (原主委(会长)某某)",
                        "3月2日,座谈会召开。各民主党派原主委(会长)江海潮、宋明远,主委(主席)贺思齐、韦立新出席。",
                        "meeting 座谈会: 江海潮=a 宋明远=a 贺思齐=a 韦立新=a"),

@@ -133,13 +133,16 @@ extension NameFinder {
     /// A name after a visited person's label: it must end at punctuation, 家 (困难群众王某家中), a
     /// conjunction before the next visited person (省劳模X和归侨Y) or a two-character follower (送上).
     func labelledName(at start: Int, limit: Int) -> Int? {
-        guard let length = nameLength(at: start, limit: limit) else { return nil }
+        guard let length = nameLength(at: start, limit: limit) ?? nameAfterTitle(at: start, limit: limit) else { return nil }
         let end = start + length
-        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || scalars[end] == "家"
+        guard end >= limit || !ScalarClass.isIdeograph(scalars[end]) || Self.homesAfterNames.startsWord(at: end, in: scalars)
                 || "和及与".unicodeScalars.contains(scalars[end]) && labelFollows(after: end + 1, limit: limit)
                 || (lexicons.nameFollowers.longestMatch(in: scalars, at: end, limit: limit)?.length ?? 0) >= 2 else { return nil }
         return length
     }
+
+    /// 家, 家中: after a visited person's name, the home the visit went to.
+    static let homesAfterNames = WordList(resource: "homes-after-names")
 
     /// Whether another visited person's label starts within a few characters of `start` (和韩国归侨…).
     func labelFollows(after start: Int, limit: Int) -> Bool {
