@@ -148,6 +148,9 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("a name after its village and before its title (石門村某某村長)",
+                       "縣長林明海24日視察道路工程,縣議員戴世明、石門村蔡志成村長等人陪同。",
+                       "visit *: 林明海=a 戴世明=a 蔡志成=a"),
         PatternExample("people visited at home, after their label (在离休干部某某、某某家)",
                        "2月3日,县委书记宋明远看望慰问老干部。在离休干部刘文敬、高立亭家,宋明远与他们亲切交谈。",
                        "visit *: 宋明远=a 刘文敬=a 高立亭=a"),

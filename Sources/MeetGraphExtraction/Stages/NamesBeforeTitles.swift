@@ -7,10 +7,10 @@ extension NameFinder {
     static let groupTitles = WordList(resource: "group-titles")
 
     /// Last characters of places, not names, before a title (韩国驻华大使, 某某市长).
-    static let placeEndings: Set<Unicode.Scalar> = ["国", "省", "市", "县", "区", "州", "镇", "乡", "村", "旗"]
+    static let placeEndings = WordList(resource: "place-endings").scalarSet
 
     /// Characters after which a name before its title may start: joining words and prepositions.
-    static let wordsBeforeNames: Set<Unicode.Scalar> = ["和", "及", "与", "的", "由", "向", "对", "请"]
+    static let wordsBeforeNames = WordList(resource: "words-before-names").scalarSet
 
     /// Names at a clause's start (or after 、, 和, 及) directly followed by a title that ends where
     /// a name's title may end (a role verb, 等, 一行, punctuation …), each with that title's range.
@@ -45,8 +45,9 @@ extension NameFinder {
         // 5位新闻发言人: a count, not a name, before the title.
         if ScalarClass.isDigit(previous) { return false }
         if !ScalarClass.isIdeograph(previous) { return true }
-        // 和, 及, 与 join names; 的, 由, 向, 对 stand before a person (退休的某某处长, 由某某院长率领).
-        return Self.wordsBeforeNames.contains(previous)
+        // 和, 及, 与 join names; 的, 由, 向, 对 stand before a person (退休的某某处长, 由某某院长率领);
+        // a place names where the person serves (南港村某某村长).
+        return Self.wordsBeforeNames.contains(previous) || Self.placeEndings.contains(previous)
     }
 }
 
