@@ -19,10 +19,18 @@ public enum DOT {
     /// - Throws: ``RenderError/unknownPerson(_:)`` or ``RenderError/invalidDepth(_:)`` for an ego
     ///   view that names nobody in the graph or a depth below 1.
     public static func picture(of graph: AttendanceGraph, options: RenderOptions) throws(RenderError) -> String {
+        try drawing(of: graph, options: options).dot
+    }
+
+    /// The DOT for `options.view` of `graph`, with how many people, events and lines it draws
+    /// (after `top`, `minWeight` and the filter), so that a caller can say what the picture holds.
+    public static func drawing(of graph: AttendanceGraph, options: RenderOptions) throws(RenderError) -> Drawing {
         switch options.view {
-        case .attendance: attendance(graph, options: options)
-        case .coattendance: coattendance(graph, options: options)
-        case .ego(let person, let depth): try ego(graph, person: person, depth: depth, options: options)
+        case .attendance: attendanceDrawing(graph, options: options)
+        case .coattendance:
+            coattendanceDrawing(CoAttendance(graph.filtered(by: options.filter), weighting: options.weighting),
+                                options: options)
+        case .ego(let person, let depth): try egoDrawing(graph, person: person, depth: depth, options: options)
         }
     }
 
@@ -32,6 +40,10 @@ public enum DOT {
     /// `options.top` keeps the people with the largest weighted co-attendance degree and the events
     /// they attended; `options.minWeight` does not apply to this view.
     public static func attendance(_ graph: AttendanceGraph, options: RenderOptions = RenderOptions(view: .attendance)) -> String {
+        attendanceDrawing(graph, options: options).dot
+    }
+
+    static func attendanceDrawing(_ graph: AttendanceGraph, options: RenderOptions) -> Drawing {
         let filtered = graph.filtered(by: options.filter)
         let projection = CoAttendance(filtered, weighting: options.weighting)
         let people = topPeople(projection, top: options.top, keeping: [])
@@ -71,7 +83,7 @@ public enum DOT {
             writer.attendanceEdge(edge.attendance, in: filtered)
         }
         writer.legend(organisations: organisations, eventKinds: kinds, roles: roles, tieNote: nil, ego: nil)
-        return writer.finish()
+        return writer.drawing()
     }
 
     /// People only, joined by co-attendance ties: line width grows with the tie's weight, the
@@ -83,6 +95,10 @@ public enum DOT {
     /// The co-attendance picture of an existing projection; `options.filter`, when it filters
     /// anything, projects the filtered graph again with the projection's weighting.
     public static func coattendance(_ projection: CoAttendance, options: RenderOptions = RenderOptions()) -> String {
+        coattendanceDrawing(projection, options: options).dot
+    }
+
+    static func coattendanceDrawing(_ projection: CoAttendance, options: RenderOptions) -> Drawing {
         let projection = options.filter.keepsEverything
             ? projection
             : CoAttendance(projection.graph.filtered(by: options.filter), weighting: projection.weighting)
@@ -99,6 +115,11 @@ public enum DOT {
     ///   `person`; ``RenderError/invalidDepth(_:)`` when `depth` is below 1.
     public static func ego(_ graph: AttendanceGraph, person: String, depth: Int,
                            options: RenderOptions = RenderOptions()) throws(RenderError) -> String {
+        try egoDrawing(graph, person: person, depth: depth, options: options).dot
+    }
+
+    static func egoDrawing(_ graph: AttendanceGraph, person: String, depth: Int,
+                           options: RenderOptions) throws(RenderError) -> Drawing {
         guard depth >= 1 else { throw .invalidDepth(depth) }
         let projection = CoAttendance(graph.filtered(by: options.filter), weighting: options.weighting)
         guard let centre = projection.graph.person(named: person) else { throw .unknownPerson(person) }
@@ -139,7 +160,7 @@ public enum DOT {
 
     /// The picture of the ties among `people`, for the co-attendance and ego views.
     static func tiesPicture(_ projection: CoAttendance, people: Set<PersonID>, ego: PersonID?, name: String,
-                            view: RenderOptions.View, options: RenderOptions) -> String {
+                            view: RenderOptions.View, options: RenderOptions) -> Drawing {
         let graph = projection.graph
         let minimum = options.minWeight ?? -.infinity
         var ties = projection.ties.filter { people.contains($0.a) && people.contains($0.b) && $0.weight >= minimum }
@@ -169,7 +190,7 @@ public enum DOT {
             : "thicker line: higher collaboration weight 线越粗，合作权重越高"
         writer.legend(organisations: organisations, eventKinds: [], roles: [], tieNote: note,
                       ego: ego.map { graph[$0].name })
-        return writer.finish()
+        return writer.drawing()
     }
 
     private static func orderedNames(_ tie: CoAttendance.Tie, in graph: AttendanceGraph) -> (String, String) {
@@ -181,4 +202,16 @@ public enum DOT {
         guard layout == .automatic else { return layout }
         return large ? .sfdp : small
     }
+}
+
+/// A picture's DOT text and what it draws.
+public struct Drawing: Sendable, Hashable {
+    /// The DOT text.
+    public var dot: String
+    /// People drawn.
+    public var people: Int
+    /// Events drawn (attendance view only).
+    public var events: Int
+    /// Lines drawn: participations (attendance view) or co-attendance ties.
+    public var lines: Int
 }

@@ -10,6 +10,8 @@ extension DOT {
         private let layout: Layout
         private let options: RenderOptions
         private let view: RenderOptions.View
+        /// What has been drawn so far: people, events and lines.
+        private(set) var people = 0, events = 0, lines = 0
 
         init(name: String, view: RenderOptions.View, options: RenderOptions, layout: Layout, large: Bool) {
             self.view = view
@@ -45,6 +47,7 @@ extension DOT {
         @discardableResult
         mutating func person(_ id: PersonID, in graph: AttendanceGraph, isEgo: Bool = false) -> Organisation {
             let person = graph[id]
+            people += 1
             let organisation = Organisation(titles: person.titles)
             let events = graph.attendances(of: id).count
             let base = large ? 10.0 : 12.0
@@ -52,7 +55,7 @@ extension DOT {
             if isEgo { fontSize += 4 }
             var tooltip = person.name
             if !person.titles.isEmpty { tooltip += "\n" + person.titles.joined(separator: "、") }
-            tooltip += "\n\(events) event\(events == 1 ? "" : "s") 次活动"
+            tooltip += "\n\(events) event\(events == 1 ? "" : "s")"
             var attributes = [
                 "label=\(DOTText.label(person.name))",
                 "tooltip=\(DOTText.tooltip(tooltip))",
@@ -68,6 +71,7 @@ extension DOT {
         /// Writes an event's node: a rounded box with the name over the date.
         mutating func event(_ id: EventID, in graph: AttendanceGraph) {
             let event = graph[id]
+            events += 1
             let name = event.name.isEmpty ? event.key : event.name
             var label = name
             if let date = event.date { label += "\n" + date.description }
@@ -112,7 +116,8 @@ extension DOT {
                 "penwidth=\"\(DOTText.number(Self.lineWidth(tie, weighting: projection.weighting, heaviest: heaviest)))\"",
             ]
             if !large && tie.count >= 2 { attributes.append("label=\"\(tie.count)\"") }
-            var tooltip = "\(first) — \(second): \(tie.count) shared event\(tie.count == 1 ? "" : "s") 次共同出席"
+            // Tooltips are in English only; the names and event labels in them are as written.
+            var tooltip = "\(first) — \(second): \(tie.count) shared event\(tie.count == 1 ? "" : "s")"
             if projection.weighting == .collaboration { tooltip += ", weight \(DOTText.number(tie.weight))" }
             // In date order (undated last), then by key: event IDs follow the order documents were read.
             let shared = projection.sharedEvents(tie).map { graph[$0] }.sorted { x, y in
@@ -174,6 +179,9 @@ extension DOT {
         /// The finished DOT text.
         func finish() -> String { text + "}\n" }
 
+        /// The finished DOT text with what it draws.
+        func drawing() -> Drawing { Drawing(dot: finish(), people: people, events: events, lines: lines) }
+
         // MARK: - Pieces
 
         private mutating func node(_ id: String, _ attributes: [String]) {
@@ -181,6 +189,7 @@ extension DOT {
         }
 
         private mutating func edge(_ from: String, _ to: String, _ attributes: [String]) {
+            lines += 1
             text += "  " + DOTText.quoted(from) + " -- " + DOTText.quoted(to)
             text += attributes.isEmpty ? ";\n" : " [" + attributes.joined(separator: ", ") + "];\n"
         }

@@ -104,6 +104,10 @@ enum Schema {
             }
             try db.execute(sql: Ties.rebuildAll)
         }
+        migrator.registerMigration("v3 readable views") { db in
+            // Views only: no table changes (see ReadableViews).
+            try ReadableViews.create(db)
+        }
         return migrator
     }
 }

@@ -9,6 +9,7 @@ import MeetGraphRender
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract every text and write the graph's pictures, tables and JSON into a folder.",
+        usage: "meetgraph analyze <paths> ... [--out <dir>] [<options>]",
         discussion: """
             Writes into the output folder:
               attendance.dot / .svg      people and events, edges styled by role
@@ -19,17 +20,18 @@ struct Analyze: ParsableCommand {
             renamed into place once all are written, so an interrupted run or a full disk leaves the \
             previous run's files whole. Documents are named by their paths inside the folders given \
             (x/a.txt and y/a.txt are two documents); a text found twice is counted once. Unreadable inputs are reported on stderr and \
-            skipped; the exit code is then 1 (2 when nothing could be read).
+            skipped; the exit code is then 1 (2 when nothing could be read). Progress goes to \
+            stderr (--quiet for none). A large attendance picture is pruned as `render` prunes it \
+            (--all draws everything).
 
             Example:
               meetgraph analyze seeds --out output
-              meetgraph analyze archive/2022 --out out/2022 --since 2022-05-01 --kind meeting
             """)
 
     @Argument(help: "Text files or folders (searched for *.txt).")
     var paths: [String]
 
-    @Option(help: "The folder to write into (created if missing).")
+    @Option(name: [.short, .long], help: "The folder to write into (created if missing).")
     var out: String = "output"
 
     @OptionGroup var reading: ReadingOptions
@@ -38,7 +40,13 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Start the CSV files with a byte-order mark so that Excel shows Chinese.")
     var excel = false
 
+    @Flag(help: "Draw every person and event in attendance.svg, however large.")
+    var all = false
+
+    @OptionGroup var quiet: QuietOption
+
     func run() throws {
+        quiet.apply()
         let (items, failures) = reading.reader().read(InputFiles(paths: paths))
         for failure in failures { Console.error(failure.message) }
         guard !items.isEmpty else {
@@ -55,19 +63,26 @@ struct Analyze: ParsableCommand {
         files.append(ExportFile(name: "extraction.json", data: try JSON.encode(documents)))
         files += try Exporter().files(for: graph, format: .csv, options: ExportOptions(excel: excel))
         let renderer = try GraphvizRenderer()
+        let pruning = AttendancePruning(graph: graph, top: nil, all: all)
+        if let note = pruning.note { Console.note(note) }
+        // A large graph takes seconds to minutes to lay out: say what is being drawn meanwhile.
+        let slow = graph.people.count + graph.events.count > DOT.largeGraphThreshold
         let pictures: [(name: String, options: RenderOptions, formats: [OutputFormat])] = [
-            ("attendance", RenderOptions(view: .attendance), [.svg]),
+            ("attendance", RenderOptions(view: .attendance, top: pruning.top), [.svg]),
             ("coattendance", RenderOptions(view: .coattendance), [.svg, .png]),
         ]
         for picture in pictures {
-            let dot = try DOT.picture(of: graph, options: picture.options)
+            let drawing = try DOT.drawing(of: graph, options: picture.options)
+            let dot = drawing.dot
             files.append(ExportFile(name: picture.name + ".dot", data: Data(dot.utf8)))
             for format in picture.formats {
+                if slow { Console.note("drawing \(picture.name).\(format.fileExtension): \(AttendancePruning.describe(drawing))") }
                 let output = try renderer.render(dot: dot, format: format)
                 for warning in output.warnings { Console.error("graphviz: \(picture.name).\(format.fileExtension): \(warning)") }
                 files.append(ExportFile(name: picture.name + "." + format.fileExtension, data: Data(output.bytes)))
             }
         }
+        if slow { Console.note("writing \(files.count) files to \(folder.path)") }
         try Exporter().write(files, to: folder)
 
         let projection = CoAttendance(graph)

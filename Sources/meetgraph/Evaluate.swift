@@ -9,16 +9,18 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score extraction against gold annotations (X.txt beside X.gold.json).",
+        usage: "meetgraph eval <gold-folder> [<options>]",
         discussion: """
             Extracts each X.txt that has an X.gold.json beside it and reports precision, recall and \
             F1 for names, people, attend, roles, pairs and events, title accuracy, and the documents \
             with the lowest attend F1 — the metrics of the corpus' score.py. A gold file's \
             `published` date is given to the extractor as --date would be.
 
+            --min-attend X exits 1 below the threshold; --summary prints only the aggregate \
+            figures (for a frozen test split).
+
             Example:
-              meetgraph eval ../shared/corpus/dev
-              meetgraph eval my-annotations --min-attend 0.9   # exit 1 below the threshold
-              meetgraph eval Tests/Corpus/test --summary        # aggregate figures only
+              meetgraph eval seeds --summary
             """)
 
     @Argument(help: "A folder of X.gold.json files with X.txt beside them.")

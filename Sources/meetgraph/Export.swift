@@ -15,22 +15,21 @@ struct Export: ParsableCommand {
               csv      people.csv, events.csv, participations.csv (roles, titles, evidence), coattendance.csv
               gephi    nodes.csv and edges.csv for Gephi's spreadsheet import
               graphml  attendance.graphml and coattendance.graphml (NetworkX, Gephi, yEd)
-              json     NetworkX node-link JSON of both graphs
+              json     node-link JSON of both graphs (edges under "edges": see README)
               neo4j    CSV files with neo4j-admin import headers
             CSV is RFC 4180 UTF-8; --excel adds a byte-order mark so Excel shows Chinese; text cells \
             starting with =, +, -, @, tab or CR get a leading ' so spreadsheets do not run them as \
             formulas. Each file is written to a temporary name and renamed.
 
             Example:
-              meetgraph export --format graphml --out exports/
-              meetgraph export --format csv --excel --since 2022-01-01 --kind meeting --out exports/
+              meetgraph export --format graphml --from seeds --out exports
             """)
 
     @Option(help: "csv, gephi, graphml, json or neo4j.")
     var format: ExportFormat = .csv
 
-    @Option(help: "The folder to write into (created if missing).")
-    var out: String
+    @Option(name: [.short, .long], help: "The folder to write into (created if missing).")
+    var out: String = "exports"
 
     @Flag(help: "Start CSV files with a byte-order mark so that Excel shows Chinese.")
     var excel = false
@@ -43,14 +42,16 @@ struct Export: ParsableCommand {
 
     @OptionGroup var source: GraphSourceOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var quiet: QuietOption
 
     func run() throws {
+        quiet.apply()
         let store = try source.openStore()
         let graph = try store.loadGraph(filter: filters.filter)
         let options = ExportOptions(excel: excel, minWeight: minWeight, weighting: weighting)
         let files = try Exporter().files(for: graph, format: format, options: options)
         let urls = try Exporter().write(files, to: URL(fileURLWithPath: out))
         for url in urls { Console.output(url.path + "\n") }
-        Console.error("exported \(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) participations")
+        Console.note("exported \(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) participations")
     }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import MeetGraph
+import MeetGraphExport
 import MeetGraphExtraction
 
 /// `meetgraph extract`: prints what the extractor finds in each file.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract events and participants from news texts and print them.",
+        usage: "meetgraph extract <paths> ... [--format <format>] [<options>]",
         discussion: """
             Prints, for every file, its events (kind, name, date, place) and the people taking part \
             with their roles, titles and evidence (the sentence and its character offsets). JSON \
@@ -15,8 +17,7 @@ struct Extract: ParsableCommand {
             1 when some file failed, 2 when none could be read.
 
             Example:
-              meetgraph extract seeds/000_b825825c6756efef.txt --format table
-              meetgraph extract news/*.txt --date 2022-05-17 > extraction.json
+              meetgraph extract seeds --format table
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -30,8 +31,10 @@ struct Extract: ParsableCommand {
     var format: Format = .json
 
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var quiet: QuietOption
 
     func run() throws {
+        quiet.apply()
         let (items, failures) = reading.reader().read(InputFiles(paths: paths))
         for failure in failures { Console.error(failure.message) }
         let documents = items.map(\.document)
@@ -47,31 +50,28 @@ struct Extract: ParsableCommand {
     }
 }
 
-/// A plain-text listing of documents for people to read in a terminal.
+/// A listing of documents for people to read in a terminal: one row per participant (an event
+/// with nobody gets a row of its own), aligned by the printer the queries use.
 enum DocumentTable {
     static func text(_ documents: [Document]) -> String {
-        var out = ""
+        var table = ResultTable(header: ["document", "event", "kind", "date", "place", "person", "roles", "titles"])
+        var notes = ""
         for document in documents {
-            out += "\(document.document)\n"
             for event in document.events {
                 let when = [event.date?.description, event.timeOfDay].compactMap { $0 }.joined(separator: " ")
-                out += "  [\(event.kind.rawValue)] \(event.name)"
-                if !when.isEmpty { out += "  \(when)" }
-                if let place = event.place { out += "  @\(place)" }
-                if event.form == .video { out += "  (video)" }
-                out += "\n"
+                let name = event.form == .video ? event.name + " (video)" : event.name
+                let columns = [document.document, name, event.kind.rawValue, when, event.place ?? ""]
+                if event.participants.isEmpty { table.rows.append(columns + ["", "", ""]) }
                 for participant in event.participants {
-                    let titles = participant.titles.joined(separator: "、")
-                    out += "    \(participant.name)  \(participant.roles)"
-                    if !titles.isEmpty { out += "  \(titles)" }
-                    out += "\n"
+                    table.rows.append(columns + [participant.name, participant.roles.description,
+                                                 participant.titles.joined(separator: "、")])
                 }
             }
             if !document.nonParticipants.isEmpty {
                 let names = document.nonParticipants.map { "\($0.name) (\($0.role.rawValue))" }
-                out += "  not participants: \(names.joined(separator: ", "))\n"
+                notes += "\(document.document): not participants: \(names.joined(separator: ", "))\n"
             }
         }
-        return out
+        return TextTable.render(table) + (notes.isEmpty ? "" : "\n" + notes)
     }
 }

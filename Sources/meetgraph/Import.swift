@@ -16,8 +16,9 @@ struct Import: ParsableCommand {
             line number and skipped; the others are stored. Importing the same table again \
             changes nothing.
 
-            Example:
-              meetgraph import attendance.csv --db meetgraph.sqlite
+            Example (a table exported from seeds/, imported into a new store):
+              meetgraph export --from seeds --out tables
+              meetgraph import tables/participations.csv --db copy.sqlite
             """)
 
     @Argument(help: "CSV files with person,event[,role,date] columns.")

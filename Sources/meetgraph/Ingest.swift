@@ -9,6 +9,7 @@ import MeetGraphStore
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract texts and add them to the SQLite store, skipping what it already holds.",
+        usage: "meetgraph ingest <paths> ... [--db <db>] [<options>]",
         discussion: """
             A document is its path (relative to the folder named) and its content: ingesting the \
             same file twice changes nothing, a file whose content changed replaces its old version, \
@@ -21,7 +22,6 @@ struct Ingest: ParsableCommand {
 
             Example:
               meetgraph ingest seeds --db meetgraph.sqlite
-              meetgraph ingest archive/ --db archive.sqlite --aliases aliases.csv
             """)
 
     @Argument(help: "Text files or folders (searched for *.txt).")
@@ -29,6 +29,7 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var quiet: QuietOption
 
     @Option(help: "A CSV file of name,canonical pairs: spellings to merge into one person.")
     var aliases: String?
@@ -46,6 +47,7 @@ struct Ingest: ParsableCommand {
     var prune = false
 
     func run() throws {
+        quiet.apply()
         let existed = FileManager.default.fileExists(atPath: store.db)
         let database = try store.open(readOnly: false)
         if let aliases {

@@ -16,10 +16,12 @@ struct MeetGraphCommand: ParsableCommand {
             Exit codes: 0 success; 1 some inputs failed (the others were processed); 2 nothing could \
             be read; 3 the output (a file, stdout or the store) could not be written; 64 a usage error.
 
+            Every command writes files with --out (or -o), prints results in --format table, json \
+            or csv where it has a choice, and takes --quiet when it may run long. JSON keys are \
+            snake_case; README.md documents every answer.
+
             Example:
               meetgraph analyze seeds --out output
-              meetgraph ingest seeds --db meetgraph.sqlite
-              meetgraph query who-met 韩立平
             """,
         version: "0.1.0",
         subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self, Serve.self])

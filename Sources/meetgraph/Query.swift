@@ -10,13 +10,12 @@ struct Query: ParsableCommand {
         abstract: "Ask who met whom, how two people are linked, who is central.",
         discussion: """
             Every query reads the store given by --db (default meetgraph.sqlite), or texts given \
-            with --from, and takes the filters --kind, --since, --until, --role and --format \
-            table|json|csv.
+            with --from, and takes the filters --kind, --since, --until, --role, --format \
+            table|json|csv and --limit N (at most N result rows, the same in every format). A \
+            negative or empty answer keeps its format (a CSV header, JSON false or []) and exits 0.
 
             Example:
-              meetgraph query who-met 韩立平
-              meetgraph query met 朱文静 钱卫东
-              meetgraph query path 高振宇 宋雅琴 --from seeds
+              meetgraph query who-met 刘涛 --from seeds
             """,
         subcommands: [WhoMet.self, Met.self, Path.self, Top.self, PersonTimeline.self, Events.self, CommunitiesQuery.self])
 
@@ -30,8 +29,18 @@ struct Query: ParsableCommand {
     struct WhoMet: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "who-met",
-            abstract: "List the people who attended events with PERSON: counts, first and last date, events.",
-            discussion: "Example:\n  meetgraph query who-met 韩立平 --since 2022-05-01 --format csv")
+            abstract: "List the people who attended events with PERSON: counts, dates, events.",
+            usage: "meetgraph query who-met <person> [<options>]",
+            discussion: """
+                The table shows the first \(WhoMet.eventsShown) shared events of each person and \
+                "… and N more"; CSV and JSON list them all.
+
+                Example:
+                  meetgraph query who-met 刘涛 --from seeds --format csv
+                """)
+
+        /// Shared events named in one row of the table; CSV and JSON name every one.
+        static let eventsShown = 5
 
         @Argument(help: "The person's name.") var person: String
         @OptionGroup var common: Common
@@ -40,15 +49,24 @@ struct Query: ParsableCommand {
             let store = try common.source.openStore()
             let rows = try store.coAttendees(of: person, filter: common.filters.filter, includingEvents: true,
                                              limit: common.output.limit)
-            let names = try eventNames(store, rows.flatMap(\.eventKeys))
+            let events = try eventNodes(store, rows.flatMap(\.eventKeys))
+            let reference = { (key: String) in events[key].map { Answer.EventReference($0) } ?? Answer.EventReference(id: key) }
             var table = ResultTable(header: ["person", "shared events", "first", "last", "events"], numericColumns: [1])
             for row in rows {
-                table.rows.append([row.person, String(row.count), row.first?.description ?? "", row.last?.description ?? "",
-                                   row.eventKeys.map { names[$0] ?? $0 }.joined(separator: "; ")])
+                let labels = row.eventKeys.map { events[$0]?.label ?? $0 }
+                var shown = labels.prefix(common.output.format == .table ? Self.eventsShown : labels.count).joined(separator: "; ")
+                if labels.count > Self.eventsShown && common.output.format == .table {
+                    shown += " … and \(labels.count - Self.eventsShown) more"
+                }
+                table.rows.append([row.person, String(row.count), row.first?.description ?? "", row.last?.description ?? "", shown])
             }
-            struct Row: Encodable { var person: String; var count: Int; var first: String?; var last: String?; var events: [String] }
+            struct Row: Encodable {
+                var person: String; var sharedEvents: Int; var first: String?; var last: String?
+                var events: [Answer.EventReference]
+            }
             try common.output.print(table, json: rows.map {
-                Row(person: $0.person, count: $0.count, first: $0.first?.description, last: $0.last?.description, events: $0.eventKeys)
+                Row(person: $0.person, sharedEvents: $0.count, first: $0.first?.description, last: $0.last?.description,
+                    events: $0.eventKeys.map(reference))
             })
         }
     }
@@ -56,7 +74,7 @@ struct Query: ParsableCommand {
     struct Met: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say whether A and B attended an event together, naming each event and the sentences that say so.",
-            discussion: "Example:\n  meetgraph query met 朱文静 钱卫东")
+            discussion: "Example:\n  meetgraph query met 刘涛 史根治 --from seeds")
 
         @Argument(help: "The first person's name.") var first: String
         @Argument(help: "The second person's name.") var second: String
@@ -64,11 +82,13 @@ struct Query: ParsableCommand {
 
         func run() throws {
             let store = try common.source.openStore()
-            let shared = try store.sharedEvents(first, second, filter: common.filters.filter)
+            let all = try store.sharedEvents(first, second, filter: common.filters.filter)
+            let shared = common.output.limited(all)
             if common.output.format == .table {
-                var out = shared.isEmpty
+                var out = all.isEmpty
                     ? "no: \(first) and \(second) attended no event together\n"
-                    : "yes: \(first) and \(second) attended \(shared.count) event\(shared.count == 1 ? "" : "s") together\n"
+                    : "yes: \(first) and \(second) attended \(all.count) event\(all.count == 1 ? "" : "s") together"
+                        + (shared.count < all.count ? " (the first \(shared.count) shown)\n" : "\n")
                 for item in shared {
                     out += "\n\(item.event.label)  [\(item.event.kind.rawValue)]  \(item.event.document)\n"
                     for (part, other) in [(item.first, item.second), (item.second, item.first)] {
@@ -78,37 +98,48 @@ struct Query: ParsableCommand {
                 Console.output(out)
                 return
             }
-            var table = ResultTable(header: ["event", "date", "kind", "document", "person", "roles", "sentence", "start", "end"],
-                                    numericColumns: [7, 8])
+            var table = ResultTable(header: ["event_id", "event", "date", "kind", "document", "person", "roles", "sentence",
+                                             "start", "end"], numericColumns: [8, 9])
             for item in shared {
                 for (part, other) in [(item.first, item.second), (item.second, item.first)] {
                     let evidence = part.evidence.bestProof(sharedWith: other.evidence)
-                    table.rows.append([item.event.name, item.event.date?.description ?? "", item.event.kind.rawValue,
+                    table.rows.append([item.event.key, item.event.name, item.event.date?.description ?? "", item.event.kind.rawValue,
                                        item.event.document, part.person, part.roles.description, evidence?.sentence ?? "",
                                        evidence.map { String($0.start) } ?? "", evidence.map { String($0.end) } ?? ""])
                 }
             }
             struct Part: Encodable { var person: String; var roles: Roles; var titles: [String]; var evidence: [Evidence] }
-            struct Row: Encodable { var event: String; var date: String?; var kind: String; var document: String; var participants: [Part] }
-            let json = (met: !shared.isEmpty, events: shared.map { item in
-                Row(event: item.event.name, date: item.event.date?.description, kind: item.event.kind.rawValue,
-                    document: item.event.document, participants: [item.first, item.second].map {
+            struct Row: Encodable { var event: Answer.EventDetail; var participants: [Part] }
+            struct Met: Encodable { var first: String; var second: String; var met: Bool; var sharedEvents: Int; var events: [Row] }
+            try common.output.print(table, json: Met(
+                first: first, second: second, met: !all.isEmpty, sharedEvents: all.count, events: shared.map { item in
+                    Row(event: Answer.EventDetail(item.event), participants: [item.first, item.second].map {
                         Part(person: $0.person, roles: $0.roles, titles: $0.titles, evidence: $0.evidence)
                     })
-            })
-            struct Answer: Encodable { var met: Bool; var events: [Row] }
-            try common.output.print(table, json: Answer(met: json.met, events: json.events))
+                }))
         }
     }
 
     struct Path: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find the shortest chain of co-attendance from A to B, with the events linking each step.",
-            discussion: "Example:\n  meetgraph query path 高振宇 宋雅琴")
+            abstract: "Find the shortest chain of co-attendance from A to B, with the events of each step.",
+            discussion: """
+                A chain is shown whole: --limit does not apply. When there is none the answer is \
+                "no chain" in the table, a CSV header alone, or "connected": false in JSON.
+
+                Example:
+                  meetgraph query path 刘保新 史根治 --from seeds
+                """)
 
         @Argument(help: "Where the chain starts.") var first: String
         @Argument(help: "Where the chain ends.") var second: String
         @OptionGroup var common: Common
+
+        func validate() throws {
+            if common.output.limit != nil {
+                throw ValidationError("--limit does not apply to path: a chain is shown whole, never cut")
+            }
+        }
 
         func run() throws {
             let store = try common.source.openStore()
@@ -116,19 +147,24 @@ struct Query: ParsableCommand {
             let projection = CoAttendance(graph)
             let from = try person(first, in: graph, store: store)
             let to = try person(second, in: graph, store: store)
-            guard let chain = projection.shortestChain(from: from, to: to) else {
+            let steps = projection.shortestChain(from: from, to: to)?.steps
+            if steps == nil && common.output.format == .table {
                 Console.output("no chain: \(first) and \(second) are not connected by co-attendance\n")
-                throw ExitCode(1)
+                return
             }
             var table = ResultTable(header: ["step", "from", "to", "events"], numericColumns: [0])
-            for (number, step) in chain.steps.enumerated() {
+            for (number, step) in (steps ?? []).enumerated() {
                 table.rows.append([String(number + 1), graph[step.from].name, graph[step.to].name,
                                    step.events.map { graph[$0].label }.joined(separator: "; ")])
             }
-            struct Step: Encodable { var from: String; var to: String; var events: [String] }
-            try common.output.print(table, json: chain.steps.map {
-                Step(from: graph[$0.from].name, to: graph[$0.to].name, events: $0.events.map { graph[$0].label })
-            })
+            struct Step: Encodable { var step: Int; var from: String; var to: String; var events: [Answer.EventReference] }
+            struct Chain: Encodable { var from: String; var to: String; var connected: Bool; var steps: [Step] }
+            try common.output.print(table, json: Chain(
+                from: graph[from].name, to: graph[to].name, connected: steps != nil,
+                steps: (steps ?? []).enumerated().map { number, step in
+                    Step(step: number + 1, from: graph[step.from].name, to: graph[step.to].name,
+                         events: step.events.map { Answer.EventReference(graph[$0]) })
+                }))
         }
     }
 
@@ -140,7 +176,7 @@ struct Query: ParsableCommand {
                 a large store, only when --by names them or with --all.
 
                 Example:
-                  meetgraph query top --by betweenness --limit 10
+                  meetgraph query top --by betweenness --limit 10 --from seeds
                 """)
 
         enum Measure: String, ExpressibleByArgument, CaseIterable {
@@ -181,7 +217,7 @@ struct Query: ParsableCommand {
             struct Row: Encodable {
                 var person: String; var degree: Double; var weightedDegree: Double; var betweenness: Double?; var eigenvector: Double?
             }
-            let rows = order.ranked().map { entry in
+            let rows = common.output.limited(order.ranked()).map { entry in
                 Row(person: graph[entry.person].name, degree: degree.values[entry.person.index],
                     weightedDegree: weighted.values[entry.person.index], betweenness: betweenness?.values[entry.person.index],
                     eigenvector: eigenvector?.values[entry.person.index])
@@ -199,7 +235,8 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "person",
             abstract: "Show a person's events in date order, with roles and the titles held.",
-            discussion: "Example:\n  meetgraph query person 韩立平")
+            usage: "meetgraph query person <person> [<options>]",
+            discussion: "--limit counts events.\n\nExample:\n  meetgraph query person 史根治 --from seeds")
 
         @Argument(help: "The person's name.") var person: String
         @OptionGroup var common: Common
@@ -208,49 +245,43 @@ struct Query: ParsableCommand {
             let store = try common.source.openStore()
             let timeline = try store.timeline(of: person, filter: common.filters.filter)
             var table = ResultTable(header: ["date", "time", "kind", "event", "roles", "titles", "document"])
-            for entry in timeline.entries {
+            let entries = common.output.limited(timeline.entries)
+            for entry in entries {
                 table.rows.append([entry.event.date?.description ?? "", entry.event.timeOfDay ?? "", entry.event.kind.rawValue,
                                    entry.event.name, entry.participation.roles.description,
                                    entry.participation.titles.joined(separator: "、"), entry.event.document])
             }
-            struct Entry: Encodable {
-                var date: String?; var timeOfDay: String?; var kind: String; var event: String; var roles: Roles; var titles: [String]; var document: String
-            }
-            struct Title: Encodable { var title: String; var date: String?; var document: String }
-            struct Answer: Encodable { var person: String; var events: [Entry]; var titles: [Title] }
-            try common.output.print(table, json: Answer(
+            struct Entry: Encodable { var event: Answer.EventDetail; var roles: Roles; var titles: [String] }
+            struct Title: Encodable { var title: String; var date: String?; var eventId: String; var document: String }
+            struct PersonAnswer: Encodable { var person: String; var events: [Entry]; var titles: [Title] }
+            try common.output.print(table, json: PersonAnswer(
                 person: timeline.person,
-                events: timeline.entries.map {
-                    Entry(date: $0.event.date?.description, timeOfDay: $0.event.timeOfDay, kind: $0.event.kind.rawValue,
-                          event: $0.event.name, roles: $0.participation.roles, titles: $0.participation.titles,
-                          document: $0.event.document)
+                events: entries.map {
+                    Entry(event: Answer.EventDetail($0.event), roles: $0.participation.roles, titles: $0.participation.titles)
                 },
-                titles: timeline.titles.map { Title(title: $0.title, date: $0.date?.description, document: $0.document) }))
+                titles: timeline.titles.map {
+                    Title(title: $0.title, date: $0.date?.description, eventId: $0.event, document: $0.document)
+                }))
         }
     }
 
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List events, filtered by kind, date, person and role.",
-            discussion: "Example:\n  meetgraph query events --kind visit --person 韩立平 --since 2022-05-10")
+            usage: "meetgraph query events [--person <person>] [<options>]",
+            discussion: "Example:\n  meetgraph query events --kind visit --person 史根治 --from seeds")
 
         @Option(help: "Only events this person took part in.") var person: String?
         @OptionGroup var common: Common
 
         func run() throws {
             let store = try common.source.openStore()
-            let events = try store.events(filter: common.filters.filter, person: person)
-            var table = ResultTable(header: ["date", "time", "kind", "event", "place", "document"])
+            let events = common.output.limited(try store.events(filter: common.filters.filter, person: person))
+            var table = ResultTable(header: ["date", "time", "kind", "event", "place", "document", "id"])
             table.rows = events.map {
-                [$0.date?.description ?? "", $0.timeOfDay ?? "", $0.kind.rawValue, $0.name, $0.place ?? "", $0.document]
+                [$0.date?.description ?? "", $0.timeOfDay ?? "", $0.kind.rawValue, $0.name, $0.place ?? "", $0.document, $0.key]
             }
-            struct Row: Encodable {
-                var key: String; var date: String?; var timeOfDay: String?; var kind: String; var name: String; var place: String?; var document: String
-            }
-            try common.output.print(table, json: events.map {
-                Row(key: $0.key, date: $0.date?.description, timeOfDay: $0.timeOfDay, kind: $0.kind.rawValue,
-                    name: $0.name, place: $0.place, document: $0.document)
-            })
+            try common.output.print(table, json: events.map(Answer.EventDetail.init))
         }
     }
 
@@ -258,7 +289,7 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "communities",
             abstract: "Group people into communities by Louvain modularity, with their members.",
-            discussion: "Example:\n  meetgraph query communities --format json")
+            discussion: "--limit counts communities.\n\nExample:\n  meetgraph query communities --from seeds --format json")
 
         @Option(help: "Louvain resolution: above 1 gives more, smaller groups.") var resolution: Double = 1
         @Option(help: "Tie weight: count (shared events) or collaboration (Newman's Σ 1/(n−1)).")
@@ -270,12 +301,16 @@ struct Query: ParsableCommand {
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph, weighting: weighting)
             let communities = Communities.louvain(projection, resolution: resolution)
-            let groups = communities.groups.filter { $0.count > 1 }.map { group in group.map { graph[$0].name } }
-            Console.error("modularity \(format(communities.modularity)), \(groups.count) groups of two or more")
+            let all = communities.groups.filter { $0.count > 1 }.map { group in group.map { graph[$0].name } }
+            let groups = common.output.limited(all)
+            Console.error("modularity \(format(communities.modularity)), \(all.count) groups of two or more")
             var table = ResultTable(header: ["community", "size", "members"], numericColumns: [0, 1])
             table.rows = groups.enumerated().map { [String($0.offset + 1), String($0.element.count), $0.element.joined(separator: "、")] }
-            struct Answer: Encodable { var modularity: Double; var communities: [[String]] }
-            try common.output.print(table, json: Answer(modularity: communities.modularity, communities: groups))
+            struct Community: Encodable { var community: Int; var size: Int; var members: [String] }
+            struct Grouping: Encodable { var modularity: Double; var communities: [Community] }
+            try common.output.print(table, json: Grouping(modularity: communities.modularity, communities: groups.enumerated().map {
+                Community(community: $0.offset + 1, size: $0.element.count, members: $0.element)
+            }))
         }
     }
 }
@@ -297,10 +332,10 @@ private func person(_ name: String, in graph: AttendanceGraph, store: MeetGraphS
     return id
 }
 
-/// Names of the events with `keys`, for display.
-private func eventNames(_ store: MeetGraphStore, _ keys: [String]) throws -> [String: String] {
+/// The events with `keys`, by key.
+private func eventNodes(_ store: MeetGraphStore, _ keys: [String]) throws -> [String: AttendanceGraph.EventNode] {
     guard !keys.isEmpty else { return [:] }
-    var names: [String: String] = [:]
-    for event in try store.events(withKeys: Array(Set(keys))) { names[event.key] = event.label }
-    return names
+    var nodes: [String: AttendanceGraph.EventNode] = [:]
+    for event in try store.events(withKeys: Array(Set(keys))) { nodes[event.key] = event }
+    return nodes
 }

@@ -13,9 +13,9 @@ struct Serve: ParsableCommand {
             --host says otherwise. Every page is also JSON (see /api) and its table a CSV download. \
             Stop with Ctrl-C.
 
-            Example:
-              meetgraph serve --db meetgraph.sqlite
-              then open http://127.0.0.1:8080/
+            Example (after `meetgraph ingest seeds --db meetgraph.sqlite`; then open \
+            http://127.0.0.1:8080/):
+              meetgraph serve --db meetgraph.sqlite --port 8080
             """)
 
     @OptionGroup var store: StoreOptions

@@ -14,6 +14,14 @@ enum Fixtures {
         县委常委、副县长朱文静等参加会议。
         """
 
+    /// A town meeting of two people who attend nothing else: no chain leads to them.
+    static let farAwayMeeting = """
+        本报讯(记者 程晓)4月1日,镇政府召开防汛工作会议。镇长孔德明主持会议。副镇长包晓梅参加会议。
+        """
+
+    /// The people of ``farAwayMeeting``.
+    static let farAwayPeople = ["孔德明", "包晓梅"]
+
     /// Writes each text into `folder` as `NAME.txt` and returns the folder.
     @discardableResult
     static func write(_ texts: [String: String], to folder: URL) throws -> URL {

@@ -163,7 +163,7 @@ import Testing
         guard result.status == 0 else { return nil }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let events = object["events"] as? [[String: Any]] ?? []
-        return Set(events.compactMap { $0["document"] as? String })
+        return Set(events.compactMap { ($0["event"] as? [String: Any])?["document"] as? String })
     }
 
     /// The documents the evidence of `first` meeting `second` names.

@@ -53,8 +53,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLIRunner.run(["query", "path", "高振宇", "宋雅琴", "--from", texts.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        struct Step: Decodable { var from: String; var to: String; var events: [String] }
-        let steps = try JSONDecoder().decode([Step].self, from: Data(result.stdout.utf8))
+        struct Event: Decodable { var id: String; var name: String }
+        struct Step: Decodable { var from: String; var to: String; var events: [Event] }
+        struct Chain: Decodable { var connected: Bool; var steps: [Step] }
+        let chain = try JSONDecoder().decode(Chain.self, from: Data(result.stdout.utf8))
+        #expect(chain.connected)
+        let steps = chain.steps
         #expect(steps.count == 2)
         #expect(steps.first?.from == "高振宇")
         #expect(steps.last?.to == "宋雅琴")

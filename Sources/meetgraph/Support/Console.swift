@@ -16,6 +16,14 @@ enum Console {
         _ = writeAll(STDERR_FILENO, Array((visible(message) + "\n").utf8))
     }
 
+    /// Set by `--quiet`: notes and progress lines are not written.
+    nonisolated(unsafe) static var quiet = false
+
+    /// Writes an informational `message` to stderr (what was written, what was left out), unless `--quiet`.
+    static func note(_ message: String) {
+        if !quiet { error(message) }
+    }
+
     /// Writes `text` to stdout exactly (no newline added); exits when stdout cannot take it.
     static func output(_ text: String) {
         output(bytes: Array(text.utf8))
@@ -90,6 +98,7 @@ final class Progress {
 
     /// Reports that `done` of `total` items are finished; `item` names the current one.
     func update(_ done: Int, item: String = "") {
+        guard !Console.quiet else { return }
         let now = Date()
         let interval: TimeInterval = Console.stderrIsTerminal ? 0.1 : 5
         guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) >= interval || done == total else { return }

@@ -12,17 +12,26 @@ struct ResultOptions: ParsableArguments {
     @Option(help: "Output format: table (for people), json or csv (for programs).")
     var format: ResultFormat = .table
 
-    @Option(help: "Show at most this many rows.")
+    @Option(help: "Show at most this many result rows (the same rows in every format).")
     var limit: Int?
 
-    /// Prints `table` (or `json`, an Encodable value of the same result) in the chosen format.
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    /// The first `--limit` of `rows`: a query cuts its results here, before formatting, so that
+    /// the table, the CSV and the JSON hold the same results.
+    func limited<Row>(_ rows: [Row]) -> [Row] {
+        limit.map { Array(rows.prefix($0)) } ?? rows
+    }
+
+    /// Prints `table` (or `json`, an Encodable value of the same result, in the schema of
+    /// ``Answer``) in the chosen format; an empty result keeps its format (a header, `[]`).
     func print<T: Encodable>(_ table: ResultTable, json: T) throws {
-        var table = table
-        if let limit { table.rows = Array(table.rows.prefix(limit)) }
         switch format {
         case .table: Console.output(TextTable.render(table))
         case .csv: Console.output(try table.csv())
-        case .json: Console.output(try JSON.string(json))
+        case .json: Console.output(try Answer.json(json))
         }
     }
 }
