@@ -52,6 +52,15 @@ struct PatternExample: CustomTestStringConvertible, Sendable {
 @Suite("Patterns from unseen sources")
 struct UnseenPatternTests {
     static let eventWords: [PatternExample] = [
+        PatternExample("来我市调研 after 率调研组: 来 opens the visit's place",
+                       "7月11日,省督查办副主任宋明远率调研组来我市调研。副市长贺思齐陪同调研。",
+                       "visit *: 宋明远=a 贺思齐=a"),
+        PatternExample("a meeting attended during a visit is an event of its own",
+                       "3月27日,客商代表团团长宋明远一行来我县考察。县长贺思齐出席座谈会。",
+                       "visit *: 宋明远=a || meeting 座谈会: 贺思齐=a"),
+        PatternExample("a visit that is the object of 对…表示欢迎 is the one reported",
+                       "3月27日,客商代表团团长宋明远一行来我县考察。县长贺思齐对宋明远一行来县考察表示热烈欢迎。",
+                       "visit *: 宋明远=a 贺思齐=s"),
         PatternExample("a date between the name and 在…举行 (仪式11日在某地举行)",
                        "清河县项目签约仪式11日在县城举行,副县长宋明远出席。",
                        "other 清河县项目签约仪式: 宋明远=a"),

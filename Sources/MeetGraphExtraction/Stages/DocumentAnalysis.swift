@@ -137,7 +137,10 @@ struct DocumentAnalysis {
         let clauseStart = triggers.map(\.clauseStart).min() ?? sentence.range.lowerBound
         for trigger in triggers {
             // 出席会议 after 主持召开X会议 in the same sentence, or in a later one: the same event.
-            if trigger.refersBack, !next.isEmpty || !current.isEmpty {
+            // A meeting during a visit (县长某某出席座谈会 after 某某一行来我县考察) is an event of its own.
+            let meetingDuringAVisit = trigger.kind == .meeting && next.isEmpty && !current.isEmpty
+                && current.allSatisfy { drafts[$0].kind == .visit }
+            if trigger.refersBack, !next.isEmpty || !current.isEmpty, !meetingDuringAVisit {
                 if next.isEmpty { next = current }
                 continue
             }

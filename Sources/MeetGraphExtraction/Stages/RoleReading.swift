@@ -170,7 +170,7 @@ extension DocumentAnalysis {
 
     /// Where the speech verb after an occasion (在会见时说) or an object (对此次视察表示欢迎)
     /// opening at `position` starts, with the roles the occasion's own verbs give; nil when
-    /// no speech verb follows in the clause, or another name comes first.
+    /// no speech verb follows in the clause (or, after an occasion, another name comes first).
     private func speechAfterFrame(at position: Int, end: Int, sentence: Int) -> (speech: Int, occasionRoles: Roles)? {
         if let opener = Self.occasionOpeners.longestMatch(at: position, in: scalars) {
             var index = position + opener.count
@@ -194,7 +194,8 @@ extension DocumentAnalysis {
         }
         guard let marker = Self.objectMarkers.longestMatch(at: position, in: scalars) else { return nil }
         var index = position + marker.count
-        while index < end, !ScalarClass.endsClause(scalars[index]), !mentionSpans(from: index, in: sentence) {
+        // The object may name people (对某某一行来访表示欢迎): the person's verb still follows it.
+        while index < end, !ScalarClass.endsClause(scalars[index]) {
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end), verb.value.contains(.speaker) {
                 return (index, [])
             }

@@ -36,6 +36,8 @@ extension EventFinder {
             if Self.joiningWords.endsWord(at: hit.range.lowerBound, in: scalars) { continue }
             // The visitor is named before the verb in the same sentence.
             guard let leader = mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }) else { continue }
+            // 对某某一行来我县考察表示欢迎: the visit is the object of what someone else says.
+            if DocumentAnalysis.objectMarkers.longestMatch(endingAt: leader.start, in: scalars) != nil { continue }
             let between = leader.range.upperBound..<hit.range.lowerBound
             guard between.count <= 40 else { continue }
             if holdsAMeetingWord(between) { continue }
