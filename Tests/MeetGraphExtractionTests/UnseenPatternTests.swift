@@ -157,6 +157,12 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("指示 right after the name and ending its clause: the person spoke",
+                       "縣府昨日召開主管會報,由縣長林明海主持。縣長林明海指示,各單位應加強防汛整備。",
+                       "meeting 主管會報: 林明海=cs"),
+        PatternExample("責成 says what the person told others to do",
+                       "縣府9日召開主管會報,由縣長林明海主持。林明海也責成工務處加速趕工。",
+                       "meeting 主管會報: 林明海=cs"),
         PatternExample("a name after its village and before its title (石門村某某村長)",
                        "縣長林明海24日視察道路工程,縣議員戴世明、石門村蔡志成村長等人陪同。",
                        "visit *: 林明海=a 戴世明=a 蔡志成=a"),

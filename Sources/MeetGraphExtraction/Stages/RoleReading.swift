@@ -131,6 +131,12 @@ extension DocumentAnalysis {
                 continue
             }
             if Self.presentWords.startsWord(at: position, in: scalars) { present = true }
+            // 縣長某某指示,…: instructions given right there, not cited.
+            if position == mention.range.upperBound, let word = Self.spokenInstructions.longestMatch(at: position, in: scalars, limit: end),
+               position + word.count < end, !ScalarClass.isIdeograph(scalars[position + word.count]) {
+                result = .roles(.speaker, announcesOnly: false)
+                break walk
+            }
             if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil {
                 result = .mentioned
                 break walk
@@ -155,6 +161,8 @@ extension DocumentAnalysis {
         return result
     }
 
+    /// 指示 right after a name, ending its clause: the person spoke (縣長某某指示,…).
+    static let spokenInstructions = WordList(resource: "spoken-instructions")
     /// 讲话精神, 指示精神: after a verb in its clause, the occasion is cited, not reported.
     static let citedOccasionEndings = WordList(resource: "cited-occasion-endings")
 
