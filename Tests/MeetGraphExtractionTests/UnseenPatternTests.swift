@@ -157,6 +157,9 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("作了重要讲话 is a speech given at the event",
+                       "3月2日,年会召开。原副部长宋明远,副厅长贺思齐出席会议。原副部长宋明远作了重要讲话。",
+                       "meeting 年会: 宋明远=sa 贺思齐=a"),
         PatternExample("指示 right after the name and ending its clause: the person spoke",
                        "縣府昨日召開主管會報,由縣長林明海主持。縣長林明海指示,各單位應加強防汛整備。",
                        "meeting 主管會報: 林明海=cs"),

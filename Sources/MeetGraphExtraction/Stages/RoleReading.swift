@@ -147,8 +147,9 @@ extension DocumentAnalysis {
                 break walk
             }
             // 作了关于…的报告, 作专题辅导: a speech verb whose noun comes later in the clause.
-            if let opener = speechWithNoun(at: position, end: end, directlyAfterName: position == mention.range.upperBound) {
-                result = roles(ofVerb: (opener, .speaker), at: position, present: present, isSubject: isSubject, sentence: mention.sentence)
+            // (Its noun may be one that elsewhere cites a speech: 作了重要讲话 is a speech given here.)
+            if speechWithNoun(at: position, end: end, directlyAfterName: position == mention.range.upperBound) != nil {
+                result = .roles(present ? [.speaker, .attendee] : .speaker, announcesOnly: false)
                 break walk
             }
             position += 1
