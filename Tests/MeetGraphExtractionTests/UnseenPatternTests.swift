@@ -157,6 +157,9 @@ struct UnseenPatternTests {
     ]
 
     static let listsAndSpeakers: [PatternExample] = [
+        PatternExample("就…讲具体意见: a speech after its object",
+                       "3月2日,项目过堂会召开。县领导宋明远、贺思齐参加会议。县领导宋明远也就相关工作讲具体意见。",
+                       "meeting *: 宋明远=sa 贺思齐=a"),
         PatternExample("作了重要讲话 is a speech given at the event",
                        "3月2日,年会召开。原副部长宋明远,副厅长贺思齐出席会议。原副部长宋明远作了重要讲话。",
                        "meeting 年会: 宋明远=sa 贺思齐=a"),

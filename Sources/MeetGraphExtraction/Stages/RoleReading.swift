@@ -96,6 +96,8 @@ extension DocumentAnalysis {
         var result = Finding.unknown
         // The roles of an occasion skipped before a speech verb (会见 in X在会见时说).
         var occasionRoles: Roles = []
+        // Where the person's verb is expected: right after the name, or after a skipped frame.
+        var verbSlot = mention.range.upperBound
         walk: while position < end {
             if let other = otherMention(covering: position, in: mention.sentence, besides: mention.range) {
                 position = other.range.upperBound
@@ -113,6 +115,7 @@ extension DocumentAnalysis {
             if let frame = speechAfterFrame(at: position, end: end, sentence: mention.sentence) {
                 occasionRoles.formUnion(frame.occasionRoles)
                 position = frame.speech
+                verbSlot = position
                 continue
             }
             if ScalarClass.endsClause(scalar) {
@@ -148,7 +151,7 @@ extension DocumentAnalysis {
             }
             // 作了关于…的报告, 作专题辅导: a speech verb whose noun comes later in the clause.
             // (Its noun may be one that elsewhere cites a speech: 作了重要讲话 is a speech given here.)
-            if speechWithNoun(at: position, end: end, directlyAfterName: position == mention.range.upperBound) != nil {
+            if speechWithNoun(at: position, end: end, directlyAfterName: position == verbSlot) != nil {
                 result = .roles(present ? [.speaker, .attendee] : .speaker, announcesOnly: false)
                 break walk
             }
@@ -208,7 +211,8 @@ extension DocumentAnalysis {
             if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end), verb.value.contains(.speaker) {
                 return (index, [])
             }
-            if speechWithNoun(at: index, end: end, directlyAfterName: false) != nil { return (index, []) }
+            // 就相关工作讲具体意见: after the object a one-character verb (讲, 作) may open the speech.
+            if speechWithNoun(at: index, end: end, directlyAfterName: true) != nil { return (index, []) }
             index += 1
         }
         return nil
