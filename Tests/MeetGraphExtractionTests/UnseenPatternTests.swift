@@ -120,6 +120,12 @@ struct UnseenPatternTests {
     ]
 
     static let nameBoundaries: [PatternExample] = [
+        PatternExample("a given name with a rare character, between a title and 主持",
+                       "8月28日,全市法院院长会议召开。会议由市中院副院长王又明主持。",
+                       "meeting 全市法院院长会议: 王又明=c"),
+        PatternExample("a surname and a title before a verb are no name (会晤蔡总统)",
+                       "7月12日,友邦总统林海全率团访台,会晤蔡总统。",
+                       "other *: 林海全=a"),
         PatternExample("a name after 秘书长 that could start with a compound surname (长孙)",
                        "3月2日,座谈会召开。市政府副秘书长孙立新、宋明远出席。",
                        "meeting 座谈会: 孙立新=a 宋明远=a"),

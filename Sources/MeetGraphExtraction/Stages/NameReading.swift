@@ -50,6 +50,27 @@ extension NameFinder {
         }
         return nil
     }
+    /// A surname and two given characters written between a title and a role verb (副院长王又明
+    /// 主持), whatever the given characters, unless they spell a common word (再次, 一同) or
+    /// hold a character that never occurs in names (的, 了: not-in-names.txt's first lines are
+    /// not enough here, so the verb after the name is what makes it one).
+    func nameBetweenTitleAndVerb(at start: Int, limit: Int) -> Int? {
+        guard let surname = lexicons.surnames.longestMatch(in: scalars, at: start, limit: limit) else { return nil }
+        let givenStart = start + surname.length
+        let end = givenStart + 2
+        guard end < limit, (givenStart..<end).allSatisfy({ ScalarClass.isIdeograph(scalars[$0]) }),
+              !Self.wordsAfterNames.contains(scalars[givenStart..<end]),
+              // 蔡总统: a surname and a title.
+              (lexicons.titles.longestMatch(in: scalars, at: givenStart, limit: limit)?.length ?? 0) < 2,
+              !(givenStart..<end).contains(where: { Self.neverInNames.contains(scalars[$0]) }),
+              let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: limit), verb.length >= 2,
+              !isNonPerson(start..<end) else { return nil }
+        return end - start
+    }
+
+    /// Characters that are never part of a name, even between a title and a verb.
+    static let neverInNames = WordList(resource: "never-in-names").scalarSet
+
     /// Whether a given name may use `scalar`.
     @inline(__always)
     func isGivenNameScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -99,6 +120,8 @@ extension NameFinder {
         }
         // 省委书记尹长春来到…: after a title, characters that rarely belong to names may (长, 有).
         if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
+        // 副院长王又明主持: between a title and a role verb, a given name with rarer characters.
+        if afterTitle, let length = nameBetweenTitleAndVerb(at: start, limit: limit) { return length }
         // Names with a middle dot (艾力·买买提): parts joined by dots; the last part ends where a name may end.
         func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "·" || scalar == "•" }
         // 让-马克·杜邦: a hyphen joins the parts of a given name.
