@@ -120,6 +120,9 @@ struct UnseenPatternTests {
     ]
 
     static let nameBoundaries: [PatternExample] = [
+        PatternExample("a sentence opening with a rarer given name and 主持",
+                       "3月2日,县政协主席会议召开。刘同德主持会议。",
+                       "meeting 县政协主席会议: 刘同德=c"),
         PatternExample("a given name with a rare character, between a title and 主持",
                        "8月28日,全市法院院长会议召开。会议由市中院副院长王又明主持。",
                        "meeting 全市法院院长会议: 王又明=c"),

@@ -62,11 +62,15 @@ extension NameFinder {
                         break
                     }
                 }
+            } else if atClauseStart, position == range.lowerBound, let length = nameBetweenTitleAndVerb(at: position, limit: range.upperBound) {
+                // 某同德主持会议。 opening a sentence: a rarer given name right before a role verb.
+                result.append(position..<(position + length))
             }
             position += 1
         }
         return result
     }
+
     /// Whether one of ``titlesAfterName`` starts at `position`.
     @inline(__always)
     func startsTitleAfterName(at position: Int) -> Bool {
