@@ -53,7 +53,7 @@ import Testing
 
     @Test func coattendanceTiesCarryCountsAndSharedEvents() {
         let dot = DOT.coattendance(Fixtures.city)
-        let tie = Self.edges(in: dot, between: "person:孙立新", and: "person:李晓东")
+        let tie = Self.edges(in: dot, between: "person:孙立新", and: "person:李晓冬")
         #expect(tie.count == 1)
         #expect(tie.first?.contains("weight=\"2\"") == true)
         #expect(tie.first?.contains("label=\"2\"") == true)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func minimumWeightDropsLightTiesAndTheirLonelyPeople() {
         let dot = DOT.coattendance(Fixtures.city, options: RenderOptions(minWeight: 2))
-        #expect(Self.people(in: dot) == ["王建平", "李晓东", "孙立新", "陈思远"])
+        #expect(Self.people(in: dot) == ["王建平", "李晓冬", "孙立新", "陈思远"])
         #expect(Self.edges(in: dot, between: "person:", and: "person:").count == 4)
     }
 
@@ -70,8 +70,8 @@ import Testing
         let dot = DOT.coattendance(Fixtures.city, options: RenderOptions(top: 1))
         #expect(Self.people(in: dot) == ["王建平"])
         let three = DOT.coattendance(Fixtures.city, options: RenderOptions(top: 3))
-        // 李晓东 and 孙立新 both have weighted degree 5; 周明 (3) and 赵文华 (2) fall out.
-        #expect(Self.people(in: three) == ["王建平", "李晓东", "孙立新"])
+        // 李晓冬 and 孙立新 both have weighted degree 5; 周明 (3) and 赵文华 (2) fall out.
+        #expect(Self.people(in: three) == ["王建平", "李晓冬", "孙立新"])
     }
 
     @Test func topInAttendanceViewKeepsTheirEventsOnly() {
@@ -92,7 +92,7 @@ import Testing
     @Test func roleFilterKeepsChairsOnly() {
         let filter = AttendanceFilter(roles: .chair)
         let dot = DOT.attendance(Fixtures.city, options: RenderOptions(view: .attendance, filter: filter))
-        #expect(Self.people(in: dot) == ["王建平", "李晓东", "赵文华"])
+        #expect(Self.people(in: dot) == ["王建平", "李晓冬", "赵文华"])
     }
 
     @Test func egoReachesAsFarAsItsDepth() throws {

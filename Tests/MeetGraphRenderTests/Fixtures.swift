@@ -8,7 +8,7 @@ enum Fixtures {
     static var city: AttendanceGraph {
         var graph = AttendanceGraph()
         let wang = graph.addPerson(named: "王建平", titles: ["市委书记"])
-        let li = graph.addPerson(named: "李晓东", titles: ["市委副书记", "市长"])
+        let li = graph.addPerson(named: "李晓冬", titles: ["市委副书记", "市长"])
         let chen = graph.addPerson(named: "陈思远", titles: ["市人大常委会主任"])
         let zhao = graph.addPerson(named: "赵文华", titles: ["市政协主席"])
         let sun = graph.addPerson(named: "孙立新", titles: ["常务副市长"])
