@@ -206,6 +206,8 @@ struct DocumentWriter {
     /// Shared events of the batch's committed documents, not yet in the `tie` table: people who
     /// meet often are written once per batch instead of once per event.
     private var pendingTies: [TiePair: TieDelta] = [:]
+    /// People whose spelling counts changed since their shown names were last chosen.
+    private var spelled = Set<Int64>()
 
     init(db: Database, identity: Identity, nameKey: @escaping @Sendable (String) -> String,
          interruption: (@Sendable (String, Int) throws -> Void)?) {
@@ -228,6 +230,8 @@ struct DocumentWriter {
             try statement.execute(arguments: [pair.person, pair.other, delta.count, delta.first, delta.last])
         }
         pendingTies.removeAll()
+        try Spellings.refreshNames(db, people: spelled)
+        spelled.removeAll()
     }
 
     /// A participant after merging the spellings of one person within an event.
@@ -285,6 +289,8 @@ struct DocumentWriter {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
                                              TitleList.join(participant.titles), participant.writtenName])
+                try Spellings.count(db, person: personID, spelling: participant.name, event: eventID)
+                spelled.insert(personID)
                 for (ordinal, evidence) in participant.evidence.enumerated() {
                     try db.cachedStatement(sql: """
                         INSERT INTO evidence (personId, eventId, ordinal, document, sentence, startOffset, endOffset,
@@ -365,7 +371,7 @@ struct DocumentWriter {
             guard !written.isEmpty else {
                 throw DocumentProblem(description: "event \(event.id) has a participant without a name")
             }
-            let canonical = try identity.canonicalName(written)
+            let canonical = try identity.storeCanonicalName(written)
             let key = nameKey(canonical)
             if let index = indexByKey[key] {
                 merged[index].roles.formUnion(participant.roles)
@@ -434,11 +440,13 @@ struct DocumentWriter {
         }
         for pair in recompute { try Ties.recompute(db, person: pair[0], other: pair[1]) }
 
-        for person in Set(peopleByEvent.values.flatMap(\.people)) {
+        let affected = Set(peopleByEvent.values.flatMap(\.people))
+        for person in affected {
             try db.execute(sql: """
                 DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
                 """, arguments: [person, person])
         }
+        try Spellings.recount(db, people: affected, identity: identity)
         people.removeAll()
     }
 }

@@ -104,6 +104,10 @@ enum Schema {
             }
             try db.execute(sql: Ties.rebuildAll)
         }
+        migrator.registerMigration("v3 spellings counted per person") { db in
+            // The shown name is the spelling most participations use (see Spellings).
+            try Spellings.createTable(db)
+        }
         return migrator
     }
 }

@@ -48,7 +48,9 @@ struct Analyze: ParsableCommand {
         var copies = DuplicateTexts()
         let documents = copies.firstCopies(of: items).map(\.document)
         for note in copies.notes { Console.error(note) }
-        let graph = AttendanceGraph(documents: documents).filtered(by: filters.filter)
+        let unfiltered = AttendanceGraph(documents: documents, identity: .acrossScripts)
+        filters.noteUndated(filters.filter.undated(in: unfiltered))
+        let graph = unfiltered.filtered(by: filters.filter)
         let folder = URL(fileURLWithPath: out)
 
         var files: [ExportFile] = []

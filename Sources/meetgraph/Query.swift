@@ -25,6 +25,13 @@ struct Query: ParsableCommand {
         @OptionGroup var source: GraphSourceOptions
         @OptionGroup var filters: FilterOptions
         @OptionGroup var output: ResultOptions
+
+        /// The store to query, after saying how many events the date range leaves out undated.
+        func openStore() throws -> MeetGraphStore {
+            let store = try source.openStore()
+            try filters.noteUndated(in: store)
+            return store
+        }
     }
 
     struct WhoMet: ParsableCommand {
@@ -37,7 +44,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let rows = try store.coAttendees(of: person, filter: common.filters.filter, includingEvents: true,
                                              limit: common.output.limit)
             let names = try eventNames(store, rows.flatMap(\.eventKeys))
@@ -63,7 +70,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let shared = try store.sharedEvents(first, second, filter: common.filters.filter)
             if common.output.format == .table {
                 var out = shared.isEmpty
@@ -111,7 +118,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph)
             let from = try person(first, in: graph, store: store)
@@ -155,7 +162,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph, weighting: weighting)
             let degree = Centrality.degree(in: projection)
@@ -205,7 +212,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let timeline = try store.timeline(of: person, filter: common.filters.filter)
             var table = ResultTable(header: ["date", "time", "kind", "event", "roles", "titles", "document"])
             for entry in timeline.entries {
@@ -238,7 +245,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let events = try store.events(filter: common.filters.filter, person: person)
             var table = ResultTable(header: ["date", "time", "kind", "event", "place", "document"])
             table.rows = events.map {
@@ -266,7 +273,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph, weighting: weighting)
             let communities = Communities.louvain(projection, resolution: resolution)

@@ -77,6 +77,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let store = try source.openStore()
+        try filters.noteUndated(in: store)
         let graph = try store.loadGraph(filter: filters.filter)
         let renderView: RenderOptions.View
         switch view {
