@@ -132,6 +132,15 @@ public struct AttendanceGraph: Sendable {
     /// Each person's key under ``identity``, indexed by ``PersonID``.
     private var personKeys: [String] = []
     private var spellings = SpellingTally()
+    /// Events by ``Reprints/bucket(_:)``, for finding the event a reprint repeats.
+    private var reprintBuckets: [String: [Int32]] = [:]
+    /// Keys of reprinted events (`b.txt#e1`) → the event they were folded into.
+    private var reprintKeys: [String: Int32] = [:]
+    /// For each event with reprints, the documents folded into it, in order.
+    public private(set) var reprintDocuments: [EventID: [String]] = [:]
+
+    /// How many events were folded into an event read earlier from another document.
+    public var foldedReprints: Int { reprintKeys.count }
     private var eventByKey = IndexTable()
     private var personLists = Threads()
     private var eventLists = Threads()
@@ -191,7 +200,7 @@ public struct AttendanceGraph: Sendable {
     /// spelling the person is shown with; two spellings of one person at one event count once.
     public mutating func add(_ document: Document) {
         for event in document.events {
-            let eventID = addEvent(EventNode(event, in: document.document))
+            let eventID = addEvent(event, of: document.document)
             for participant in event.participants {
                 let spelling = (try? identity.canonicalName(participant.name)) ?? participant.name
                 let personID = addPerson(named: spelling, titles: participant.titles, counting: false)
@@ -241,6 +250,33 @@ public struct AttendanceGraph: Sendable {
         for title in titles where !people[id.index].titles.contains(title) {
             people[id.index].titles.append(title)
         }
+        return id
+    }
+
+    /// The event `event` of `document`: an event of another document that it reprints
+    /// (``Reprints/same(_:_:)``, the first one added), else a new event.
+    private mutating func addEvent(_ event: Event, of document: String) -> EventID {
+        let node = EventNode(event, in: document)
+        if let existing = self.event(withKey: node.key) { return existing }
+        let summary = Reprints.Summary(kind: event.kind, name: event.name, date: event.date,
+                                       people: Set(event.participants.map { identity.key(of: $0.name) }),
+                                       fromText: event.participants.allSatisfy { !$0.evidence.isEmpty })
+        let bucket = Reprints.bucket(summary)
+        for candidate in reprintBuckets[bucket] ?? [] {
+            let stored = events[Int(candidate)]
+            guard stored.document != document, !(reprintDocuments[EventID(Int(candidate))] ?? []).contains(document)
+            else { continue }
+            let people = Set(self.people(at: EventID(Int(candidate))).map { personKeys[$0.index] })
+            let fromText = attendances(at: EventID(Int(candidate))).allSatisfy { !$0.evidence.isEmpty }
+            let other = Reprints.Summary(kind: stored.kind, name: stored.name, date: stored.date, people: people,
+                                         fromText: fromText)
+            guard Reprints.same(summary, other) else { continue }
+            reprintKeys[node.key] = candidate
+            reprintDocuments[EventID(Int(candidate)), default: []].append(document)
+            return EventID(Int(candidate))
+        }
+        let id = addEvent(node)
+        reprintBuckets[bucket, default: []].append(id.rawValue)
         return id
     }
 
@@ -299,6 +335,7 @@ public struct AttendanceGraph: Sendable {
     /// The event with `key` (`document#id`), if the graph has one.
     public func event(withKey key: String) -> EventID? {
         eventByKey.find(hash: key.hashValue) { events[$0].key == key }.map(EventID.init)
+            ?? reprintKeys[key].map { EventID(Int($0)) }
     }
 
     /// The person node for `id`.

@@ -107,6 +107,8 @@ enum Schema {
         migrator.registerMigration("v3 spellings counted per person") { db in
             // The shown name is the spelling most participations use (see Spellings).
             try Spellings.createTable(db)
+            // An event reported by several documents is one event (see ReprintFolding).
+            try ReprintSchema.create(db)
         }
         return migrator
     }

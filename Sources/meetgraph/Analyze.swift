@@ -76,7 +76,8 @@ struct Analyze: ParsableCommand {
         Console.output("""
             documents       \(documents.count)\(failures.isEmpty ? "" : " (\(failures.count) failed)")\
             \(copies.notes.isEmpty ? "" : " (\(copies.notes.count) copies counted once)")
-            events          \(graph.events.count)
+            events          \(graph.events.count)\
+            \(unfiltered.foldedReprints == 0 ? "" : " (\(unfiltered.foldedReprints) reprinted events folded)")
             people          \(graph.people.count)
             participations  \(graph.attendances.count)
             co-attendances  \(projection.ties.count) pairs
