@@ -31,7 +31,8 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// The bipartite person–event graph: people on one side, events on the other, and an edge
 /// (an ``AttendanceGraph/Attendance``) for each participation, carrying roles, titles and evidence.
 ///
-/// People are identified by name: the same name is the same person (merge spellings before adding).
+/// People are identified by ``identity``: two names with the same key are one person, shown
+/// with the spelling most of their participations use.
 public struct AttendanceGraph: Sendable {
     /// A person node.
     public struct Person: Sendable, Hashable {
@@ -121,11 +122,25 @@ public struct AttendanceGraph: Sendable {
     public private(set) var events: [EventNode] = []
     /// Every participation, in the order they were added.
     public private(set) var attendances: [Attendance] = []
+    /// The rule that decides which names are one person.
+    public let identity: PersonIdentity
 
     // The lookups below hold indices, and the per-person and per-event lists are threaded through
     // the attendances (a linked list per node), so that each attendance costs its 32 bytes in
     // `attendances` plus 8 for the lists, with no allocation per node.
     private var personByName = IndexTable()
+    /// Each person's key under ``identity``, indexed by ``PersonID``.
+    private var personKeys: [String] = []
+    private var spellings = SpellingTally()
+    /// Events by ``Reprints/bucket(_:)``, for finding the event a reprint repeats.
+    private var reprintBuckets: [String: [Int32]] = [:]
+    /// Keys of reprinted events (`b.txt#e1`) → the event they were folded into.
+    private var reprintKeys: [String: Int32] = [:]
+    /// For each event with reprints, the documents folded into it, in order.
+    public private(set) var reprintDocuments: [EventID: [String]] = [:]
+
+    /// How many events were folded into an event read earlier from another document.
+    public var foldedReprints: Int { reprintKeys.count }
     private var eventByKey = IndexTable()
     private var personLists = Threads()
     private var eventLists = Threads()
@@ -167,20 +182,32 @@ public struct AttendanceGraph: Sendable {
         }
     }
 
-    /// An empty graph.
-    public init() {}
+    /// An empty graph whose people are identified by `identity`.
+    public init(identity: PersonIdentity = .exact) {
+        self.identity = identity
+    }
 
-    /// The graph of every event and participant in `documents`, in document order.
-    public init<S: Sequence>(documents: S) where S.Element == Document {
+    /// The graph of every event and participant in `documents`, in document order, its people
+    /// identified by `identity`.
+    public init<S: Sequence>(documents: S, identity: PersonIdentity = .exact) where S.Element == Document {
+        self.identity = identity
         for document in documents { add(document) }
     }
 
     /// Adds every event of `document` and its participants.
+    ///
+    /// Each participation counts one mention of the name as written (after aliases) towards the
+    /// spelling the person is shown with; two spellings of one person at one event count once.
     public mutating func add(_ document: Document) {
         for event in document.events {
-            let eventID = addEvent(EventNode(event, in: document.document))
+            let eventID = addEvent(event, of: document.document)
             for participant in event.participants {
-                let personID = addPerson(named: participant.name, titles: participant.titles)
+                let spelling = (try? identity.canonicalName(participant.name)) ?? participant.name
+                let personID = addPerson(named: spelling, titles: participant.titles, counting: false)
+                if attendanceIndex(of: personID, at: eventID) == nil {
+                    people[personID.index].name = spellings.count(spelling, of: personID.index,
+                                                                  shown: people[personID.index].name)
+                }
                 attend(person: personID, event: eventID, roles: participant.roles,
                        titles: participant.titles, evidence: participant.evidence)
             }
@@ -197,21 +224,59 @@ public struct AttendanceGraph: Sendable {
         eventLists.reserveCapacity(nodes: events, attendances: attendances)
     }
 
-    /// The person called `name`, added if new; `titles` are merged into the person's titles.
+    /// The person `name` identifies, added if new; `titles` are merged into the person's titles.
+    ///
+    /// Counts one mention of `name` towards the spelling the person is shown with.
     @discardableResult
     public mutating func addPerson(named name: String, titles: [String] = []) -> PersonID {
+        addPerson(named: name, titles: titles, counting: true)
+    }
+
+    private mutating func addPerson(named name: String, titles: [String], counting: Bool) -> PersonID {
         let id: PersonID
-        if let existing = person(named: name) {
+        let key = identity.key(of: name)
+        if let existing = person(withKey: key) {
             id = existing
+            if counting { people[id.index].name = spellings.count(name, of: id.index, shown: people[id.index].name) }
         } else {
             id = PersonID(people.count)
             people.append(Person(name: name))
+            personKeys.append(key)
+            spellings.addPerson()
+            if counting { _ = spellings.count(name, of: id.index, shown: name) }
             personLists.addNode()
-            personByName.insert(id.index, hash: name.hashValue)
+            personByName.insert(id.index, hash: key.hashValue)
         }
         for title in titles where !people[id.index].titles.contains(title) {
             people[id.index].titles.append(title)
         }
+        return id
+    }
+
+    /// The event `event` of `document`: an event of another document that it reprints
+    /// (``Reprints/same(_:_:)``, the first one added), else a new event.
+    private mutating func addEvent(_ event: Event, of document: String) -> EventID {
+        let node = EventNode(event, in: document)
+        if let existing = self.event(withKey: node.key) { return existing }
+        let summary = Reprints.Summary(kind: event.kind, name: event.name, date: event.date,
+                                       people: Set(event.participants.map { identity.key(of: $0.name) }),
+                                       fromText: event.participants.allSatisfy { !$0.evidence.isEmpty })
+        let bucket = Reprints.bucket(summary)
+        for candidate in reprintBuckets[bucket] ?? [] {
+            let stored = events[Int(candidate)]
+            guard stored.document != document, !(reprintDocuments[EventID(Int(candidate))] ?? []).contains(document)
+            else { continue }
+            let people = Set(self.people(at: EventID(Int(candidate))).map { personKeys[$0.index] })
+            let fromText = attendances(at: EventID(Int(candidate))).allSatisfy { !$0.evidence.isEmpty }
+            let other = Reprints.Summary(kind: stored.kind, name: stored.name, date: stored.date, people: people,
+                                         fromText: fromText)
+            guard Reprints.same(summary, other) else { continue }
+            reprintKeys[node.key] = candidate
+            reprintDocuments[EventID(Int(candidate)), default: []].append(document)
+            return EventID(Int(candidate))
+        }
+        let id = addEvent(node)
+        reprintBuckets[bucket, default: []].append(id.rawValue)
         return id
     }
 
@@ -258,14 +323,19 @@ public struct AttendanceGraph: Sendable {
         return found
     }
 
-    /// The person called `name`, if the graph has one.
+    /// The person `name` identifies under ``identity`` (any of their spellings), if the graph has one.
     public func person(named name: String) -> PersonID? {
-        personByName.find(hash: name.hashValue) { people[$0].name == name }.map(PersonID.init)
+        person(withKey: identity.key(of: name))
+    }
+
+    private func person(withKey key: String) -> PersonID? {
+        personByName.find(hash: key.hashValue) { personKeys[$0] == key }.map(PersonID.init)
     }
 
     /// The event with `key` (`document#id`), if the graph has one.
     public func event(withKey key: String) -> EventID? {
         eventByKey.find(hash: key.hashValue) { events[$0].key == key }.map(EventID.init)
+            ?? reprintKeys[key].map { EventID(Int($0)) }
     }
 
     /// The person node for `id`.
@@ -336,7 +406,7 @@ public struct AttendanceGraph: Sendable {
     /// The graph restricted to what `filter` keeps; people left with no event are dropped.
     public func filtered(by filter: AttendanceFilter) -> AttendanceGraph {
         guard !filter.keepsEverything else { return self }
-        var result = AttendanceGraph()
+        var result = AttendanceGraph(identity: identity)
         let keptEvent = events.map(filter.keeps)
         var newEvent = [EventID?](repeating: nil, count: events.count)
         var newPerson = [PersonID?](repeating: nil, count: people.count)

@@ -42,6 +42,8 @@ public struct IngestSummary: Sendable, Hashable {
     public var moved: [String] = []
     /// Documents left out; the rest of the ingest went on.
     public var failed: [Failure] = []
+    /// Events found already stored from another document (reprints) and folded into it.
+    public var foldedEvents = 0
 
     /// An empty summary.
     public init() {}
@@ -56,6 +58,7 @@ public struct IngestSummary: Sendable, Hashable {
         replaced += other.replaced
         moved += other.moved
         failed += other.failed
+        foldedEvents += other.foldedEvents
     }
 }
 
@@ -148,6 +151,7 @@ extension MeetGraphStore {
                     (outcome, ties) = try writer.write(item)
                     return .commit
                 }
+                summary.foldedEvents += writer.takeFoldedCount()
                 writer.addTies(ties)
                 switch outcome {
                 case .added: summary.added.append(item.path)
@@ -158,6 +162,7 @@ extension MeetGraphStore {
             } catch {
                 if StoreError.isFatal(error) { throw error }
                 writer.forgetPeople()  // people inserted by the rolled-back savepoint are gone
+                _ = writer.takeFoldedCount()
                 let reason = (error as? DatabaseError)?.message ?? String(describing: error)
                 summary.failed.append(IngestSummary.Failure(path: item.path, reason: reason))
             }
@@ -206,6 +211,10 @@ struct DocumentWriter {
     /// Shared events of the batch's committed documents, not yet in the `tie` table: people who
     /// meet often are written once per batch instead of once per event.
     private var pendingTies: [TiePair: TieDelta] = [:]
+    /// People whose spelling counts changed since their shown names were last chosen.
+    private var spelled = Set<Int64>()
+    /// Events of the current document folded into stored ones.
+    private var folded = 0
 
     init(db: Database, identity: Identity, nameKey: @escaping @Sendable (String) -> String,
          interruption: (@Sendable (String, Int) throws -> Void)?) {
@@ -216,6 +225,14 @@ struct DocumentWriter {
     }
 
     mutating func forgetPeople() { people.removeAll() }
+
+    mutating func notePersonSpelled(_ person: Int64) { spelled.insert(person) }
+
+    /// How many events were folded since the last call.
+    mutating func takeFoldedCount() -> Int {
+        defer { folded = 0 }
+        return folded
+    }
 
     mutating func addTies(_ ties: [TiePair: TieDelta]) {
         for (pair, delta) in ties { pendingTies[pair, default: TieDelta()].add(delta) }
@@ -228,10 +245,12 @@ struct DocumentWriter {
             try statement.execute(arguments: [pair.person, pair.other, delta.count, delta.first, delta.last])
         }
         pendingTies.removeAll()
+        try Spellings.refreshNames(db, people: spelled)
+        spelled.removeAll()
     }
 
     /// A participant after merging the spellings of one person within an event.
-    private struct Merged {
+    struct Merged {
         var key: String
         var name: String
         var writtenName: String
@@ -266,6 +285,14 @@ struct DocumentWriter {
         let publishedKey = DateKey.make(document.published)
 
         for (index, event) in document.events.enumerated() {
+            let participants = try merge(event.participants, in: event)
+            if let target = try reprintTarget(of: event, participants: participants, documentID: documentID) {
+                try fold(participants, into: target, documentID: documentID,
+                         titleDate: DateKey.make(event.date) ?? publishedKey, ties: &ties)
+                folded += 1
+                try interruption?(item.path, index)
+                continue
+            }
             let localID = eventIDs[index]
             let key = try eventKey(name: document.document, path: item.path, localID: localID, hash: hash)
             var eventRecord = EventRecord(
@@ -277,7 +304,7 @@ struct DocumentWriter {
             let titleDate = eventRecord.dateKey ?? publishedKey
 
             var peopleOfEvent: [Int64] = []
-            for (position, participant) in try merge(event.participants, in: event).enumerated() {
+            for (position, participant) in participants.enumerated() {
                 let personID = try person(participant)
                 peopleOfEvent.append(personID)
                 try db.cachedStatement(sql: """
@@ -285,6 +312,8 @@ struct DocumentWriter {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
                                              TitleList.join(participant.titles), participant.writtenName])
+                try Spellings.count(db, person: personID, spelling: participant.name, event: eventID)
+                spelled.insert(personID)
                 for (ordinal, evidence) in participant.evidence.enumerated() {
                     try db.cachedStatement(sql: """
                         INSERT INTO evidence (personId, eventId, ordinal, document, sentence, startOffset, endOffset,
@@ -341,6 +370,7 @@ struct DocumentWriter {
     /// Moves the stored document `id` to `item`'s path and name: its events get keys of the new
     /// name and its evidence names the new file. Nothing else changes (the content is the same).
     private mutating func moveDocument(_ id: Int64, to item: IngestItem) throws {
+        let oldName = try String.fetchOne(db, sql: "SELECT name FROM document WHERE id = ?", arguments: [id])
         try db.execute(sql: "UPDATE document SET path = ?, name = ?, source = ? WHERE id = ?",
                        arguments: [item.path, item.document.document, item.document.source, id])
         let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [id]) ?? ""
@@ -352,12 +382,13 @@ struct DocumentWriter {
             try db.execute(sql: "UPDATE event SET eventKey = ? WHERE id = ?", arguments: [key, event["id"] as Int64])
         }
         try db.execute(sql: """
-            UPDATE evidence SET document = ? WHERE eventId IN (SELECT id FROM event WHERE documentId = ?)
-            """, arguments: [item.document.document, id])
+            UPDATE evidence SET document = ?1 WHERE document = ?3 AND eventId IN (
+                SELECT id FROM event WHERE documentId = ?2 UNION SELECT eventId FROM eventSource WHERE documentId = ?2)
+            """, arguments: [item.document.document, id, oldName])
     }
 
     /// Participants of `event` with spellings of one person merged: roles joined, titles and evidence appended.
-    private func merge(_ participants: [Participant], in event: Event) throws -> [Merged] {
+    func merge(_ participants: [Participant], in event: Event) throws -> [Merged] {
         var merged: [Merged] = []
         var indexByKey: [String: Int] = [:]
         for participant in participants {
@@ -365,7 +396,7 @@ struct DocumentWriter {
             guard !written.isEmpty else {
                 throw DocumentProblem(description: "event \(event.id) has a participant without a name")
             }
-            let canonical = try identity.canonicalName(written)
+            let canonical = try identity.storeCanonicalName(written)
             let key = nameKey(canonical)
             if let index = indexByKey[key] {
                 merged[index].roles.formUnion(participant.roles)
@@ -385,7 +416,7 @@ struct DocumentWriter {
     }
 
     /// The ID of the person with `participant.key`, stored first if new.
-    private mutating func person(_ participant: Merged) throws -> Int64 {
+    mutating func person(_ participant: Merged) throws -> Int64 {
         if let id = people[participant.key] { return id }
         let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE personKey = ?"),
                                        arguments: [participant.key])
@@ -404,12 +435,15 @@ struct DocumentWriter {
     /// Deletes a stored document with its events, participations and evidence, takes its events
     /// out of the ties, and deletes the people left with no participation.
     mutating func deleteDocument(_ id: Int64) throws {
+        let name = try String.fetchOne(db, sql: "SELECT name FROM document WHERE id = ?", arguments: [id]) ?? ""
+        let (keptEvents, refolded) = try unfold(document: id, named: name)
         var peopleByEvent: [Int64: (date: Int?, people: [Int64])] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT event.id, event.dateKey, participation.personId
             FROM event JOIN participation ON participation.eventId = event.id
             WHERE event.documentId = ?
             """, arguments: [id]) {
+            guard !keptEvents.contains(row[0]) else { continue }
             peopleByEvent[row[0], default: (date: row[1], people: [])].people.append(row[2])
         }
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
@@ -434,11 +468,14 @@ struct DocumentWriter {
         }
         for pair in recompute { try Ties.recompute(db, person: pair[0], other: pair[1]) }
 
-        for person in Set(peopleByEvent.values.flatMap(\.people)) {
+        try Ties.rebuild(db, people: refolded)
+        let affected = Set(peopleByEvent.values.flatMap(\.people)).union(refolded)
+        for person in affected {
             try db.execute(sql: """
                 DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
                 """, arguments: [person, person])
         }
+        try Spellings.recount(db, people: affected, identity: identity)
         people.removeAll()
     }
 }

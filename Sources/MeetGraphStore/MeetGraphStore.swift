@@ -227,7 +227,8 @@ public final class MeetGraphStore: Sendable {
     /// - Throws: ``StoreError/aliasCycle(name:)`` when aliases lead back to a name.
     public func setAliases(_ aliases: [String: String]) throws {
         let cleaned = aliases.filter { $0.key != $0.value }
-        for name in cleaned.keys.sorted() { _ = try Identity.resolve(name, aliases: cleaned, nameKey: nameKey) }
+        let rule = PersonIdentity(aliases: cleaned, nameKey: nameKey)
+        for name in cleaned.keys.sorted() { _ = try rule.storeCanonicalName(name) }
         try write { db in
             try AliasRecord.deleteAll(db)
             for (name, canonical) in cleaned.sorted(by: { $0.key < $1.key }) {
@@ -264,7 +265,7 @@ public final class MeetGraphStore: Sendable {
         var targets = Set<Int64>()
         for row in rows {
             let personId: Int64 = row[0], eventId: Int64 = row[1], written: String = row[2], key: String = row[3]
-            let canonical = try identity.canonicalName(written)
+            let canonical = try identity.storeCanonicalName(written)
             let targetKey = nameKey(canonical)
             guard targetKey != key else { continue }
             let target: Int64
@@ -281,6 +282,7 @@ public final class MeetGraphStore: Sendable {
             targets.insert(target)
         }
         try Ties.rebuild(db, people: touched.union(targets))
+        try Spellings.recount(db, people: touched.union(targets), identity: identity)
         for person in touched {
             try db.execute(sql: """
                 DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
@@ -333,7 +335,7 @@ public final class MeetGraphStore: Sendable {
     }
 
     /// Follows aliases from `name` (as written, then as keyed) with one indexed lookup per step,
-    /// as ``Identity/resolve(_:aliases:nameKey:)`` does over the whole table.
+    /// as ``PersonIdentity/canonicalName(_:)`` does over the whole table.
     private func canonicalName(_ name: String, _ db: Database) throws -> String {
         let lookup = try db.cachedStatement(sql: """
             SELECT canonical FROM alias WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC LIMIT 1
@@ -371,26 +373,12 @@ public final class MeetGraphStore: Sendable {
     }
 }
 
-/// Aliases plus the name-key converter: what makes two spellings one person.
-struct Identity {
-    var aliases: [String: String]
-    var nameKey: @Sendable (String) -> String
+/// Aliases plus the name-key converter: the model's who-is-who rule, applied by the store.
+typealias Identity = PersonIdentity
 
-    /// Follows aliases from `name` (as written, then as keyed) to the canonical name.
-    static func resolve(_ name: String, aliases: [String: String], nameKey: (String) -> String = { $0 }) throws -> String {
-        var current = name
-        var seen: Set<String> = [name]
-        while let next = aliases[current] ?? aliases[nameKey(current)], next != current {
-            // 张三 → 張三 under a traditional-to-simplified key names the same person: stop there.
-            if nameKey(next) == nameKey(current) { return next }
-            guard seen.insert(next).inserted else { throw StoreError.aliasCycle(name: name) }
-            current = next
-        }
-        return current
-    }
-
-    /// The canonical name `name` stands for under these aliases.
-    func canonicalName(_ name: String) throws -> String {
-        try Self.resolve(name, aliases: aliases, nameKey: nameKey)
+extension PersonIdentity {
+    /// ``canonicalName(_:)``, its error as the store's.
+    func storeCanonicalName(_ name: String) throws -> String {
+        do { return try canonicalName(name) } catch { throw StoreError.aliasCycle(name: name) }
     }
 }

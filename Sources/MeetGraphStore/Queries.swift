@@ -260,7 +260,7 @@ extension MeetGraphStore {
                 attendances[row[0], default: []].append((person: row[1], roles: row[2], titles: row[3]))
             }
 
-            var graph = AttendanceGraph()
+            var graph = AttendanceGraph(identity: try identity(db))
             for row in eventRows {
                 let eventID: Int64 = row[EventColumns.count]
                 let people = attendances[eventID] ?? []

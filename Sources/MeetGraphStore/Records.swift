@@ -48,7 +48,7 @@ struct PersonRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var id: Int64?
     /// The identity key: the canonical name passed through the store's name-key converter.
     var personKey: String
-    /// The name shown for the person: the canonical name as first stored.
+    /// The name shown for the person: the spelling most of their participations use (see `Spellings`).
     var name: String
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -108,6 +108,12 @@ enum Schema {
             // Views only: no table changes (see ReadableViews).
             try ReadableViews.create(db)
         }
+        migrator.registerMigration("v4 spellings counted per person") { db in
+            // The shown name is the spelling most participations use (see Spellings).
+            try Spellings.createTable(db)
+            // An event reported by several documents is one event (see ReprintFolding).
+            try ReprintSchema.create(db)
+        }
         return migrator
     }
 }

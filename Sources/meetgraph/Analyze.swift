@@ -56,7 +56,9 @@ struct Analyze: ParsableCommand {
         var copies = DuplicateTexts()
         let documents = copies.firstCopies(of: items).map(\.document)
         for note in copies.notes { Console.error(note) }
-        let graph = AttendanceGraph(documents: documents).filtered(by: filters.filter)
+        let unfiltered = AttendanceGraph(documents: documents, identity: .acrossScripts)
+        filters.noteUndated(filters.filter.undated(in: unfiltered))
+        let graph = unfiltered.filtered(by: filters.filter)
         let folder = URL(fileURLWithPath: out)
 
         var files: [ExportFile] = []
@@ -89,7 +91,8 @@ struct Analyze: ParsableCommand {
         Console.output("""
             documents       \(documents.count)\(failures.isEmpty ? "" : " (\(failures.count) failed)")\
             \(copies.notes.isEmpty ? "" : " (\(copies.notes.count) copies counted once)")
-            events          \(graph.events.count)
+            events          \(graph.events.count)\
+            \(unfiltered.foldedReprints == 0 ? "" : " (\(unfiltered.foldedReprints) reprinted events folded)")
             people          \(graph.people.count)
             participations  \(graph.attendances.count)
             co-attendances  \(projection.ties.count) pairs

@@ -47,6 +47,7 @@ struct Export: ParsableCommand {
     func run() throws {
         quiet.apply()
         let store = try source.openStore()
+        try filters.noteUndated(in: store)
         let graph = try store.loadGraph(filter: filters.filter)
         let options = ExportOptions(excel: excel, minWeight: minWeight, weighting: weighting)
         let files = try Exporter().files(for: graph, format: format, options: options)

@@ -91,6 +91,7 @@ struct Ingest: ParsableCommand {
             replaced   \(summary.replaced.count)
             moved      \(summary.moved.count)
             copies     \(copies.notes.count)
+            reprints   \(summary.foldedEvents) events folded into the same event of another report
             \(prune ? "pruned     \(pruned.count)\n" : "")failed     \(failures.count + summary.failed.count)
             store      \(store.db): \(counts.documents) documents, \(counts.events) events, \
             \(counts.people) people, \(counts.participations) participations

@@ -24,6 +24,13 @@ struct Query: ParsableCommand {
         @OptionGroup var source: GraphSourceOptions
         @OptionGroup var filters: FilterOptions
         @OptionGroup var output: ResultOptions
+
+        /// The store to query, after saying how many events the date range leaves out undated.
+        func openStore() throws -> MeetGraphStore {
+            let store = try source.openStore()
+            try filters.noteUndated(in: store)
+            return store
+        }
     }
 
     struct WhoMet: ParsableCommand {
@@ -46,7 +53,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let rows = try store.coAttendees(of: person, filter: common.filters.filter, includingEvents: true,
                                              limit: common.output.limit)
             let events = try eventNodes(store, rows.flatMap(\.eventKeys))
@@ -81,7 +88,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let all = try store.sharedEvents(first, second, filter: common.filters.filter)
             let shared = common.output.limited(all)
             if common.output.format == .table {
@@ -142,7 +149,7 @@ struct Query: ParsableCommand {
         }
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph)
             let from = try person(first, in: graph, store: store)
@@ -191,7 +198,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph, weighting: weighting)
             let degree = Centrality.degree(in: projection)
@@ -242,7 +249,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let timeline = try store.timeline(of: person, filter: common.filters.filter)
             var table = ResultTable(header: ["date", "time", "kind", "event", "roles", "titles", "document"])
             let entries = common.output.limited(timeline.entries)
@@ -275,7 +282,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let events = common.output.limited(try store.events(filter: common.filters.filter, person: person))
             var table = ResultTable(header: ["date", "time", "kind", "event", "place", "document", "id"])
             table.rows = events.map {
@@ -297,7 +304,7 @@ struct Query: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let store = try common.source.openStore()
+            let store = try common.openStore()
             let graph = try store.loadGraph(filter: common.filters.filter)
             let projection = CoAttendance(graph, weighting: weighting)
             let communities = Communities.louvain(projection, resolution: resolution)

@@ -102,6 +102,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let store = try source.openStore()
+        try filters.noteUndated(in: store)
         let graph = try store.loadGraph(filter: filters.filter)
         quiet.apply()
         let format = try resolvedFormat()

@@ -166,6 +166,8 @@ let diskFailure = DatabaseError(resultCode: .SQLITE_IOERR, message: "simulated I
         let big = (0..<40).map { index in
             var document = Sample.committee
             document.document = "big\(index).txt"
+            // Another day each: the same meeting on one day would be a reprint, folded into one event.
+            document.events[0].date = EventDate(year: 2020, month: 1 + index % 12, day: 1 + index / 12)
             document.events[0].participants = document.events[0].participants.map { participant in
                 var participant = participant
                 participant.evidence[0].sentence = String(repeating: participant.evidence[0].sentence, count: 40)

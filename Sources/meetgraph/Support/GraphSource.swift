@@ -54,6 +54,12 @@ struct GraphSourceOptions: ParsableArguments {
     }
 }
 
+extension PersonIdentity {
+    /// The rule every command applies: traditional and simplified spellings of a name are one
+    /// person (the store is opened with the same key).
+    static let acrossScripts = PersonIdentity(nameKey: NameForms.simplifiedKey)
+}
+
 extension DocumentReader.Item {
     /// What the store needs to ingest this file: the document, its content hash and its path.
     var ingestItem: IngestItem {

@@ -1,5 +1,6 @@
 import Foundation
 import MeetGraph
+import MeetGraphExport
 import MeetGraphExtraction
 import MeetGraphStore
 import Synchronization
@@ -301,6 +302,8 @@ enum InputBytes {
 struct DocumentReader {
     var encoding: TextEncoding?
     var published: EventDate?
+    /// Publication dates and source URLs by file.
+    var manifest: Manifest?
     /// How many files are read and extracted at once.
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     let extractor = Extractor()
@@ -349,7 +352,11 @@ struct DocumentReader {
         // Hashed before the extractor takes the text (the String overload is the fast one:
         // it hashes a byte array, while a view of the String goes through unspecialised code).
         let contentHash = ContentHash.sha256(of: source.text)
-        let document = extractor.document(from: consume source, published: published, sourceLabel: file.display)
+        let entry = manifest?.entry(for: file.key)
+        let found = PublicationDate.resolve(option: published, manifest: entry?.date, fileName: file.key,
+                                            url: entry?.url, text: source.text)
+        let document = extractor.document(from: consume source, published: found?.date,
+                                          sourceLabel: entry?.url ?? file.display)
         return .success(Item(file: file, contentHash: contentHash, document: document))
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import MeetGraph
 import MeetGraphExtraction
+import MeetGraphExport
+import Foundation
 
 extension TextEncoding: ExpressibleByArgument {}
 extension EventKind: ExpressibleByArgument {}
@@ -20,8 +22,17 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "The publication date (YYYY-MM-DD) that 今天, 昨天 and bare days count from.",
-        discussion: "Without it, a date line in the text is used when there is one."))
+        discussion: """
+            Without it, each file's date comes from the --manifest, else its name (2022-05-17-x.txt, \
+            20220517.txt), else its source URL, else a date line near the top of the text.
+            """))
     var date: EventDate?
+
+    @Option(help: ArgumentHelp(
+        "A CSV of file,date[,url] giving each file's publication date and source URL.",
+        discussion: "file is the path inside the folder given, or the bare file name; date is YYYY-MM-DD."),
+            transform: { try Manifest.read(contentsOf: URL(fileURLWithPath: $0)) })
+    var manifest: Manifest?
 
     @Option(help: ArgumentHelp(
         "How many files to read and extract at once (default: the machine's cores).",
@@ -34,6 +45,7 @@ struct ReadingOptions: ParsableArguments {
 
     func reader() -> DocumentReader {
         var reader = DocumentReader(encoding: encoding, published: date)
+        reader.manifest = manifest
         if let jobs { reader.threads = jobs }
         return reader
     }
