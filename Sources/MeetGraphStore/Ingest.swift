@@ -264,6 +264,13 @@ struct DocumentWriter {
         try record.insert(db)
         let documentID = record.id!
         let publishedKey = DateKey.make(document.published)
+        // A large document (an imported table) adds its ties in one SQL statement at the end
+        // instead of through a dictionary of every pair, which would take gigabytes.
+        let large = document.events.reduce(0) { $0 + $1.participants.count } >= Ties.largeDocument
+        let insertParticipation = try db.cachedStatement(sql: """
+            INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
 
         for (index, event) in document.events.enumerated() {
             let localID = eventIDs[index]
@@ -280,11 +287,8 @@ struct DocumentWriter {
             for (position, participant) in try merge(event.participants, in: event).enumerated() {
                 let personID = try person(participant)
                 peopleOfEvent.append(personID)
-                try db.cachedStatement(sql: """
-                    INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
-                                             TitleList.join(participant.titles), participant.writtenName])
+                try insertParticipation.execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
+                                                            TitleList.join(participant.titles), participant.writtenName])
                 for (ordinal, evidence) in participant.evidence.enumerated() {
                     try db.cachedStatement(sql: """
                         INSERT INTO evidence (personId, eventId, ordinal, document, sentence, startOffset, endOffset,
@@ -300,13 +304,14 @@ struct DocumentWriter {
                         """).execute(arguments: [personID, eventID, title, documentID, titleDate])
                 }
             }
-            for person in peopleOfEvent {
+            for person in peopleOfEvent where !large {
                 for other in peopleOfEvent where other != person {
                     ties[TiePair(person: person, other: other), default: TieDelta()].add(date: eventRecord.dateKey)
                 }
             }
             try interruption?(item.path, index)
         }
+        if large { try db.execute(sql: Ties.addDocument, arguments: [documentID]) }
         return (outcome, ties)
     }
 
