@@ -54,12 +54,15 @@ struct JSONDocumentStream {
             buffer.append(contentsOf: try JSON.line(document).utf8)
         } else {
             // An array element is the document's own pretty text indented one level (two spaces);
-            // JSON strings hold no raw line break, so indenting after each one is exact.
+            // JSON strings hold no raw line break, so indenting after each one is exact. Lines
+            // left empty (inside an empty array) stay empty, as the encoder writes them.
             buffer.append(contentsOf: count == 0 ? Array("[\n  ".utf8) : Array(",\n  ".utf8))
             let text = try JSON.encode(document).dropLast()  // its final line break
+            var lineStart = false
             for byte in text {
+                if lineStart && byte != 0x0A { buffer.append(contentsOf: [0x20, 0x20]) }
                 buffer.append(byte)
-                if byte == 0x0A { buffer.append(contentsOf: [0x20, 0x20]) }
+                lineStart = byte == 0x0A
             }
         }
         count += 1
