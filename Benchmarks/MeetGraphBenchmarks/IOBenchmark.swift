@@ -137,7 +137,7 @@ struct IOBenchmark: ParsableCommand {
                     g = igraph.Graph(n=n + len(events), edges=[(p, n + e) for p, e in edges])
                     g.vs["type"] = [False] * n + [True] * len(events)
                     g.simplify(multiple=True, loops=False)
-                    proj, _ = g.bipartite_projection(multiplicity=True, which="both")
+                    proj = g.bipartite_projection(multiplicity=True, which=False)  # people only
                     names = list(people)
                     with open(sys.argv[2], "w", newline="", encoding="utf-8") as out:
                         writer = csv.writer(out)

@@ -267,6 +267,10 @@ struct DocumentWriter {
         // A large document (an imported table) adds its ties in one SQL statement at the end
         // instead of through a dictionary of every pair, which would take gigabytes.
         let large = document.events.reduce(0) { $0 + $1.participants.count } >= Ties.largeDocument
+        let insertEvent = try db.cachedStatement(sql: """
+            INSERT INTO event (documentId, localId, eventKey, kind, name, dateKey, timeOfDay, place, form)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         let insertParticipation = try db.cachedStatement(sql: """
             INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -275,12 +279,16 @@ struct DocumentWriter {
         for (index, event) in document.events.enumerated() {
             let localID = eventIDs[index]
             let key = try eventKey(name: document.document, path: item.path, localID: localID, hash: hash)
-            var eventRecord = EventRecord(
+            let eventRecord = EventRecord(
                 id: nil, documentId: documentID, localId: localID, eventKey: key, kind: event.kind.rawValue,
                 name: event.name, dateKey: DateKey.make(event.date), timeOfDay: event.timeOfDay,
                 place: event.place, form: event.form?.rawValue)
-            try eventRecord.insert(db)
-            let eventID = eventRecord.id!
+            // A prepared statement rather than the record's generic insert: a table has many events.
+            try insertEvent.execute(arguments: [
+                documentID, localID, key, eventRecord.kind, eventRecord.name, eventRecord.dateKey,
+                eventRecord.timeOfDay, eventRecord.place, eventRecord.form,
+            ])
+            let eventID = db.lastInsertedRowID
             let titleDate = eventRecord.dateKey ?? publishedKey
 
             var peopleOfEvent: [Int64] = []
@@ -366,7 +374,7 @@ struct DocumentWriter {
         var merged: [Merged] = []
         var indexByKey: [String: Int] = [:]
         for participant in participants {
-            let written = participant.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let written = Self.trimmed(participant.name)
             guard !written.isEmpty else {
                 throw DocumentProblem(description: "event \(event.id) has a participant without a name")
             }
@@ -387,6 +395,17 @@ struct DocumentWriter {
             }
         }
         return merged
+    }
+
+    /// `name` without spaces or line breaks at either end; the name itself when it has none,
+    /// which is nearly always, without Foundation's bridging.
+    private static func trimmed(_ name: String) -> String {
+        let space = CharacterSet.whitespacesAndNewlines
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+              !space.contains(first), !space.contains(last) else {
+            return name.trimmingCharacters(in: space)
+        }
+        return name
     }
 
     /// The ID of the person with `participant.key`, stored first if new.
