@@ -69,12 +69,14 @@ mine: build
 
 bench: deps
 	swift build -c release --product meetgraph-bench
+	swift build -c release --product meetgraph
 	.build/release/meetgraph-bench extraction
 	.build/release/meetgraph-bench extraction --threads 2
 	if [ -d $(DEV_CORPUS) ]; then .build/release/meetgraph-bench extraction --threads 2 --texts $(DEV_CORPUS); fi
 	.build/release/meetgraph-bench graph
 	.build/release/meetgraph-bench store
 	.build/release/meetgraph-bench render
+	.build/release/meetgraph-bench io
 
 clean:
 	rm -rf .build

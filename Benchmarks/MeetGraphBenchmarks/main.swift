@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
         abstract: "Measures MeetGraph's speed and memory on generated data.",
         subcommands: [
             TextBenchmark.self, ExtractionBenchmark.self, GraphBenchmark.self, StoreBenchmark.self,
-            RenderBenchmark.self, ExportBenchmark.self,
+            RenderBenchmark.self, ExportBenchmark.self, IOBenchmark.self,
         ])
 }
 

@@ -54,12 +54,13 @@ extension Optional where Wrapped == EventDate {
 /// `document#id`. Lists (roles, titles, event IDs) are joined by `;`. A participation row gives
 /// the first evidence sentence with its scalar offsets (see ``Evidence``) and the count of all.
 enum AnalystTables {
+    /// The tables; with `writers`, each table's rows go to its writer as they are made.
     static func tables(for graph: AttendanceGraph, projection: CoAttendance,
-                       ties: [CoAttendance.Tie]) -> [CSVTable] {
+                       ties: [CoAttendance.Tie], writers: CSVWriters? = nil) -> [CSVTable] {
         var people = CSVTable(fileName: "people.csv", columns: [
             ("id", .text), ("name", .text), ("titles", .text), ("events", .number), ("chair", .number),
             ("speaker", .number), ("contacts", .number), ("first_date", .text), ("last_date", .text),
-        ])
+        ], writers: writers)
         for id in graph.personIDs {
             let person = graph[id]
             let summary = PersonSummary(id, in: graph)
@@ -73,7 +74,7 @@ enum AnalystTables {
         var events = CSVTable(fileName: "events.csv", columns: [
             ("id", .text), ("key", .text), ("document", .text), ("kind", .text), ("name", .text), ("date", .text),
             ("time_of_day", .text), ("place", .text), ("form", .text), ("participants", .number),
-        ])
+        ], writers: writers)
         for id in graph.eventIDs {
             let event = graph[id]
             events.append([
@@ -87,7 +88,7 @@ enum AnalystTables {
             ("person_id", .text), ("person", .text), ("event_id", .text), ("event", .text), ("date", .text),
             ("roles", .text), ("titles", .text), ("evidence", .text), ("start", .number), ("end", .number),
             ("document", .text), ("evidence_count", .number),
-        ])
+        ], writers: writers)
         for attendance in graph.attendances {
             let event = graph[attendance.event]
             let evidence = attendance.evidence.first
@@ -103,9 +104,10 @@ enum AnalystTables {
         var coattendance = CSVTable(fileName: "coattendance.csv", columns: [
             ("a_id", .text), ("a", .text), ("b_id", .text), ("b", .text), ("weight", .number), ("count", .number),
             ("first_date", .text), ("last_date", .text), ("event_ids", .text),
-        ])
+        ], writers: writers)
+        var sharedEvents = SharedEventsCursor(projection)
         for tie in ties {
-            let shared = projection.sharedEvents(tie)
+            let shared = sharedEvents.events(of: tie)
             let span = PersonSummary(dates: shared.map { graph[$0].date })
             coattendance.append([
                 tie.a.description, graph[tie.a].name, tie.b.description, graph[tie.b].name,

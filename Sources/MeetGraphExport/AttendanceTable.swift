@@ -40,39 +40,62 @@ public struct AttendanceTable: Sendable, Hashable {
     /// The rows left out, in file order.
     public var problems: [Problem]
 
-    /// Reads the table at `url`.
-    public static func read(contentsOf url: URL) throws -> AttendanceTable {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw AttendanceTableError.cannotRead(file: url.path, reason: error.localizedDescription)
+    /// Reads the table at `url`, a few megabytes at a time (see ``TableChunks``): the file's text
+    /// and its records are never all in memory, only the rows kept.
+    /// - Parameter progress: called after each piece with the bytes read so far.
+    public static func read(contentsOf url: URL, progress: ((_ bytesRead: Int) -> Void)? = nil) throws -> AttendanceTable {
+        var chunks = try TableChunks(contentsOf: url, file: url.path)
+        var builder = Builder(file: url.path)
+        while let records = try chunks.next() {
+            for record in records { try builder.add(record) }
+            progress?(chunks.bytesRead)
         }
-        return try read(data, file: url.path)
+        return try builder.finish()
     }
 
     /// Reads a table from `data`; `file` names it in problems and errors.
     public static func read(_ data: Data, file: String) throws -> AttendanceTable {
-        var remaining = try TextFile.tableRecords(of: data, file: file)[...]
-        guard let header = remaining.popFirst() else { throw AttendanceTableError.empty(file: file) }
-        let columns = Columns(header.fields)
-        let missing = [("person", columns.person), ("event", columns.event)].filter { $0.1 == nil }.map(\.0)
-        guard missing.isEmpty else {
-            throw AttendanceTableError.missingColumns(file: file, line: header.line, missing: missing, found: header.fields)
+        var builder = Builder(file: file)
+        for record in try TextFile.tableRecords(of: data, file: file) { try builder.add(record) }
+        return try builder.finish()
+    }
+
+    /// Takes records in file order: the first that is not blank is the header, the others rows.
+    private struct Builder {
+        var table: AttendanceTable
+        var header: CSVRecord?
+        var columns = Columns([])
+
+        init(file: String) {
+            table = AttendanceTable(file: file, rows: [], problems: [])
         }
 
-        var table = AttendanceTable(file: file, rows: [], problems: [])
-        for record in remaining where !record.isBlank {
-            switch row(from: record, columns: columns, width: header.fields.count) {
+        mutating func add(_ record: CSVRecord) throws {
+            guard !record.isBlank else { return }
+            guard let header else {
+                columns = Columns(record.fields)
+                let missing = [("person", columns.person), ("event", columns.event)].filter { $0.1 == nil }.map(\.0)
+                guard missing.isEmpty else {
+                    throw AttendanceTableError.missingColumns(file: table.file, line: record.line, missing: missing,
+                                                              found: record.fields)
+                }
+                self.header = record
+                return
+            }
+            switch AttendanceTable.row(from: record, columns: columns, width: header.fields.count) {
             case let .success(row): table.rows.append(row)
             case let .failure(failure):
-                table.problems.append(Problem(file: file, line: record.line, message: failure.message))
+                table.problems.append(Problem(file: table.file, line: record.line, message: failure.message))
             }
         }
-        guard !table.rows.isEmpty else {
-            throw AttendanceTableError.noRows(file: file, problems: table.problems)
+
+        func finish() throws -> AttendanceTable {
+            guard header != nil else { throw AttendanceTableError.empty(file: table.file) }
+            guard !table.rows.isEmpty else {
+                throw AttendanceTableError.noRows(file: table.file, problems: table.problems)
+            }
+            return table
         }
-        return table
     }
 
     /// The bipartite graph of the table: one event per distinct (event name, date), kind
@@ -105,7 +128,7 @@ public struct AttendanceTable: Sendable, Hashable {
         }
         func cell(_ index: Int?) -> String {
             // A `'=…` cell is most likely a guarded cell of a MeetGraph export (see FormulaGuard).
-            index.map { FormulaGuard.restoreIfGuarded(fields[$0].trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{3000}"]))) } ?? ""
+            index.map { FormulaGuard.restoreIfGuarded(fields[$0].trimmingCharacters(in: cellSpace)) } ?? ""
         }
         let person = cell(columns.person)
         let event = cell(columns.event)
@@ -129,6 +152,9 @@ public struct AttendanceTable: Sendable, Hashable {
         return .success(AttendanceRow(person: person, event: event, roles: roles.isEmpty ? .attendee : roles,
                                       date: date, titles: titles, line: record.line))
     }
+
+    /// What is trimmed from both ends of a cell: spaces, line breaks and the ideographic space.
+    private static let cellSpace = CharacterSet.whitespacesAndNewlines.union(["\u{3000}"])
 
     /// Where the known columns are in the header.
     private struct Columns {

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// Whether a CSV column holds text (guarded against formulas) or numbers (written as they are).
@@ -17,16 +16,24 @@ struct CSVTable {
     var fileName: String
     var columns: [Column]
     var rows: [[String]] = []
+    /// When set, rows are encoded into it as they come instead of kept in ``rows``.
+    var writer: CSVRowWriter?
 
-    init(fileName: String, columns: [(String, ColumnKind)]) {
+    init(fileName: String, columns: [(String, ColumnKind)], writers: CSVWriters? = nil) {
         self.fileName = fileName
         self.columns = columns.map { Column(name: $0.0, kind: $0.1) }
+        writer = writers?.open(fileName, self.columns)
     }
 
     mutating func append(_ row: [String]) {
         precondition(row.count == columns.count, "\(fileName): row of \(row.count) cells for \(columns.count) columns")
-        rows.append(row)
+        if let writer { writer.write(row) } else { rows.append(row) }
     }
+}
+
+/// Opens a streaming writer for each table by file name, for exports written as they are built.
+struct CSVWriters {
+    var open: (_ fileName: String, _ columns: [CSVTable.Column]) -> CSVRowWriter?
 }
 
 /// Guards spreadsheet users against formula injection (CWE-1236, OWASP "CSV injection").
@@ -60,7 +67,7 @@ public enum FormulaGuard {
     }
 }
 
-/// How tables become bytes: RFC 4180 through CSV.swift, CR LF line ends, a final line end.
+/// How tables become bytes: RFC 4180 (``CSVRowWriter``), CR LF line ends, a final line end.
 struct CSVEncoding {
     /// Start the file with a UTF-8 byte-order mark, which Excel needs to show Chinese.
     var byteOrderMark = false
@@ -70,34 +77,9 @@ struct CSVEncoding {
     static let byteOrderMarkBytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     func file(for table: CSVTable) throws -> ExportFile {
-        let stream = OutputStream.toMemory()
-        let writer: CSVWriter
-        do {
-            writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: table.columns.map(\.name), quotedAtIndex: { Self.needsQuotes(table.columns[$0].name) })
-            for row in table.rows {
-                writer.beginNewRow()
-                for (index, cell) in row.enumerated() {
-                    let guarded = guardsFormulas && table.columns[index].kind == .text ? FormulaGuard.neutralise(cell) : cell
-                    let text = QuoteIsolation.encode(guarded)
-                    // CSV.swift decides on quotes by Character, which misses a `,` that a
-                    // combining mark joins (",\u{301}"); deciding by scalar keeps such cells whole.
-                    try writer.write(field: text, quoted: Self.needsQuotes(text))
-                }
-            }
-        } catch {
-            throw ExportError.cannotWrite(file: table.fileName, reason: "\(error)")
-        }
-        writer.stream.close()
-        guard let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw ExportError.cannotWrite(file: table.fileName, reason: "the CSV writer returned no bytes")
-        }
-        var data = Data()
-        data.reserveCapacity(written.count + 5)
-        if byteOrderMark { data.append(contentsOf: Self.byteOrderMarkBytes) }
-        data.append(written)
-        data.append(contentsOf: [13, 10])
-        return ExportFile(name: table.fileName, data: data)
+        let writer = CSVRowWriter(columns: table.columns, encoding: self)
+        for row in table.rows { writer.write(row) }
+        return ExportFile(name: table.fileName, data: Data(writer.bytes))
     }
 
     /// Whether `text` must be quoted per RFC 4180, judged scalar by scalar.

@@ -184,8 +184,9 @@ public struct ExportedGraph: Sendable, Hashable {
             if !person.titles.isEmpty { attributes["titles"] = .string(ListCell.join(person.titles)) }
             result.nodes.append(Node(id: id.description, attributes: attributes))
         }
+        var sharedEvents = SharedEventsCursor(projection)
         for tie in ties ?? projection.ties {
-            let shared = projection.sharedEvents(tie)
+            let shared = sharedEvents.events(of: tie)
             let span = PersonSummary(dates: shared.map { graph[$0].date })
             var attributes: [String: AttributeValue] = [
                 "weight": .double(tie.weight), "count": .integer(tie.count),

@@ -27,8 +27,9 @@ enum GephiExport {
             ("Source", .text), ("Target", .text), ("Type", .text), ("Weight", .number), ("count", .number),
             ("first_date", .text), ("last_date", .text), ("events", .text),
         ])
+        var sharedEvents = SharedEventsCursor(projection)
         for tie in ties {
-            let shared = projection.sharedEvents(tie)
+            let shared = sharedEvents.events(of: tie)
             let span = PersonSummary(dates: shared.map { graph[$0].date })
             edges.append([
                 tie.a.description, tie.b.description, "Undirected", NumberCell.weight(tie.weight), String(tie.count),

@@ -58,8 +58,9 @@ enum Neo4jExport {
             (":START_ID(Person)", .text), (":END_ID(Person)", .text), (":TYPE", .text), ("weight:double", .number),
             ("count:int", .number), ("first_date", .text), ("last_date", .text), ("events:string[]", .text),
         ])
+        var sharedEvents = SharedEventsCursor(projection)
         for tie in ties {
-            let shared = projection.sharedEvents(tie)
+            let shared = sharedEvents.events(of: tie)
             let span = PersonSummary(dates: shared.map { graph[$0].date })
             met.append([
                 tie.a.description, tie.b.description, "MET", NumberCell.weight(tie.weight), String(tie.count),

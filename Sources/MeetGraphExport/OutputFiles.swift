@@ -115,18 +115,21 @@ enum OutputFiles {
 
     /// Writes every byte, retrying after signals; 0 or the `errno` of the failure.
     private static func writeAll(_ descriptor: Int32, _ data: Data) -> Int32 {
-        data.withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
+        data.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    /// Writes every byte of `buffer`, retrying after signals; 0 or the `errno` of the failure.
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += count
         }
+        return 0
     }
 
     private static func currentError() -> String { String(cString: strerror(errno)) }
@@ -188,3 +191,64 @@ public enum TemporaryFiles {
         }
     }
 }
+
+extension OutputFiles {
+    /// A temporary file open for writing in pieces, renamed over its target by ``commit(_:)``
+    /// after ``close()``; for files too large to build in memory first.
+    final class OpenFile {
+        private var descriptor: Int32
+        private let pending: Pending
+        private let mode: mode_t?
+
+        fileprivate init(descriptor: Int32, pending: Pending, mode: mode_t?) {
+            self.descriptor = descriptor
+            self.pending = pending
+            self.mode = mode
+        }
+
+        /// Appends `bytes`.
+        func write(_ bytes: [UInt8]) throws(ExportError) {
+            let failure = bytes.withUnsafeBytes { OutputFiles.writeAll(descriptor, $0) }
+            if failure != 0 { throw .cannotWrite(file: pending.target, reason: String(cString: strerror(failure))) }
+        }
+
+        /// Syncs and closes the file, ready for ``OutputFiles/commit(_:)``; removes it when that fails.
+        func close() throws(ExportError) -> Pending {
+            var failure: Int32 = 0
+            if let mode { _ = fchmod(descriptor, mode) }
+            if fsync(descriptor) != 0, errno != EINVAL { failure = errno }
+            if closeDescriptor(descriptor) != 0, failure == 0 { failure = errno }
+            descriptor = -1
+            if failure != 0 {
+                OutputFiles.discard(pending)
+                throw .cannotWrite(file: pending.target, reason: String(cString: strerror(failure)))
+            }
+            return pending
+        }
+
+        /// Closes (if still open) and removes the temporary file.
+        func discard() {
+            if descriptor >= 0 { _ = closeDescriptor(descriptor) }
+            descriptor = -1
+            OutputFiles.discard(pending)
+        }
+    }
+
+    /// Creates a temporary file beside `target` (registered for removal on a signal) and opens it.
+    static func openTemporary(for target: String, mode: mode_t?) throws(ExportError) -> OpenFile {
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).meetgraph-\(getpid())-\(TemporaryFiles.nextNumber()).tmp"
+        let slot = TemporaryFiles.register(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
+        guard descriptor >= 0 else {
+            let reason = currentError()
+            TemporaryFiles.unregister(slot)
+            throw .cannotWrite(file: target, reason: reason)
+        }
+        return OpenFile(descriptor: descriptor, pending: Pending(temporary: temporary, target: target, slot: slot), mode: mode)
+    }
+}
+
+/// `close(2)`, under a name the ``OutputFiles/OpenFile`` methods do not shadow.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }

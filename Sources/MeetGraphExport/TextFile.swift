@@ -53,7 +53,7 @@ enum TextFile {
     }
 
     /// How many leading bytes of `bytes` are whole UTF-8 scalars.
-    private static func validPrefixLength(of bytes: [UInt8]) -> Int {
+    static func validPrefixLength(of bytes: [UInt8]) -> Int {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var length = 0

@@ -283,6 +283,17 @@ struct DocumentWriter {
         try record.insert(db)
         let documentID = record.id!
         let publishedKey = DateKey.make(document.published)
+        // A large document (an imported table) adds its ties in one SQL statement at the end
+        // instead of through a dictionary of every pair, which would take gigabytes.
+        let large = document.events.reduce(0) { $0 + $1.participants.count } >= Ties.largeDocument
+        let insertEvent = try db.cachedStatement(sql: """
+            INSERT INTO event (documentId, localId, eventKey, kind, name, dateKey, timeOfDay, place, form)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertParticipation = try db.cachedStatement(sql: """
+            INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
 
         for (index, event) in document.events.enumerated() {
             let participants = try merge(event.participants, in: event)
@@ -295,23 +306,24 @@ struct DocumentWriter {
             }
             let localID = eventIDs[index]
             let key = try eventKey(name: document.document, path: item.path, localID: localID, hash: hash)
-            var eventRecord = EventRecord(
+            let eventRecord = EventRecord(
                 id: nil, documentId: documentID, localId: localID, eventKey: key, kind: event.kind.rawValue,
                 name: event.name, dateKey: DateKey.make(event.date), timeOfDay: event.timeOfDay,
                 place: event.place, form: event.form?.rawValue)
-            try eventRecord.insert(db)
-            let eventID = eventRecord.id!
+            // A prepared statement rather than the record's generic insert: a table has many events.
+            try insertEvent.execute(arguments: [
+                documentID, localID, key, eventRecord.kind, eventRecord.name, eventRecord.dateKey,
+                eventRecord.timeOfDay, eventRecord.place, eventRecord.form,
+            ])
+            let eventID = db.lastInsertedRowID
             let titleDate = eventRecord.dateKey ?? publishedKey
 
             var peopleOfEvent: [Int64] = []
             for (position, participant) in participants.enumerated() {
                 let personID = try person(participant)
                 peopleOfEvent.append(personID)
-                try db.cachedStatement(sql: """
-                    INSERT INTO participation (personId, eventId, position, roles, titles, writtenName)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
-                                             TitleList.join(participant.titles), participant.writtenName])
+                try insertParticipation.execute(arguments: [personID, eventID, position, Int(participant.roles.rawValue),
+                                                            TitleList.join(participant.titles), participant.writtenName])
                 try Spellings.count(db, person: personID, spelling: participant.name, event: eventID)
                 spelled.insert(personID)
                 for (ordinal, evidence) in participant.evidence.enumerated() {
@@ -329,13 +341,14 @@ struct DocumentWriter {
                         """).execute(arguments: [personID, eventID, title, documentID, titleDate])
                 }
             }
-            for person in peopleOfEvent {
+            for person in peopleOfEvent where !large {
                 for other in peopleOfEvent where other != person {
                     ties[TiePair(person: person, other: other), default: TieDelta()].add(date: eventRecord.dateKey)
                 }
             }
             try interruption?(item.path, index)
         }
+        if large { try db.execute(sql: Ties.addDocument, arguments: [documentID]) }
         return (outcome, ties)
     }
 
@@ -392,7 +405,7 @@ struct DocumentWriter {
         var merged: [Merged] = []
         var indexByKey: [String: Int] = [:]
         for participant in participants {
-            let written = participant.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let written = Self.trimmed(participant.name)
             guard !written.isEmpty else {
                 throw DocumentProblem(description: "event \(event.id) has a participant without a name")
             }
@@ -413,6 +426,17 @@ struct DocumentWriter {
             }
         }
         return merged
+    }
+
+    /// `name` without spaces or line breaks at either end; the name itself when it has none,
+    /// which is nearly always, without Foundation's bridging.
+    private static func trimmed(_ name: String) -> String {
+        let space = CharacterSet.whitespacesAndNewlines
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+              !space.contains(first), !space.contains(last) else {
+            return name.trimmingCharacters(in: space)
+        }
+        return name
     }
 
     /// The ID of the person with `participant.key`, stored first if new.

@@ -130,6 +130,26 @@ enum Ties {
         GROUP BY mine.personId, other.personId
         """
 
+    /// Participations from which a document's ties are added by ``addDocument`` rather than
+    /// counted in memory.
+    static let largeDocument = 5_000
+
+    /// Adds the shared events of document `?1` to the ties, in one statement: SQLite groups the
+    /// pairs (spilling to temporary files when they are many) and writes them in key order.
+    static let addDocument = """
+        INSERT INTO tie (personId, otherId, count, firstDate, lastDate)
+        SELECT mine.personId, other.personId, COUNT(*), MIN(event.dateKey), MAX(event.dateKey)
+        FROM event
+        JOIN participation AS mine ON mine.eventId = event.id
+        JOIN participation AS other ON other.eventId = event.id AND other.personId <> mine.personId
+        WHERE event.documentId = ?1
+        GROUP BY mine.personId, other.personId
+        ON CONFLICT (personId, otherId) DO UPDATE SET
+            count = count + excluded.count,
+            firstDate = coalesce(min(firstDate, excluded.firstDate), firstDate, excluded.firstDate),
+            lastDate = coalesce(max(lastDate, excluded.lastDate), lastDate, excluded.lastDate)
+        """
+
     /// Adds `?3` shared events dated from `?4` to `?5` to the ordered pair (`?1`, `?2`).
     static let addEvents = """
         INSERT INTO tie (personId, otherId, count, firstDate, lastDate) VALUES (?1, ?2, ?3, ?4, ?5)

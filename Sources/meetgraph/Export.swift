@@ -50,8 +50,7 @@ struct Export: ParsableCommand {
         try filters.noteUndated(in: store)
         let graph = try store.loadGraph(filter: filters.filter)
         let options = ExportOptions(excel: excel, minWeight: minWeight, weighting: weighting)
-        let files = try Exporter().files(for: graph, format: format, options: options)
-        let urls = try Exporter().write(files, to: URL(fileURLWithPath: out))
+        let urls = try Exporter().stream(graph, format: format, options: options, to: URL(fileURLWithPath: out))
         for url in urls { Console.output(url.path + "\n") }
         Console.note("exported \(graph.people.count) people, \(graph.events.count) events, \(graph.attendances.count) participations")
     }

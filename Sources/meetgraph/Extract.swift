@@ -35,18 +35,23 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         quiet.apply()
-        let (items, failures) = reading.reader().read(InputFiles(paths: paths))
-        for failure in failures { Console.error(failure.message) }
-        let documents = items.map(\.document)
-        switch format {
-        case .json:
-            Console.output(try JSON.string(documents))
-        case .jsonl:
-            for document in documents { Console.output(try JSON.line(document)) }
-        case .table:
-            Console.output(DocumentTable.text(documents))
+        guard format != .table else {
+            let (items, failures) = reading.reader().read(InputFiles(paths: paths))
+            for failure in failures { Console.error(failure.message) }
+            Console.output(DocumentTable.text(items.map(\.document)))
+            try Exit.afterFailures(failures, processed: items.count)
+            return
         }
-        try Exit.afterFailures(failures, processed: items.count)
+        // JSON is written a document at a time, as files are extracted (a group at a time, in order).
+        var stream = JSONDocumentStream(lines: format == .jsonl)
+        var processed = 0
+        let failures = try reading.reader().forEach(InputFiles(paths: paths)) { item in
+            try stream.write(item.document)
+            processed += 1
+        }
+        try stream.finish()
+        for failure in failures { Console.error(failure.message) }
+        try Exit.afterFailures(failures, processed: processed)
     }
 }
 

@@ -32,9 +32,11 @@ struct Import: ParsableCommand {
         var imported = 0
         for path in tables {
             do {
-                let table = try AttendanceTable.read(contentsOf: URL(fileURLWithPath: path))
+                let table = try Self.read(path)
                 for problem in table.problems { Console.error(problem.description) }
+                if Console.stderrIsTerminal { Console.progress("storing \(table.rows.count) rows…\r") }
                 let summary = try database.importAttendance(rows: table.rows, source: path)
+                if Console.stderrIsTerminal { Console.progress("\u{1B}[K") }
                 for failure in summary.failed { Console.error(failure.description) }
                 Console.output("\(path): \(table.rows.count) rows, \(table.problems.count) skipped; "
                     + (summary.changedAnything ? "stored" : "already in the store") + "\n")
@@ -48,5 +50,18 @@ struct Import: ParsableCommand {
         let counts = try database.counts()
         Console.output("store \(store.db): \(counts.documents) documents, \(counts.events) events, \(counts.people) people, \(counts.participations) participations\n")
         if failed > 0 { throw ExitCode(imported == 0 ? 2 : 1) }
+    }
+
+    /// Reads the table at `path` a piece at a time, drawing progress on a terminal for a large one.
+    private static func read(_ path: String) throws -> AttendanceTable {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let kilobytes = max(1, size / 1024)
+        let progress = Console.stderrIsTerminal ? Progress(total: kilobytes, label: "reading") : nil
+        let table = try AttendanceTable.read(contentsOf: url) { bytes in
+            progress?.update(min(kilobytes, bytes / 1024), item: path)
+        }
+        progress?.finish()
+        return table
     }
 }

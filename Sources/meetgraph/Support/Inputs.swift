@@ -343,7 +343,7 @@ struct DocumentReader {
         return (items, failures)
     }
 
-    private func extract(_ file: InputFile) -> Result<Item, InputFailure> {
+    func extract(_ file: InputFile) -> Result<Item, InputFailure> {
         let source: SourceText
         switch decode(file) {
         case let .success(text): source = text
