@@ -69,23 +69,35 @@ enum ScalarClass {
 
     /// The value of an ASCII, full-width or Chinese digit (〇一二…九), or nil.
     static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        guard let value = numeralValue(scalar), value < 10 else { return nil }
+        return value
+    }
+
+    /// The value of an ASCII, full-width or Chinese digit, or 10 for 十; nil for anything else.
+    static func numeralValue(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
         if (0x30...0x39).contains(value) { return Int(value - 0x30) }
         if (0xFF10...0xFF19).contains(value) { return Int(value - 0xFF10) }
-        switch scalar {
-        case "〇", "零", "○": return 0
-        case "一": return 1
-        case "二": return 2
-        case "三": return 3
-        case "四": return 4
-        case "五": return 5
-        case "六": return 6
-        case "七": return 7
-        case "八": return 8
-        case "九": return 9
-        default: return nil
-        }
+        return chineseNumerals[scalar]
     }
+
+    /// 十, the Chinese numeral that multiplies the digit before it (二十三 = 23).
+    static func isTen(_ scalar: Unicode.Scalar) -> Bool {
+        chineseNumerals[scalar] == 10
+    }
+
+    /// 〇 零 一 … 九 and 十 with their values, from `Resources/numerals.txt`.
+    static let chineseNumerals: [Unicode.Scalar: Int] = {
+        var table: [Unicode.Scalar: Int] = [:]
+        for columns in Lexicons.rows("numerals", columns: 2) {
+            guard columns[0].unicodeScalars.count == 1, let scalar = columns[0].unicodeScalars.first,
+                  let value = Int(columns[1]), (0...10).contains(value) else {
+                preconditionFailure("MeetGraphExtraction: Resources/numerals.txt: “\(columns[0])\t\(columns[1])” is not a numeral and its value")
+            }
+            table[scalar] = value
+        }
+        return table
+    }()
 
     /// ASCII letter.
     @inline(__always)

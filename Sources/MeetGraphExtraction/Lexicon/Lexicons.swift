@@ -157,7 +157,7 @@ struct Lexicons: Sendable {
 
     /// Tab-separated rows of at least `columns` columns; a shorter row stops the program with the
     /// file and the row named.
-    private static func rows(_ name: String, columns: Int) -> [[String]] {
+    static func rows(_ name: String, columns: Int) -> [[String]] {
         lines(name).map { line in
             let row = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
             precondition(row.count >= columns, "MeetGraphExtraction: Resources/\(name).txt: “\(line)” needs \(columns) tab-separated columns")
