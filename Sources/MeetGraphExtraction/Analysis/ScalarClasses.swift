@@ -3,8 +3,21 @@ enum ScalarClass {
     /// A CJK ideograph (the unified block and extension A), the characters names are written in.
     @inline(__always)
     static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+        CharacterClass.isUnifiedIdeograph(scalar.value) || CharacterClass.isCompatibilityIdeograph(scalar.value)
+    }
+
+    /// · (U+00B7) and U+0387, which Unicode holds for the same character: where a name written
+    /// with middle dots splits into its parts (克劳斯·施密特), as a String splits at “·”.
+    @inline(__always)
+    static func isMiddleDot(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{B7}" || scalar == "\u{387}"
+    }
+
+    /// · and •, written between the parts of a transcribed name (某某·某某, 某某•某某): not
+    /// punctuation (``isPunctuation(_:)``), and the dots ``NameReading`` joins name parts at.
+    @inline(__always)
+    static func isDotBetweenNameParts(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "·" || scalar == "•"
     }
 
     /// Ends a sentence: 。！？；, their ASCII forms, and line breaks (a paragraph ends a sentence).
@@ -28,9 +41,8 @@ enum ScalarClass {
     /// 、 — the list separator.
     static let enumerationComma: Unicode.Scalar = "\u{3001}"
 
-    /// White space of any width.
-    @inline(__always)
     /// Closing quotation marks and brackets after a name: 」, 』, ”, 》, ).
+    @inline(__always)
     static func closesQuotation(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\u{300D}" || scalar == "\u{300F}" || scalar == "\u{201D}" || scalar == "\u{300B}" || closesBracket(scalar)
     }
@@ -39,6 +51,8 @@ enum ScalarClass {
     static func opensBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == "(" || scalar == "\u{FF08}" }
     static func closesBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == ")" || scalar == "\u{FF09}" }
 
+    /// White space of any width.
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x3000, 0xA0, 0x09: true
@@ -58,7 +72,7 @@ enum ScalarClass {
     /// Punctuation or a symbol: anything that is neither an ideograph, a letter nor a digit.
     @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        !isIdeograph(scalar) && !isDigit(scalar) && !isLatinLetter(scalar) && scalar != "·" && scalar != "•"
+        !isIdeograph(scalar) && !isDigit(scalar) && !isLatinLetter(scalar) && !isDotBetweenNameParts(scalar)
     }
 
     /// ASCII or full-width digit.
@@ -201,8 +215,7 @@ extension String {
     func hasPrefix(_ prefix: [Unicode.Scalar], writtenAt start: Int, in text: [Unicode.Scalar]) -> Bool {
         guard let first = prefix.first else { return true }
         if start < text.count, text[start] != first {
-            let value = text[start].value
-            if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return false }
+            if CharacterClass.isUnifiedIdeograph(text[start].value) { return false }
         }
         return hasPrefix(String(scalars: prefix))
     }
