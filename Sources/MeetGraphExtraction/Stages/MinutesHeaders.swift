@@ -36,13 +36,7 @@ extension NameFinder {
         var misses = 0
         while position < sentence.upperBound {
             if !ScalarClass.isIdeograph(scalars[position]) {
-                // A note after a name: 某某(代理), 某某(公假).
-                if scalars[position] == "(" || scalars[position] == "（",
-                   let close = (position..<min(sentence.upperBound, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
-                    position = close + 1
-                } else {
-                    position += 1
-                }
+                position = positionAfterSeparator(at: position, limit: sentence.upperBound)
                 continue
             }
             var end = position
@@ -75,6 +69,16 @@ extension NameFinder {
             position = end
         }
         return names.isEmpty ? nil : (names, roles)
+    }
+
+    /// Where reading a header goes on after the separator at `position`: past a note in brackets
+    /// after a name (某某(代理), 某某(公假)) that closes within 12 scalars, else at the next scalar.
+    private func positionAfterSeparator(at position: Int, limit: Int) -> Int {
+        if scalars[position] == "(" || scalars[position] == "（",
+           let close = (position..<min(limit, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
+            return close + 1
+        }
+        return position + 1
     }
 
     /// A name in a header item (a run of ideographs between separators), after an optional title.
