@@ -8,6 +8,10 @@ import MeetGraph
 extension NameFinder {
     /// The longest name in a header, in characters.
     static let longestHeaderName = 4
+    /// 假 in a note after a name (某某(公假)): the person was absent.
+    static let absenceNotes = WordList(resource: "absence-notes")
+    /// 代, 代理 ending a note after a name (某某(某某代)): the one named in the note came instead.
+    static let substituteNotes = WordList(resource: "substitute-notes")
     /// Dots between the parts of a name (某某.某某 in Taiwan's minutes, 某某·某某).
     static let nameDots: Set<Unicode.Scalar> = [".", "·", "‧", "・", "•"]
 
@@ -54,9 +58,9 @@ extension NameFinder {
             if var item = headerItem(position..<end) {
                 // A note after the name: 某某(公假) was absent; 某某(某某代) sent someone in their place.
                 if let note = bracketNote(at: end, limit: sentence.upperBound) {
-                    if note.contains(where: { scalars[$0] == "假" }) { position = end; continue }
-                    if note.count >= 3, scalars[note.upperBound - 1] == "代" || scalars.has("代理", endingAt: note.upperBound),
-                       let substitute = headerItem(note.lowerBound..<(note.upperBound - (scalars[note.upperBound - 1] == "代" ? 1 : 2))) {
+                    if Self.absenceNotes.occurs(in: note, of: scalars) { position = end; continue }
+                    if note.count >= 3, let marker = Self.substituteNotes.longestMatch(endingAt: note.upperBound, in: scalars),
+                       let substitute = headerItem(note.lowerBound..<(note.upperBound - marker.count)) {
                         item = (substitute.name, nil)
                     }
                 }
