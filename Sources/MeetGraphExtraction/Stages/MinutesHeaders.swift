@@ -8,6 +8,9 @@ import MeetGraph
 extension NameFinder {
     /// The longest name in a header, in characters.
     static let longestHeaderName = 4
+    /// A note in brackets after a name (某某(公假), 某某(某某代理)) closes within this many scalars of
+    /// its opening bracket; a longer bracket is not a note.
+    static let noteReach = 12
     /// 假 in a note after a name (某某(公假)): the person was absent.
     static let absenceNotes = WordList(resource: "absence-notes")
     /// 代, 代理 ending a note after a name (某某(某某代)): the one named in the note came instead.
@@ -76,10 +79,10 @@ extension NameFinder {
     }
 
     /// Where reading a header goes on after the separator at `position`: past a note in brackets
-    /// after a name (某某(代理), 某某(公假)) that closes within 12 scalars, else at the next scalar.
+    /// after a name (某某(代理), 某某(公假)) that closes within ``noteReach`` scalars, else at the next scalar.
     private func positionAfterSeparator(at position: Int, limit: Int) -> Int {
         if scalars[position] == "(" || scalars[position] == "（",
-           let close = (position..<min(limit, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
+           let close = (position..<min(limit, position + Self.noteReach)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
             return close + 1
         }
         return position + 1
@@ -108,7 +111,7 @@ extension NameFinder {
     /// The inside of a bracketed note at `position` (某某(公假), 某某(某某代)), if one is there.
     private func bracketNote(at position: Int, limit: Int) -> Range<Int>? {
         guard position < limit, scalars[position] == "(" || scalars[position] == "（",
-              let close = (position + 1..<min(limit, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) else { return nil }
+              let close = (position + 1..<min(limit, position + Self.noteReach)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) else { return nil }
         return (position + 1)..<close
     }
 
