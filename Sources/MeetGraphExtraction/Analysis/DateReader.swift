@@ -71,20 +71,22 @@ enum DateReader {
     static func phrase(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> DatePhrase? {
         let first = scalars[index]
         guard mayStart(with: first) else { return nil }
+        let words = DateWords.shared
         // 今(20)日, 昨(19)日 (Taiwan's papers): the day of the month in brackets.
-        if first == "今" || first == "昨", index + 1 < limit, scalars[index + 1] == "(" || scalars[index + 1] == "（",
-           let (day, next) = readNumber(scalars, at: index + 2, limit: limit), next + 1 < limit,
-           scalars[next] == ")" || scalars[next] == "）", scalars[next + 1] == "日", (1...31).contains(day) {
+        for word in words.bracketedDays where word[0] == first {
+            guard index + 1 < limit, scalars[index + 1] == "(" || scalars[index + 1] == "（",
+                  let (day, next) = readNumber(scalars, at: index + 2, limit: limit), next + 1 < limit,
+                  scalars[next] == ")" || scalars[next] == "）", scalars[next + 1] == word[1], (1...31).contains(day) else { break }
             let (time, afterTime) = timeOfDay(in: scalars, at: next + 2, limit: limit)
             return DatePhrase(value: .absolute(year: nil, month: nil, day: day), timeOfDay: time, range: index..<afterTime)
         }
-        for (word, days) in relativeWords where word[0] == first && scalars.has(word, at: index) {
+        for (word, days) in words.relativeDays where word[0] == first && scalars.has(word, at: index) {
             let (time, afterTime) = timeOfDay(in: scalars, at: index + word.count, limit: limit)
             return DatePhrase(value: .relative(days: days), timeOfDay: time, range: index..<afterTime)
         }
-        guard ScalarClass.digitValue(scalars[index]) != nil || scalars[index] == "十" else { return nil }
+        guard ScalarClass.numeralValue(scalars[index]) != nil else { return nil }
         // Do not start inside a number.
-        if index > 0, ScalarClass.digitValue(scalars[index - 1]) != nil || scalars[index - 1] == "十" { return nil }
+        if index > 0, ScalarClass.numeralValue(scalars[index - 1]) != nil { return nil }
         var position = index
         // Up to three numbers, each followed by its unit (年, 月, 日, 号) or a separator (- . /);
         // a later number of the same unit replaces an earlier one.
@@ -98,21 +100,22 @@ enum DateReader {
             guard let (value, next) = readNumber(scalars, at: position, limit: limit) else { break }
             position = next
             guard position < limit else { break }
-            let unit = scalars[position]
-            guard unit == "年" || unit == "月" || unit == "日" || unit == "号" || unit == "-" || unit == "." || unit == "/" else { break }
-            if count == 0 { firstUnit = unit }
-            lastUnit = unit
+            let written = scalars[position]
+            let unit = words.units[written]
+            guard unit != nil || isNumericSeparator(written) else { break }
+            if count == 0 { firstUnit = written }
+            lastUnit = written
             count += 1
             position += 1
             switch unit {
-            case "年": year = value
-            case "月": month = value
-            case "日", "号": day = value
-            default: break
+            case .year?: year = value
+            case .month?: month = value
+            case .day?: day = value
+            case nil: break
             }
-            if unit == "日" || unit == "号" { break }
+            if unit == .day { break }
         }
-        if count == 3, firstUnit == "-" || firstUnit == "." || firstUnit == "/" {
+        if count == 3, isNumericSeparator(firstUnit) {
             // 2020-01-27: the third number has no unit.
             return nil
         }
@@ -140,10 +143,11 @@ enum DateReader {
             parts.append(value)
             guard position < limit else { break }
             let separator = scalars[position]
-            if parts.count < 3, separator == "-" || separator == "." || separator == "/" || separator == "年" || separator == "月" {
+            let unit = DateWords.shared.units[separator]
+            if parts.count < 3, isNumericSeparator(separator) || unit == .year || unit == .month {
                 position += 1
             } else {
-                if separator == "日" { position += 1 }
+                if unit == .day { position += 1 }
                 break
             }
         }
@@ -168,7 +172,7 @@ enum DateReader {
         var sawTen = false
         while position < limit, position - index < 5 {
             let scalar = scalars[position]
-            if scalar == "十" {
+            if ScalarClass.isTen(scalar) {
                 value += (current == 0 ? 1 : current) * 10
                 current = 0
                 sawTen = true
@@ -183,36 +187,36 @@ enum DateReader {
         return (value + current, position)
     }
 
-    /// A part of the day at `index` (上午, 中午, 下午, 晚, 晚上 → 晚, 早上, 凌晨), and where it ends.
+    /// A part of the day at `index` (上午, 中午, 下午, 晚, 晚上 → 晚, 早上, 凌晨: ``DateWords/partsOfDay``),
+    /// and where it ends.
     static func timeOfDay(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (String?, Int) {
         guard index < limit else { return (nil, index) }
-        for (word, value) in partsOfDay where scalars.has(word, at: index) {
+        for (word, value) in DateWords.shared.partsOfDay where scalars.has(word, at: index) {
             return (value, index + word.count)
         }
         return (nil, index)
     }
 
-    /// The parts of the day ``timeOfDay(in:at:limit:)`` reads, as written and as reported.
-    private static let partsOfDay: [([Unicode.Scalar], String)] = [
-        ("上午", "上午"), ("中午", "中午"), ("下午", "下午"), ("晚上", "晚"), ("晚间", "晚"),
-        ("傍晚", "傍晚"), ("早上", "早上"), ("凌晨", "凌晨"), ("晚", "晚"),
-    ].map { (Array($0.0.unicodeScalars), $0.1) }
-
-    /// 今天, 昨天 …: days counted back from the document's date; 当天/当日 refer to a date already
-    /// given (99: resolved against the context's date).
-    private static let relativeWords: [([Unicode.Scalar], Int)] = [
-        ("今天", 0), ("今日", 0), ("昨天", -1), ("昨日", -1), ("前天", -2), ("当天", 99), ("当日", 99),
-    ].map { (Array($0.0.unicodeScalars), $0.1) }
+    /// `-` `.` `/` between the numbers of a date written in digits (2020-01-27, 2020.1.27).
+    private static func isNumericSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "." || scalar == "/"
+    }
 
     /// Whether a date phrase may start with `scalar`: a digit (ASCII, full-width or Chinese), 十, or
-    /// the first scalar of a relative day (今, 昨, 前, 当).
+    /// the first scalar of a relative day (今, 昨, 前, 当: ``DateWords/relativeDays``).
     static func mayStart(with scalar: Unicode.Scalar) -> Bool {
-        scalar == "今" || scalar == "昨" || scalar == "前" || scalar == "当" || scalar == "十" || ScalarClass.digitValue(scalar) != nil
+        scalar.value < 0x10000 && phraseStarts[Int(scalar.value)]
     }
 
     /// ``mayStart(with:)`` for each scalar of the Basic Multilingual Plane (the only plane these
     /// scalars are in): one array read rejects most offsets of a text.
-    private static let phraseStarts: [Bool] = (0..<0x10000).map { Unicode.Scalar($0).map(mayStart(with:)) ?? false }
+    private static let phraseStarts: [Bool] = {
+        let relativeDayStarts = Set(DateWords.shared.relativeDays.map { $0.word[0] })
+        return (0..<0x10000).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            return relativeDayStarts.contains(scalar) || ScalarClass.numeralValue(scalar) != nil
+        }
+    }()
 
     /// The first offset from `index` before `limit` where a date phrase may start, or `limit`.
     @inline(__always)
@@ -231,7 +235,7 @@ enum DateReader {
     static func resolve(_ phrase: DatePhrase, published: EventDate?, contextDate: EventDate? = nil) -> EventDate? {
         switch phrase.value {
         case let .relative(days):
-            if days == 99 { return contextDate }
+            if days == DateWords.sameDayAsContext { return contextDate }
             guard let published, let year = published.year else { return nil }
             return shift(EventDate(year: year, month: published.month, day: published.day)!, by: days)
         case let .absolute(year, month, day):
@@ -276,11 +280,10 @@ enum DateReader {
     /// The document's date from a labelled line (发布日期:2020-01-27, 发布时间, 日期) or, failing
     /// that, a line near the top that is only a full date (2023年03月29日 星期三).
     static func documentDate(in scalars: [Unicode.Scalar], sentences: [Sentence]) -> EventDate? {
-        let labels = ["发布日期", "发布时间", "发表时间", "发表日期", "日期", "时间", "更新时间", "date"]
+        let labels = DateWords.shared.documentDateLabels
         for sentence in sentences {
-            for label in labels {
-                guard let at = scalars.find(label, in: sentence.range) else { continue }
-                var index = at + label.unicodeScalars.count
+            for (label, at) in labels.allFound(in: sentence.range, of: scalars) {
+                var index = at + label.count
                 while index < sentence.range.upperBound, scalars[index] == ":" || scalars[index] == "：" || ScalarClass.isSpace(scalars[index]) {
                     index += 1
                 }

@@ -3,8 +3,21 @@ enum ScalarClass {
     /// A CJK ideograph (the unified block and extension A), the characters names are written in.
     @inline(__always)
     static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+        CharacterClass.isUnifiedIdeograph(scalar.value) || CharacterClass.isCompatibilityIdeograph(scalar.value)
+    }
+
+    /// · (U+00B7) and U+0387, which Unicode holds for the same character: where a name written
+    /// with middle dots splits into its parts (克劳斯·施密特), as a String splits at “·”.
+    @inline(__always)
+    static func isMiddleDot(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{B7}" || scalar == "\u{387}"
+    }
+
+    /// · and •, written between the parts of a transcribed name (某某·某某, 某某•某某): not
+    /// punctuation (``isPunctuation(_:)``), and the dots ``NameReading`` joins name parts at.
+    @inline(__always)
+    static func isDotBetweenNameParts(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "·" || scalar == "•"
     }
 
     /// Ends a sentence: 。！？；, their ASCII forms, and line breaks (a paragraph ends a sentence).
@@ -28,9 +41,8 @@ enum ScalarClass {
     /// 、 — the list separator.
     static let enumerationComma: Unicode.Scalar = "\u{3001}"
 
-    /// White space of any width.
-    @inline(__always)
     /// Closing quotation marks and brackets after a name: 」, 』, ”, 》, ).
+    @inline(__always)
     static func closesQuotation(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\u{300D}" || scalar == "\u{300F}" || scalar == "\u{201D}" || scalar == "\u{300B}" || closesBracket(scalar)
     }
@@ -39,6 +51,8 @@ enum ScalarClass {
     static func opensBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == "(" || scalar == "\u{FF08}" }
     static func closesBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == ")" || scalar == "\u{FF09}" }
 
+    /// White space of any width.
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x3000, 0xA0, 0x09: true
@@ -58,7 +72,7 @@ enum ScalarClass {
     /// Punctuation or a symbol: anything that is neither an ideograph, a letter nor a digit.
     @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        !isIdeograph(scalar) && !isDigit(scalar) && !isLatinLetter(scalar) && scalar != "·" && scalar != "•"
+        !isIdeograph(scalar) && !isDigit(scalar) && !isLatinLetter(scalar) && !isDotBetweenNameParts(scalar)
     }
 
     /// ASCII or full-width digit.
@@ -69,23 +83,35 @@ enum ScalarClass {
 
     /// The value of an ASCII, full-width or Chinese digit (〇一二…九), or nil.
     static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        guard let value = numeralValue(scalar), value < 10 else { return nil }
+        return value
+    }
+
+    /// The value of an ASCII, full-width or Chinese digit, or 10 for 十; nil for anything else.
+    static func numeralValue(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
         if (0x30...0x39).contains(value) { return Int(value - 0x30) }
         if (0xFF10...0xFF19).contains(value) { return Int(value - 0xFF10) }
-        switch scalar {
-        case "〇", "零", "○": return 0
-        case "一": return 1
-        case "二": return 2
-        case "三": return 3
-        case "四": return 4
-        case "五": return 5
-        case "六": return 6
-        case "七": return 7
-        case "八": return 8
-        case "九": return 9
-        default: return nil
-        }
+        return chineseNumerals[scalar]
     }
+
+    /// 十, the Chinese numeral that multiplies the digit before it (二十三 = 23).
+    static func isTen(_ scalar: Unicode.Scalar) -> Bool {
+        chineseNumerals[scalar] == 10
+    }
+
+    /// 〇 零 一 … 九 and 十 with their values, from `Resources/numerals.txt`.
+    static let chineseNumerals: [Unicode.Scalar: Int] = {
+        var table: [Unicode.Scalar: Int] = [:]
+        for columns in Lexicons.rows("numerals", columns: 2) {
+            guard columns[0].unicodeScalars.count == 1, let scalar = columns[0].unicodeScalars.first,
+                  let value = Int(columns[1]), (0...10).contains(value) else {
+                preconditionFailure("MeetGraphExtraction: Resources/numerals.txt: “\(columns[0])\t\(columns[1])” is not a numeral and its value")
+            }
+            table[scalar] = value
+        }
+        return table
+    }()
 
     /// ASCII letter.
     @inline(__always)
@@ -189,8 +215,7 @@ extension String {
     func hasPrefix(_ prefix: [Unicode.Scalar], writtenAt start: Int, in text: [Unicode.Scalar]) -> Bool {
         guard let first = prefix.first else { return true }
         if start < text.count, text[start] != first {
-            let value = text[start].value
-            if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return false }
+            if CharacterClass.isUnifiedIdeograph(text[start].value) { return false }
         }
         return hasPrefix(String(scalars: prefix))
     }

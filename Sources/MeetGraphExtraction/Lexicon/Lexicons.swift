@@ -115,15 +115,7 @@ struct Lexicons: Sendable {
             eventKeywords.insert(columns[0], keyword)
             eventKeywordsBackwards.insert(reversing: columns[0], keyword)
         }
-        bylinesAfter = ScalarTrie()
-        bylinesBefore = ScalarTrie()
-        bylineFirstScalars = [Bool](repeating: false, count: 0x10000)
-        for bracket in ["(", "（"] as [Unicode.Scalar] { bylineFirstScalars[Int(bracket.value)] = true }
-        for columns in Self.rows("bylines", columns: 3) {
-            let reason = Self.value(of: columns[1], as: NonParticipation.self, in: "bylines")
-            if let first = columns[0].unicodeScalars.first, first.value < 0x10000 { bylineFirstScalars[Int(first.value)] = true }
-            if columns[2] == "after" { bylinesAfter.insert(columns[0], reason) } else { bylinesBefore.insert(columns[0], reason) }
-        }
+        (bylinesAfter, bylinesBefore, bylineFirstScalars) = Self.bylineTables()
         mentionMarkers = ScalarTrie()
         for word in WordList(resource: "mention-markers").entries { mentionMarkers.insert(word[...], true) }
         nonPersonWords = ScalarTrie()
@@ -143,6 +135,22 @@ struct Lexicons: Sendable {
         for scalar in WordList(resource: "not-in-names").scalarSet where scalar.value < 0x10000 { notInNames[Int(scalar.value)] = true }
     }
 
+    /// The byline markers of `Resources/bylines.txt` written after the name (记者 X) and before it
+    /// (X 摄), and the bitmap of the scalars a byline may start with (their first scalars and the
+    /// opening brackets).
+    private static func bylineTables() -> (after: ScalarTrie<NonParticipation>, before: ScalarTrie<NonParticipation>, firstScalars: [Bool]) {
+        var after = ScalarTrie<NonParticipation>()
+        var before = ScalarTrie<NonParticipation>()
+        var firstScalars = [Bool](repeating: false, count: 0x10000)
+        for bracket in ["(", "（"] as [Unicode.Scalar] { firstScalars[Int(bracket.value)] = true }
+        for columns in rows("bylines", columns: 3) {
+            let reason = value(of: columns[1], as: NonParticipation.self, in: "bylines")
+            if let first = columns[0].unicodeScalars.first, first.value < 0x10000 { firstScalars[Int(first.value)] = true }
+            if columns[2] == "after" { after.insert(columns[0], reason) } else { before.insert(columns[0], reason) }
+        }
+        return (after, before, firstScalars)
+    }
+
     /// The lines of a resource file without comments and blank lines.
     private static func lines(_ name: String) -> [Substring] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
@@ -157,7 +165,7 @@ struct Lexicons: Sendable {
 
     /// Tab-separated rows of at least `columns` columns; a shorter row stops the program with the
     /// file and the row named.
-    private static func rows(_ name: String, columns: Int) -> [[String]] {
+    static func rows(_ name: String, columns: Int) -> [[String]] {
         lines(name).map { line in
             let row = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
             precondition(row.count >= columns, "MeetGraphExtraction: Resources/\(name).txt: “\(line)” needs \(columns) tab-separated columns")

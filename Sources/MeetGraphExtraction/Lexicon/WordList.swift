@@ -168,6 +168,12 @@ struct WordList: Sendable {
         return nil
     }
 
+    /// For a list whose header says that earlier lines are tried first: every word found in
+    /// `range`, in the file's order, with where it first starts there.
+    func allFound(in range: Range<Int>, of scalars: [Unicode.Scalar]) -> [(word: [Unicode.Scalar], start: Int)] {
+        words.compactMap { word in scalars.find(word, in: range).map { (word, $0) } }
+    }
+
     /// `scalars` without any of the words, each word's occurrences removed left to right, word
     /// after word in the file's order (召开 and 举行 removed from an event's name).
     func removingAll(from scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -6,6 +6,10 @@ extension DocumentAnalysis {
     static let videoWords = WordList(resource: "video-phrases")
     /// 视频, 电视电话 in an event's name: the event was held by video.
     static let videoNameWords = WordList(resource: "video-name-words")
+    /// A scalar that every one of ``videoWords`` holds (视), if there is one: a sentence without it
+    /// says nothing of video.
+    static let scalarInEveryVideoWord: Unicode.Scalar? = videoWords.entries.map { Set($0) }
+        .reduce(nil) { (common: Set<Unicode.Scalar>?, word) in common.map { $0.intersection(word) } ?? word }?.min()
 
     /// Whether the clauses between `mention` and `limit` hold a role verb (X陪同检查,…): without
     /// one (副市长X,召集…,并召开协调会议) the person is the subject of the event that follows.
@@ -22,13 +26,14 @@ extension DocumentAnalysis {
 
     /// The event whose name opens the sentence at `range`, followed by 上 (县委常委会会议上,…).
     func eventNamed(atStartOf range: Range<Int>) -> Int? {
+        let words = FunctionWords.shared
         var start = range.lowerBound
-        if start < range.upperBound, scalars[start] == "在" { start += 1 }
+        if start < range.upperBound, scalars[start] == words.at { start += 1 }
         guard start < range.upperBound else { return nil }
         for index in drafts.indices.reversed() where drafts[index].nameScalars.first == scalars[start] {
             let name = drafts[index].nameScalars
             guard name.count >= 3, scalars.has(name, at: start) else { continue }
-            if start + name.count < range.upperBound, scalars[start + name.count] == "上" { return index }
+            if start + name.count < range.upperBound, scalars[start + name.count] == words.on { return index }
         }
         return nil
     }
@@ -36,7 +41,7 @@ extension DocumentAnalysis {
     /// For A、B分别主持召开X和Y: each person before 分别 mapped to the event of the same rank among
     /// `events`, when their numbers agree; empty otherwise.
     func respectiveEvents(in range: Range<Int>, mentions indices: Range<Int>, events: [Int]) -> [Int: Int] {
-        guard events.count >= 2, let respectively = scalars.find(Array("分别".unicodeScalars), in: range) else { return [:] }
+        guard events.count >= 2, let respectively = scalars.find(FunctionWords.shared.respectively, in: range) else { return [:] }
         let before = indices.filter { mentions[$0].range.upperBound <= respectively }
         guard before.count == events.count,
               let first = before.first, !(mentions[first].range.upperBound..<respectively).contains(where: { ScalarClass.endsSentence(scalars[$0]) })
@@ -49,7 +54,7 @@ extension DocumentAnalysis {
     /// people are mapped to their event, in order (empty when the sentence is not of this form).
     mutating func eventPerChair(in range: Range<Int>, mentions indices: Range<Int>, events: [Int]) -> [Int: Int] {
         guard events.count == 1, let event = events.first,
-              let respectively = scalars.find(Array("分别".unicodeScalars), in: range),
+              let respectively = scalars.find(FunctionWords.shared.respectively, in: range),
               let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: respectively + 2, limit: range.upperBound),
               verb.value.contains(.chair) else { return [:] }
         let before = indices.filter { mentions[$0].range.upperBound <= respectively }
@@ -213,7 +218,7 @@ extension DocumentAnalysis {
     func sentenceSaysVideo(_ index: Int) -> Bool {
         let range = sentences[index].range
         // Every video word holds 视: one scan rules out most sentences.
-        guard scalars[range].contains("视") else { return false }
+        if let common = Self.scalarInEveryVideoWord { guard scalars[range].contains(common) else { return false } }
         return Self.videoWords.occurs(in: range, of: scalars)
     }
 }

@@ -8,6 +8,13 @@ import MeetGraph
 extension NameFinder {
     /// The longest name in a header, in characters.
     static let longestHeaderName = 4
+    /// A note in brackets after a name (某某(公假), 某某(某某代理)) closes within this many scalars of
+    /// its opening bracket; a longer bracket is not a note.
+    static let noteReach = 12
+    /// 假 in a note after a name (某某(公假)): the person was absent.
+    static let absenceNotes = WordList(resource: "absence-notes")
+    /// 代, 代理 ending a note after a name (某某(某某代)): the one named in the note came instead.
+    static let substituteNotes = WordList(resource: "substitute-notes")
     /// Dots between the parts of a name (某某.某某 in Taiwan's minutes, 某某·某某).
     static let nameDots: Set<Unicode.Scalar> = [".", "·", "‧", "・", "•"]
 
@@ -36,13 +43,7 @@ extension NameFinder {
         var misses = 0
         while position < sentence.upperBound {
             if !ScalarClass.isIdeograph(scalars[position]) {
-                // A note after a name: 某某(代理), 某某(公假).
-                if scalars[position] == "(" || scalars[position] == "（",
-                   let close = (position..<min(sentence.upperBound, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
-                    position = close + 1
-                } else {
-                    position += 1
-                }
+                position = positionAfterSeparator(at: position, limit: sentence.upperBound)
                 continue
             }
             var end = position
@@ -60,9 +61,9 @@ extension NameFinder {
             if var item = headerItem(position..<end) {
                 // A note after the name: 某某(公假) was absent; 某某(某某代) sent someone in their place.
                 if let note = bracketNote(at: end, limit: sentence.upperBound) {
-                    if note.contains(where: { scalars[$0] == "假" }) { position = end; continue }
-                    if note.count >= 3, scalars[note.upperBound - 1] == "代" || scalars.has("代理", endingAt: note.upperBound),
-                       let substitute = headerItem(note.lowerBound..<(note.upperBound - (scalars[note.upperBound - 1] == "代" ? 1 : 2))) {
+                    if Self.absenceNotes.occurs(in: note, of: scalars) { position = end; continue }
+                    if note.count >= 3, let marker = Self.substituteNotes.longestMatch(endingAt: note.upperBound, in: scalars),
+                       let substitute = headerItem(note.lowerBound..<(note.upperBound - marker.count)) {
                         item = (substitute.name, nil)
                     }
                 }
@@ -75,6 +76,16 @@ extension NameFinder {
             position = end
         }
         return names.isEmpty ? nil : (names, roles)
+    }
+
+    /// Where reading a header goes on after the separator at `position`: past a note in brackets
+    /// after a name (某某(代理), 某某(公假)) that closes within ``noteReach`` scalars, else at the next scalar.
+    private func positionAfterSeparator(at position: Int, limit: Int) -> Int {
+        if scalars[position] == "(" || scalars[position] == "（",
+           let close = (position..<min(limit, position + Self.noteReach)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) {
+            return close + 1
+        }
+        return position + 1
     }
 
     /// A name in a header item (a run of ideographs between separators), after an optional title.
@@ -100,7 +111,7 @@ extension NameFinder {
     /// The inside of a bracketed note at `position` (某某(公假), 某某(某某代)), if one is there.
     private func bracketNote(at position: Int, limit: Int) -> Range<Int>? {
         guard position < limit, scalars[position] == "(" || scalars[position] == "（",
-              let close = (position + 1..<min(limit, position + 12)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) else { return nil }
+              let close = (position + 1..<min(limit, position + Self.noteReach)).first(where: { scalars[$0] == ")" || scalars[$0] == "）" }) else { return nil }
         return (position + 1)..<close
     }
 

@@ -75,12 +75,11 @@ struct NameFinder {
     /// the name has no dot. Parts are split as a String splits at the Character “·” (which
     /// U+0387, canonically equivalent to it, also matches), empty parts left out.
     func lastPartAfterDot(_ range: Range<Int>) -> Range<Int>? {
-        func isDot(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{B7}" || scalar == "\u{387}" }
-        guard range.contains(where: { isDot(scalars[$0]) }) else { return nil }
+        guard range.contains(where: { ScalarClass.isMiddleDot(scalars[$0]) }) else { return nil }
         var end = range.upperBound
-        while end > range.lowerBound, isDot(scalars[end - 1]) { end -= 1 }
+        while end > range.lowerBound, ScalarClass.isMiddleDot(scalars[end - 1]) { end -= 1 }
         var start = end
-        while start > range.lowerBound, !isDot(scalars[start - 1]) { start -= 1 }
+        while start > range.lowerBound, !ScalarClass.isMiddleDot(scalars[start - 1]) { start -= 1 }
         return start < end ? start..<end : nil
     }
 

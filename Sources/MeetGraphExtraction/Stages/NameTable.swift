@@ -49,6 +49,6 @@ struct NameTable<Value: Sendable> {
     @inline(__always)
     private static func isOwnCanonicalForm(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return value < 0xC0 || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+        return value < 0xC0 || CharacterClass.isUnifiedIdeograph(value)
     }
 }

@@ -10,6 +10,7 @@ extension NameFinder {
     /// Names written at the start of a clause right before a role verb or 等 (江海潮提出要求, 韦立新等参加).
     func verbAnchoredNames(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        let words = FunctionWords.shared
         let surnameStarts = lexicons.surnames.startFilter
         // The longest name: surname and two given characters.
         let nameReach = lexicons.surnames.longestEntry + 2
@@ -54,7 +55,7 @@ extension NameFinder {
                     guard end < range.upperBound else { continue }
                     let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: end, limit: range.upperBound)
                     let isStrongVerb = verb.map { $0.length >= 2 } ?? false
-                    if isStrongVerb || scalars[end] == "等" || scalars[end] == "在" && hasVerbInClause(after: end + 1, limit: range.upperBound) {
+                    if isStrongVerb || scalars[end] == words.etc || scalars[end] == words.at && hasVerbInClause(after: end + 1, limit: range.upperBound) {
                         let nameRange = position..<end
                         if !isNonPerson(nameRange), (position + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }) {
                             result.append(nameRange)
@@ -80,6 +81,7 @@ extension NameFinder {
     /// Names in a list without a title: three or more names joined by 、, or two followed by 等.
     func untitledList(in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        let words = FunctionWords.shared
         // A list needs 、 (or 等 after two names).
         guard scalars[range].contains(where: { $0 == ScalarClass.enumerationComma }) else { return result }
         // Every list has a second name after 、, so a Chinese first name (at most this long) ends
@@ -103,7 +105,7 @@ extension NameFinder {
             // Where a list starts (read only once a name is found here: it walks the stop words).
             let atStart = position == range.lowerBound || !ScalarClass.isIdeograph(scalars[position - 1])
                 || lexicons.titleStopsBackwards.longestMatch(in: scalars, backwardsFrom: position) != nil
-                || scalars[position - 1] == "了"
+                || scalars[position - 1] == words.perfective
             // The names are appended to `result` as read, and taken back if they make no list.
             let firstName = result.count
             result.append(position..<(position + first))
@@ -114,7 +116,7 @@ extension NameFinder {
                 cursor = cursor + 1 + length
             }
             let names = result.count - firstName
-            let endsWithEtc = cursor < range.upperBound && scalars[cursor] == "等"
+            let endsWithEtc = cursor < range.upperBound && scalars[cursor] == words.etc
             if (names >= 3 && (atStart || names >= 4)) || (atStart && names == 2 && endsWithEtc) {
                 position = cursor
             } else {
@@ -137,7 +139,7 @@ extension NameFinder {
         }
         for candidate in stride(from: length, through: max(2, length - 1), by: -1) {
             let end = start + candidate
-            if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" || !ScalarClass.isIdeograph(scalars[end]) {
+            if end >= limit || scalars[end] == ScalarClass.enumerationComma || scalars[end] == FunctionWords.shared.etc || !ScalarClass.isIdeograph(scalars[end]) {
                 if (start + 1..<end).allSatisfy({ isGivenNameScalar(scalars[$0]) }), !isNonPerson(start..<end) { return candidate }
             }
         }

@@ -17,8 +17,22 @@ enum CharacterClass {
 
     /// A Han character (CJK unified ideographs, extensions and compatibility ideographs).
     static func isHan(_ value: UInt32) -> Bool {
+        isUnifiedIdeograph(value) || isCompatibilityIdeograph(value) || (0x20000...0x3134F).contains(value)
+    }
+
+    /// A unified ideograph of the Basic Multilingual Plane (一 U+4E00 to U+9FFF, and extension A
+    /// from U+3400): a character that neither decomposes nor is the decomposition of another.
+    /// The one place these ranges are written; ``ScalarClass/isIdeograph(_:)`` and ``isHan(_:)``
+    /// build on it.
+    @inline(__always)
+    static func isUnifiedIdeograph(_ value: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0x20000...0x3134F).contains(value)
+    }
+
+    /// A CJK compatibility ideograph (U+F900 to U+FAFF), which decomposes to a unified one.
+    @inline(__always)
+    static func isCompatibilityIdeograph(_ value: UInt32) -> Bool {
+        (0xF900...0xFAFF).contains(value)
     }
 
     /// An ASCII letter or digit (after full-width folding).

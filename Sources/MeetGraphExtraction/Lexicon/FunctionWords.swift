@@ -1,0 +1,38 @@
+/// Single function words that stages test by name (等 after a list, 在, 上, 了, 分别), from
+/// `Resources/function-words.txt`: the Swift code says what a word does, the file how it is written.
+struct FunctionWords: Sendable {
+    /// 等: ends a list of names (甲、乙等参加).
+    let etc: Unicode.Scalar
+    /// 在: before a place or an event (在会上).
+    let at: Unicode.Scalar
+    /// 上: after an event's name, at that event (会议上).
+    let on: Unicode.Scalar
+    /// 了: after a verb, the action is done (听取了).
+    let perfective: Unicode.Scalar
+    /// 分别, "respectively": each person before it has an event of their own.
+    let respectively: [Unicode.Scalar]
+
+    /// The shipped words.
+    static let shared = FunctionWords()
+
+    private init() {
+        var words: [String: [Unicode.Scalar]] = [:]
+        for columns in Lexicons.rows("function-words", columns: 2) { words[columns[0]] = Array(columns[1].unicodeScalars) }
+        func word(_ name: String) -> [Unicode.Scalar] {
+            guard let word = words[name], !word.isEmpty else {
+                preconditionFailure("MeetGraphExtraction: Resources/function-words.txt has no word named “\(name)”")
+            }
+            return word
+        }
+        func character(_ name: String) -> Unicode.Scalar {
+            let found = word(name)
+            precondition(found.count == 1, "MeetGraphExtraction: Resources/function-words.txt: “\(name)” must be one character")
+            return found[0]
+        }
+        etc = character("etc")
+        at = character("at")
+        on = character("on")
+        perfective = character("perfective")
+        respectively = word("respectively")
+    }
+}
