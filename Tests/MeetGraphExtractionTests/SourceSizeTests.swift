@@ -18,15 +18,6 @@ struct SourceSizeTests {
         }.sorted { $0.path < $1.path }
     }()
 
-    /// Stage files being changed on main while the word lists moved out: their Chinese literals
-    /// and length are left to that work.
-    static let filesChangedElsewhere: Set<String> = [
-        "Stages/RoleReading.swift", "Stages/TitleReading.swift", "Stages/NameReading.swift",
-        "Stages/NamesBeforeTitles.swift", "Stages/ListCompletion.swift", "Stages/MeetingTriggers.swift",
-        "Stages/VisitTriggers.swift", "Stages/DocumentAnalysis.swift", "Stages/ShortReferences.swift",
-        "Stages/NameBoundaries.swift", "Stages/Participants.swift",
-    ]
-
     @Test func theLiteralCounterSkipsCommentsAndCountsChineseLiterals() {
         let text = """
             // "会议" in a comment
@@ -39,24 +30,16 @@ struct SourceSizeTests {
     @Test func chineseStringLiteralsAreFewerThanForty() {
         let counts = Self.sources.map { (path: $0.path, count: Self.chineseLiterals(in: $0.text)) }.filter { $0.count > 0 }
         let total = counts.reduce(0) { $0 + $1.count }
-        let elsewhere = counts.filter { Self.filesChangedElsewhere.contains($0.path) }.reduce(0) { $0 + $1.count }
-        print("Chinese string literals in Sources/MeetGraphExtraction: \(total) (\(elsewhere) in files changed on main)")
+        print("Chinese string literals in Sources/MeetGraphExtraction: \(total)")
         for (path, count) in counts.sorted(by: { $0.count > $1.count }) { print("  \(count) \(path)") }
-        // What this work left: the files outside those changed on main hold at most this many.
-        #expect(total - elsewhere <= 1)
-        withKnownIssue("the remaining literals are in stage files changed on main (#13)", isIntermittent: true) {
-            #expect(total < 40)
-        }
+        #expect(total < 40)
     }
 
     @Test func noFileIsOverFourHundredLines() {
         let long = Self.sources.map { (path: $0.path, lines: $0.text.split(separator: "\n", omittingEmptySubsequences: false).count - 1) }
             .filter { $0.lines > 400 }
         for file in long { print("  \(file.lines) lines: \(file.path)") }
-        #expect(long.filter { !Self.filesChangedElsewhere.contains($0.path) }.isEmpty)
-        withKnownIssue("MeetingTriggers.swift is changed on main (#13)", isIntermittent: true) {
-            #expect(long.isEmpty)
-        }
+        #expect(long.isEmpty)
     }
 
     /// The string literals in Swift `text` that hold a Han character, outside comments.

@@ -1,4 +1,4 @@
-/// Single function words that stages test by name (等 after a list, 在, 上, 了, 分别), from
+/// Single function words that stages test by name (等 after a list, 在, 上, 了, 分别, 并, 的, 他), from
 /// `Resources/function-words.txt`: the Swift code says what a word does, the file how it is written.
 struct FunctionWords: Sendable {
     /// 等: ends a list of names (甲、乙等参加).
@@ -11,6 +11,18 @@ struct FunctionWords: Sendable {
     let perfective: Unicode.Scalar
     /// 分别, "respectively": each person before it has an event of their own.
     let respectively: [Unicode.Scalar]
+    /// 并: joins two verbs of one person (主持会议并讲话).
+    let alsoJoins: Unicode.Scalar
+    /// 的: joins a modifier to what follows (调研时的讲话).
+    let of: Unicode.Scalar
+    /// 他, 她: the person the text was last about.
+    let he: Unicode.Scalar
+    let she: Unicode.Scalar
+    /// 们: after 他 or 她, several people (他们).
+    let plural: Unicode.Scalar
+
+    /// Whether `scalar` is 他 or 她.
+    func isPersonalPronoun(_ scalar: Unicode.Scalar) -> Bool { scalar == he || scalar == she }
 
     /// The shipped words.
     static let shared = FunctionWords()
@@ -34,5 +46,10 @@ struct FunctionWords: Sendable {
         on = character("on")
         perfective = character("perfective")
         respectively = word("respectively")
+        alsoJoins = character("alsoJoins")
+        of = character("of")
+        he = character("he")
+        she = character("she")
+        plural = character("plural")
     }
 }

@@ -108,7 +108,7 @@ extension NameFinder {
     /// Whether what is at `position` may follow an item of an enumeration.
     private func mayFollowItem(at position: Int, limit: Int) -> Bool {
         let scalar = scalars[position]
-        if !ScalarClass.isIdeograph(scalar) || scalar == "等" { return true }
+        if !ScalarClass.isIdeograph(scalar) || scalar == FunctionWords.shared.etc { return true }
         if Self.listJoiners.startsWord(at: position, in: scalars) || Self.homesAfterNames.startsWord(at: position, in: scalars) { return true }
         if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: limit), verb.length >= 2 { return true }
         // 某某相继发言, 某某结合工作实际提出建议: a word that follows names.

@@ -118,7 +118,7 @@ extension EventFinder {
         if Self.conveneFollowers.startsWord(at: next, in: scalars) {
             // 市人大常委会举行…新闻发布会: the keyword names the organiser of another event.
             if !organisesAnotherEvent(after: after, before: rest) { return (false, nil) }
-        } else if next < rest, scalars[next] == "在" {
+        } else if next < rest, scalars[next] == FunctionWords.shared.at {
             let clauseEnd = scalars[next..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
             if let verbAt = Self.placedVerbs.firstFound(in: next..<clauseEnd, of: scalars)?.start {
                 // 某常委会4日在北京举行第136次委员长会议: the keyword names the organiser.
@@ -149,64 +149,6 @@ extension EventFinder {
         return nil
     }
 
-    /// 于, 本月: words between an event's name and the date written after it.
-    static let wordsBeforeDates = WordList(resource: "words-before-dates")
-
-    /// Where the words after a name go on past the date written right after it (仪式11日在某地
-    /// 举行, 晚宴」,於本月十一日晚上在某地舉行): past closing quotes, a comma, 于 and the date;
-    /// `start` itself when no date follows.
-    private func pastDate(from start: Int, limit: Int) -> Int {
-        var index = start
-        while index < limit, ScalarClass.closesQuotation(scalars[index]) { index += 1 }
-        if index < limit, ScalarClass.endsClause(scalars[index]), !ScalarClass.endsSentence(scalars[index]) { index += 1 }
-        while let word = Self.wordsBeforeDates.longestMatch(at: index, in: scalars, limit: limit) { index += word.count }
-        guard index < limit, DateReader.mayStart(with: scalars[index]),
-              let date = DateReader.phrase(in: scalars, at: index, limit: limit) else { return start }
-        index = date.range.upperBound
-        while index < limit, ScalarClass.isSpace(scalars[index]) { index += 1 }
-        return index
-    }
-
-    /// Whether a verb of chairing or attending (主持, 出席, 参加) follows `name` in its sentence.
-    private func chairedOrAttendedLater(in name: MeetingName) -> Bool {
-        (name.end..<name.sentence.upperBound).contains { position in
-            guard let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: name.sentence.upperBound) else { return false }
-            return verb.length >= 2 && !verb.value.intersection([.chair, .attendee]).isEmpty && !verb.value.contains(.speaker)
-        }
-    }
-
-    /// How far into its line a session's title may start (立法院第9届第1会期某某委员会第20次…会议).
-    static let sessionTitleReach = 30
-    /// 纪录, 纪要, 议事录: after a session's name in the title of its minutes.
-    static let minutesTitles = WordList(resource: "minutes-titles")
-
-    /// Whether `name` is a numbered session (第N次) standing alone on its line, maybe followed by
-    /// 纪录 or 议事录: the title of that session's minutes or report.
-    private func namesASessionOnItsOwnLine(_ name: MeetingName) -> Bool {
-        let line = name.sentence
-        guard name.start - line.lowerBound <= Self.sessionTitleReach,
-              !(line.lowerBound..<name.start).contains(where: { ScalarClass.endsClause(scalars[$0]) }) else { return false }
-        let closesLine = name.end == line.upperBound
-            || Self.minutesTitles.longestMatch(at: name.end, in: scalars).map { name.end + $0.count == line.upperBound } ?? false
-        guard closesLine else { return false }
-        return (line.lowerBound..<name.end).contains { ordinal in
-            guard scalars[ordinal] == "第", let (_, end) = DateReader.readNumber(scalars, at: ordinal + 1, limit: name.end) else { return false }
-            return end < name.end && scalars[end] == "次"
-        }
-    }
-
-    /// Whether another event's keyword follows in the clause after the convening verb at `after`
-    /// (市人大常委会举行…新闻发布会: the first keyword names the organiser).
-    private func organisesAnotherEvent(after: Int, before rest: Int) -> Bool {
-        let clauseEnd = scalars[after..<rest].firstIndex(where: { ScalarClass.endsClause($0) }) ?? rest
-        var index = after + 2
-        while index < clauseEnd {
-            if let other = eventKeywords.longestMatch(in: scalars, at: index, limit: clauseEnd), !other.value.isVerb { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// Whether the word that stopped the walk back over `name` says the event took place: 召开
     /// (also 召开了…), 在…会议上 with a speech verb after it, 和 after an event.
     private func tookPlaceByItsStop(_ name: MeetingName, previousWasEvent: Bool) -> Bool {
@@ -215,7 +157,7 @@ extension EventFinder {
             return true
         case .of:
             // 了 between the verb and the name: 召开了…会议.
-            guard scalars.has("了", endingAt: name.stopStart + 1),
+            guard scalars[name.stopStart] == FunctionWords.shared.perfective,
                   let verb = nameStops.longestMatch(in: scalars, backwardsFrom: name.stopStart, notBefore: name.sentence.lowerBound) else { return false }
             return verb.value == .trigger
         case .at:
@@ -223,7 +165,7 @@ extension EventFinder {
             let after = name.end
             let rest = name.sentence.upperBound
             guard after < rest else { return false }
-            guard followedBy("上", name) else {
+            guard followedBy(FunctionWords.shared.on, name) else {
                 return lexicons.roleVerbs.longestMatch(in: scalars, at: after, limit: rest)?.value.contains(.speaker) ?? false
             }
             var index = after + 1
@@ -345,11 +287,11 @@ extension EventFinder {
         guard end - start >= 2, end - start <= 20 else { return nil }
         let subject = start..<end
         if mentionsInSentence.contains(where: { $0.range.overlaps(subject) }) { return nil }
-        if scalars[start] == "我" || scalars[start] == "在" { return nil }
+        if scalars[start] == "我" || scalars[start] == FunctionWords.shared.at { return nil }
         // 立刻就召开了会议, 已经召开了会议: adverbs, not an organiser.
         if Self.adverbs.occurs(in: subject, of: scalars) { return nil }
         if subject.contains(where: { ScalarClass.isDigit(scalars[$0]) || ScalarClass.isPunctuation(scalars[$0]) }) { return nil }
-        if subject.contains(where: { scalars[$0] == "在" || scalars[$0] == "日" }) { return nil }
+        if subject.contains(where: { scalars[$0] == FunctionWords.shared.at || scalars[$0] == "日" }) { return nil }
         return subject
     }
 
@@ -360,7 +302,7 @@ extension EventFinder {
         var index = stopStart - 1
         while index > max(sentence.lowerBound, stopStart - 16) {
             if ScalarClass.endsClause(scalars[index]) { return nil }
-            if scalars[index] == "在" {
+            if scalars[index] == FunctionWords.shared.at {
                 let text = original((index + 1)..<stopStart)
                 return text.isEmpty || mentions.contains(where: { $0.range.contains(index + 1) }) ? nil : text
             }
@@ -390,7 +332,7 @@ extension EventFinder {
                 switch stop.value {
                 case .trigger:
                     return Self.conveningVerbs.endsWord(at: probe, in: scalars) ? probe : nil
-                case .of where scalars[probe - 1] == "了":
+                case .of where scalars[probe - 1] == FunctionWords.shared.perfective:
                     return Self.conveningVerbs.endsWord(at: probe - 1, in: scalars) ? probe : nil
                 case .reference:
                     probe -= stop.length

@@ -54,7 +54,7 @@ extension NameFinder {
 
     /// Whether an item of a list may end at `position`: punctuation, 、, 等 or a joining word.
     private func closesList(at position: Int, limit: Int) -> Bool {
-        position >= limit || !ScalarClass.isIdeograph(scalars[position]) || scalars[position] == "等"
+        position >= limit || !ScalarClass.isIdeograph(scalars[position]) || scalars[position] == FunctionWords.shared.etc
             || Self.listJoiners.startsWord(at: position, in: scalars)
     }
 

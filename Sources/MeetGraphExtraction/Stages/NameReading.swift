@@ -179,7 +179,7 @@ extension NameFinder {
         while end < limit, ScalarClass.isIdeograph(scalars[end]), end - start < 4 { end += 1 }
         guard (2...3).contains(end - start), end < limit else { return nil }
         let next = scalars[end]
-        guard next == ScalarClass.enumerationComma || next == "," || next == "，" || next == "等" else { return nil }
+        guard next == ScalarClass.enumerationComma || next == "," || next == "，" || next == FunctionWords.shared.etc else { return nil }
         if isNonPerson(start..<end) { return nil }
         // Without a known surname, only as the first of a list: 市领导欧立新、冉雪.
         if surnameFirst, lexicons.surnames.longestMatch(in: scalars, at: start, limit: end) == nil,
@@ -204,10 +204,10 @@ extension NameFinder {
         if end < limit, ScalarClass.isLatinLetter(scalars[end]) {
             while end < limit, ScalarClass.isLatinLetter(scalars[end]) || scalars[end] == " " || scalars[end] == "-" || scalars[end] == "." { end += 1 }
             while end > start, scalars[end - 1] == " " { end -= 1 }
-            guard end - start >= 3, end < limit, scalars[end] == ScalarClass.enumerationComma || scalars[end] == "等" else { return nil }
+            guard end - start >= 3, end < limit, scalars[end] == ScalarClass.enumerationComma || scalars[end] == FunctionWords.shared.etc else { return nil }
             return end - start
         }
-        guard start + 4 < limit, scalars[start + 4] == ScalarClass.enumerationComma || scalars[start + 4] == "等",
+        guard start + 4 < limit, scalars[start + 4] == ScalarClass.enumerationComma || scalars[start + 4] == FunctionWords.shared.etc,
               let first = lexicons.surnames.longestMatch(in: scalars, at: start, limit: start + 1), first.length == 1,
               lexicons.surnames.longestMatch(in: scalars, at: start + 1, limit: start + 2) != nil,
               (start + 2..<start + 4).allSatisfy({ isGivenNameScalar(scalars[$0]) }) else { return nil }

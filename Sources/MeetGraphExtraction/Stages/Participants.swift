@@ -36,12 +36,12 @@ extension DocumentAnalysis {
     mutating func speakerPronoun(in sentenceIndex: Int, subject: Mention, events: [Int]) {
         let range = sentences[sentenceIndex].range
         // Most sentences hold no 他 or 她: one scan rules them out.
-        guard scalars[range].contains(where: { $0 == "他" || $0 == "她" }) else { return }
+        guard scalars[range].contains(where: FunctionWords.shared.isPersonalPronoun) else { return }
         var position = range.lowerBound
         while position < range.upperBound {
             let atClauseStart = position == range.lowerBound || ScalarClass.endsClause(scalars[position - 1])
-            if atClauseStart, scalars[position] == "他" || scalars[position] == "她", position + 1 < range.upperBound,
-               scalars[position + 1] != "们" {
+            if atClauseStart, FunctionWords.shared.isPersonalPronoun(scalars[position]), position + 1 < range.upperBound,
+               scalars[position + 1] != FunctionWords.shared.plural {
                 var index = position + 1
                 while index < min(range.upperBound, position + 14) {
                     if sentenceMentions(sentenceIndex).contains(where: { $0.range.contains(index) }) { break }

@@ -235,7 +235,7 @@ extension DocumentAnalysis {
     /// Whether the clause at `next` opens with a new subject: 他, 她, or a name within a few scalars.
     private func startsNewSubject(at next: Int, end: Int, sentence: Int) -> Bool {
         guard next < end else { return false }
-        if scalars[next] == "他" || scalars[next] == "她" { return true }
+        if FunctionWords.shared.isPersonalPronoun(scalars[next]) { return true }
         return (next...(next + Self.newSubjectReach)).contains { mentionSpans(from: $0, in: sentence) }
     }
 
@@ -253,18 +253,18 @@ extension DocumentAnalysis {
         var probe = index
         var joinedToAnotherVerb = false
         while probe + 1 < end, !ScalarClass.endsClause(scalars[probe]) {
-            if scalars[probe] == "的", lexicons.mentionMarkers.longestMatch(in: scalars, at: probe + 1, limit: end) != nil
+            if scalars[probe] == FunctionWords.shared.of, lexicons.mentionMarkers.longestMatch(in: scalars, at: probe + 1, limit: end) != nil
                 || scalars.has("讲话精神", at: probe + 1) || scalars.has("重要讲话", at: probe + 1) {
                 return .mentioned
             }
-            if scalars[probe] == "并" { joinedToAnotherVerb = true }
+            if scalars[probe] == FunctionWords.shared.alsoJoins { joinedToAnotherVerb = true }
             if !joinedToAnotherVerb, Self.citedOccasionEndings.startsWord(at: probe, in: scalars) { return .mentioned }
             probe += 1
         }
         // 主持会议并讲话, 出席…并作重要讲话: verbs joined in the same clause.
         var joined = false
         while index < end, !ScalarClass.endsClause(scalars[index]) {
-            if scalars[index] == "并" || scalars[index] == "和" || scalars[index] == "、" { joined = true }
+            if scalars[index] == FunctionWords.shared.alsoJoins || scalars[index] == "和" || scalars[index] == "、" { joined = true }
             if joined, let more = lexicons.roleVerbs.longestMatch(in: scalars, at: index, limit: end) {
                 roles.formUnion(more.value)
                 index += more.length

@@ -31,7 +31,7 @@ extension EventFinder {
             if after < sentence.upperBound, Self.nounFollowers.startsWord(at: after, in: scalars) {
                 continue
             }
-            if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == "的" { continue }
+            if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == FunctionWords.shared.of { continue }
             // 陪同调研, 参加慰问: people joining the outing being reported, not a new one.
             if Self.joiningWords.endsWord(at: hit.range.lowerBound, in: scalars) { continue }
             // The visitor is named before the verb in the same sentence.
@@ -54,7 +54,7 @@ extension EventFinder {
             // The name: the verb and its object, to the end of the clause.
             var end = after
             while end < sentence.upperBound, end - hit.range.lowerBound < 20, !ScalarClass.endsClause(scalars[end]),
-                  !ScalarClass.endsSentence(scalars[end]), scalars[end] != "并", scalars[end] != "时" {
+                  !ScalarClass.endsSentence(scalars[end]), scalars[end] != FunctionWords.shared.alsoJoins, scalars[end] != "时" {
                 end += 1
             }
             // 总书记视察某省重要讲话精神: a visit whose speech is cited, not one being reported.
