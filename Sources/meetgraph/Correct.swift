@@ -17,9 +17,8 @@ struct Correct: ParsableCommand {
             a text again never undoes them. The whole file applies or nothing does: a malformed \
             line exits 64, a person or event the store lacks exits 2, naming the file and line.
 
-            Example (on the demo store):
-              printf 'display,刘涛,刘涛,\\n' > fix.csv
-              meetgraph correct fix.csv --db meetgraph.sqlite
+            Example:
+              meetgraph correct seeds/corrections.csv --db meetgraph.sqlite
             """)
 
     @Argument(help: "The corrections file (CSV: action,person,value,event).")
