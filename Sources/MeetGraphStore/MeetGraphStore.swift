@@ -254,7 +254,8 @@ public final class MeetGraphStore: Sendable {
         for row in try Row.fetchAll(db, sql: """
             SELECT person, value FROM correction WHERE action IN ('merge', 'rename') ORDER BY id
             """) {
-            rule.aliases[row[0]] = row[1]
+            let name: String = row[0], canonical: String = row[1]
+            rule.aliases[name] = canonical
         }
         return rule
     }

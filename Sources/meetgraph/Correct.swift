@@ -38,7 +38,7 @@ struct Correct: ParsableCommand {
         do {
             corrections = try CorrectionsFile.parse(text, file: file)
         } catch {
-            Console.error("Error: \(error.description)")
+            Console.error("Error: \(String(describing: error))")
             throw ExitCode(64)
         }
         guard FileManager.default.fileExists(atPath: store.db) else {

@@ -92,7 +92,7 @@ import Testing
         #expect(summary.replaced.count == 2)
         #expect(summary.corrections == 5 && summary.waitingCorrections.isEmpty)
         try check()
-        #expect(try store.coAttendees(of: "易南星").map(\.name).sorted() == ["柯望舒", "苗新禾", "谭远帆", "付清岚"].sorted())
+        #expect(try store.coAttendees(of: "易南星").map(\.person).sorted() == ["柯望舒", "苗新禾", "谭远帆", "付清岚"].sorted())
     }
 
     @Test func aCorrectionThatDoesNotApplyLeavesTheStoreUnchanged() throws {
@@ -130,7 +130,7 @@ import Testing
         _ = try store.ingest([Sample.item(Self.document("d.txt", [("e22", ["苗新和", "付清岚"])]))])
         try store.setAliases([:])
         #expect(try store.counts().people == 4)
-        #expect(try store.coAttendees(of: "付晴岚").map(\.name).sorted() == ["苗新禾"])
+        #expect(try store.coAttendees(of: "付晴岚").map(\.person).sorted() == ["苗新禾"])
         #expect(try store.loadGraph().people.map(\.name).sorted() == ["付晴岚", "柯望舒", "苗新禾", "谭远帆"].sorted())
         #expect(try tiesAgreeWithParticipations(store))
     }
