@@ -196,7 +196,7 @@ public struct CorrectionReport: Sendable, Hashable {
 extension MeetGraphStore {
     /// The stored corrections, in the order they are applied.
     public func corrections() throws -> [Correction] {
-        try read { db in try storedCorrections(db) }
+        try read { db in try storedCorrections(db).map(\.correction) }
     }
 
     /// Stores `corrections` after those already stored and applies them all, in one transaction:
@@ -211,7 +211,7 @@ extension MeetGraphStore {
     public func addCorrections(_ corrections: [Correction]) throws -> CorrectionReport {
         for correction in corrections { try CorrectionsFile.check(correction) }
         return try write { db in
-            var added = 0
+            var added: Set<Int64> = []
             var merged = false
             for correction in corrections {
                 if correction.action == .merge || correction.action == .rename {
@@ -223,14 +223,13 @@ extension MeetGraphStore {
                     """, arguments: [correction.action.rawValue, correction.person, correction.value,
                                      correction.event, correction.source])
                 if db.changesCount > 0 {
-                    added += 1
+                    added.insert(db.lastInsertedRowID)
                     if correction.action == .merge || correction.action == .rename { merged = true }
                 }
                 if merged { try reconcileAfterMerges(db); merged = false }
             }
-            let fresh = Set(corrections.map(\.source))
-            var report = try applyCorrections(db, strictSources: fresh)
-            report.added = added
+            var report = try applyCorrections(db, strict: added)
+            report.added = added.count
             return report
         }
     }
@@ -242,11 +241,13 @@ extension MeetGraphStore {
         try movePeopleToTheirKeys(db)
     }
 
-    private func storedCorrections(_ db: Database) throws -> [Correction] {
-        try Row.fetchAll(db, sql: "SELECT action, person, value, event, source FROM correction ORDER BY id").compactMap { row in
-            guard let action = Correction.Action(rawValue: row[0]) else { return nil }
-            return Correction(action: action, person: row[1], value: row[2], event: row[3], source: row[4])
-        }
+    /// The stored corrections with their row ids, in order.
+    private func storedCorrections(_ db: Database) throws -> [(id: Int64, correction: Correction)] {
+        try Row.fetchAll(db, sql: "SELECT id, action, person, value, event, source FROM correction ORDER BY id")
+            .compactMap { row in
+                guard let action = Correction.Action(rawValue: row[1]) else { return nil }
+                return (row[0], Correction(action: action, person: row[2], value: row[3], event: row[4], source: row[5]))
+            }
     }
 
     /// The person `correction` names, or an error naming its line.
@@ -259,17 +260,17 @@ extension MeetGraphStore {
     }
 
     /// Applies every stored correction but the merges (which are part of the identity rule), in
-    /// order, inside the current transaction. Corrections from `strictSources` that do not apply
-    /// throw; the others wait for their person or event to come back.
-    func applyCorrections(_ db: Database, strictSources: Set<String> = []) throws -> CorrectionReport {
+    /// order, inside the current transaction. Corrections whose row ids are in `strict` (just
+    /// added) throw when they do not apply; the others wait for their person or event to come back.
+    func applyCorrections(_ db: Database, strict strictIDs: Set<Int64> = []) throws -> CorrectionReport {
         var report = CorrectionReport()
         let corrections = try storedCorrections(db)
         report.stored = corrections.count
         guard !corrections.isEmpty else { return report }
         var touched = Set<Int64>()
         var displays: [(person: Int64, name: String)] = []
-        for correction in corrections where correction.action != .merge && correction.action != .rename {
-            let strict = strictSources.contains(correction.source)
+        for (id, correction) in corrections where correction.action != .merge && correction.action != .rename {
+            let strict = strictIDs.contains(id)
             func waiting(_ reason: String) throws {
                 if strict { throw CorrectionError.notApplicable(source: correction.source, reason: reason) }
                 report.waiting.append("\(correction.source): \(reason)")
