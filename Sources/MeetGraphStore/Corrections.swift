@@ -34,7 +34,7 @@ public struct Correction: Sendable, Hashable {
     public var person: String
     /// The other name (merge, rename, display) or the roles (add, role, not-role); empty otherwise.
     public var value: String
-    /// The event key (`report.txt#e1`, as `query person` shows it); empty for person corrections.
+    /// The event key (`report.txt#e1`, as `query person --format json` shows it); empty for person corrections.
     public var event: String
     /// Where the correction came from, `file:line`, for messages.
     public var source: String
@@ -291,7 +291,7 @@ extension MeetGraphStore {
             }
             guard let eventRow = try Row.fetchOne(db, sql: "SELECT id FROM event WHERE eventKey = ?",
                                                   arguments: [correction.event]) else {
-                try waiting("no event \(correction.event) in the store (see `meetgraph query person` for event ids)")
+                try waiting("no event \(correction.event) in the store (`meetgraph query person NAME --format json` shows event ids)")
                 continue
             }
             let event: Int64 = eventRow[0]

@@ -12,7 +12,7 @@ struct Correct: ParsableCommand {
             Each line is action,person,value,event (README, Corrections): merge A,B or rename A,B \
             (A is B from now on); display A,S (show A as the spelling S); drop A,,EVENT; add \
             A,ROLES,EVENT; role A,ROLES,EVENT and not-role A,ROLES,EVENT (ROLES: chair, speaker, \
-            attendee). EVENT is an event id as `query person` shows it (report.txt#e1). The \
+            attendee). EVENT is an event id (report.txt#e1) as `query person NAME --format json` shows it. The \
             corrections are kept in the store and applied again after each ingest, so extracting \
             a text again never undoes them. The whole file applies or nothing does: a malformed \
             line exits 64, a person or event the store lacks exits 2, naming the file and line.
