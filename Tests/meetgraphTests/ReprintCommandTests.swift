@@ -45,7 +45,11 @@ import Testing
         #expect(ingest.status == 0, "\(ingest.stderr)")
         let met = try CLIRunner.run(["query", "met", first, second, "--db", db, "--format", "json"])
         #expect(met.status == 0, "\(met.stderr)")
-        struct Answer: Decodable { var met: Bool; var events: [Event]; struct Event: Decodable { var event: String } }
+        struct Answer: Decodable {
+            var met: Bool; var events: [Shared]
+            struct Shared: Decodable { var event: Reference }
+            struct Reference: Decodable { var id: String }
+        }
         let answer = try JSONDecoder().decode(Answer.self, from: Data(met.stdout.utf8))
         #expect(answer.events.count == shared)
 
