@@ -44,6 +44,10 @@ public struct IngestSummary: Sendable, Hashable {
     public var failed: [Failure] = []
     /// Events found already stored from another document (reprints) and folded into it.
     public var foldedEvents = 0
+    /// Stored corrections, applied again after the ingest.
+    public var corrections = 0
+    /// Stored corrections that name a person or event the store does not hold now, `file:line: why`.
+    public var waitingCorrections: [String] = []
 
     /// An empty summary.
     public init() {}
@@ -59,6 +63,9 @@ public struct IngestSummary: Sendable, Hashable {
         moved += other.moved
         failed += other.failed
         foldedEvents += other.foldedEvents
+        // Every batch applies all corrections: the last batch says where they stand.
+        corrections = other.corrections
+        waitingCorrections = other.waitingCorrections
     }
 }
 
@@ -132,6 +139,7 @@ extension MeetGraphStore {
                 try writer.deleteDocument(row["id"])
                 deleted.append(row["path"])
             }
+            _ = try applyCorrections(db)
             return deleted
         }
     }
@@ -168,6 +176,10 @@ extension MeetGraphStore {
             }
         }
         try writer.flushTies()
+        // Re-extraction never undoes a human decision: the corrections apply again, in this transaction.
+        let corrections = try applyCorrections(db)
+        summary.corrections = corrections.stored
+        summary.waitingCorrections = corrections.waiting
         return summary
     }
 }

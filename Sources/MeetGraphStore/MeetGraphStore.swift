@@ -249,10 +249,25 @@ public final class MeetGraphStore: Sendable {
     func identity(_ db: Database) throws -> Identity {
         let aliases = Dictionary(try AliasRecord.fetchAll(db).map { ($0.name, $0.canonical) },
                                  uniquingKeysWith: { first, _ in first })
-        return Identity(aliases: aliases, nameKey: nameKey)
+        var rule = Identity(aliases: aliases, nameKey: nameKey)
+        // Merges and renames from the corrections are aliases that win over the alias table.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT person, value FROM correction WHERE action IN ('merge', 'rename') ORDER BY id
+            """) {
+            let name: String = row[0], canonical: String = row[1]
+            rule.aliases[name] = canonical
+        }
+        return rule
     }
 
+    /// Moves people to their keys, then applies the stored corrections again.
     private func reconcilePeople(_ db: Database) throws {
+        try movePeopleToTheirKeys(db)
+        _ = try applyCorrections(db)
+    }
+
+    /// Moves every participation to the person its written name identifies now.
+    func movePeopleToTheirKeys(_ db: Database) throws {
         let identity = try identity(db)
         var personIDs = Dictionary(
             try Row.fetchAll(db, sql: "SELECT personKey, id FROM person").map { ($0[0] as String, $0[1] as Int64) },
@@ -338,7 +353,11 @@ public final class MeetGraphStore: Sendable {
     /// as ``PersonIdentity/canonicalName(_:)`` does over the whole table.
     private func canonicalName(_ name: String, _ db: Database) throws -> String {
         let lookup = try db.cachedStatement(sql: """
-            SELECT canonical FROM alias WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC LIMIT 1
+            SELECT canonical FROM (
+                SELECT person AS name, value AS canonical, 0 AS rank, id AS seq FROM correction
+                WHERE action IN ('merge', 'rename')
+                UNION ALL SELECT name, canonical, 1, 0 FROM alias)
+            WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC, rank, seq DESC LIMIT 1
             """)
         var current = name
         var seen: Set<String> = [name]

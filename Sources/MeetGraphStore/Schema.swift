@@ -114,6 +114,10 @@ enum Schema {
             // An event reported by several documents is one event (see ReprintFolding).
             try ReprintSchema.create(db)
         }
+        migrator.registerMigration("v5 corrections") { db in
+            // Human decisions, applied again after every ingest (see Corrections).
+            try CorrectionSchema.create(db)
+        }
         return migrator
     }
 }

@@ -9,7 +9,7 @@ import MeetGraphStore
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract texts and add them to the SQLite store, skipping what it already holds.",
-        usage: "meetgraph ingest <paths> ... [--db <db>] [<options>]",
+        usage: "meetgraph ingest [<paths> ...] [--db <db>] [<options>]",
         discussion: """
             A document is its path (relative to the folder named) and its content: ingesting the \
             same file twice changes nothing, a file whose content changed replaces its old version, \
@@ -24,8 +24,8 @@ struct Ingest: ParsableCommand {
               meetgraph ingest seeds --db meetgraph.sqlite
             """)
 
-    @Argument(help: "Text files or folders (searched for *.txt).")
-    var paths: [String]
+    @Argument(help: "Text files or folders (searched for *.txt); none with --aliases to change only the aliases.")
+    var paths: [String] = []
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var reading: ReadingOptions
@@ -39,6 +39,9 @@ struct Ingest: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+        guard !paths.isEmpty || aliases != nil else {
+            throw ValidationError("give text files or folders to ingest (or --aliases FILE alone to change the aliases)")
+        }
     }
 
     @Flag(help: ArgumentHelp(
@@ -84,6 +87,7 @@ struct Ingest: ParsableCommand {
         for failure in failures { Console.error(failure.message) }
         for note in copies.notes { Console.error(note) }
         for failure in summary.failed { Console.error(failure.description) }
+        for line in summary.waitingCorrections { Console.error("correction waiting: \(line)") }
         let counts = try database.counts()
         Console.output("""
             added      \(summary.added.count)
@@ -92,6 +96,7 @@ struct Ingest: ParsableCommand {
             moved      \(summary.moved.count)
             copies     \(copies.notes.count)
             reprints   \(summary.foldedEvents) events folded into the same event of another report
+            \(summary.corrections > 0 ? "corrected  \(summary.corrections) stored corrections applied again\n" : "")\
             \(prune ? "pruned     \(pruned.count)\n" : "")failed     \(failures.count + summary.failed.count)
             store      \(store.db): \(counts.documents) documents, \(counts.events) events, \
             \(counts.people) people, \(counts.participations) participations

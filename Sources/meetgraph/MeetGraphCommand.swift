@@ -24,7 +24,7 @@ struct MeetGraphCommand: ParsableCommand {
               meetgraph analyze seeds --out output
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Extract.self, Ingest.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self, Serve.self])
+        subcommands: [Analyze.self, Extract.self, Ingest.self, Correct.self, Import.self, Query.self, Render.self, Export.self, Evaluate.self, Serve.self])
 
     /// Installs the signal handling, runs the command, and maps failures to exit codes.
     static func main() {

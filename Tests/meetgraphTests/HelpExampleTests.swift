@@ -5,8 +5,8 @@ import Testing
 /// the README runs against `seeds/` and succeeds, so a copied example never fails.
 @Suite(.serialized) struct HelpExampleTests {
     /// Every command's path, the root first.
-    static let commands: [[String]] = [[], ["analyze"], ["extract"], ["ingest"], ["import"], ["export"], ["render"],
-                                       ["eval"], ["serve"], ["query"]]
+    static let commands: [[String]] = [[], ["analyze"], ["extract"], ["ingest"], ["correct"], ["import"], ["export"],
+                                       ["render"], ["eval"], ["serve"], ["query"]]
         + ["who-met", "met", "path", "top", "person", "events", "communities"].map { ["query", $0] }
 
     /// The `meetgraph …` lines of the Example part of a help text, without the program name.
