@@ -88,6 +88,23 @@ enum OutputFiles {
         return Pending(temporary: temporary, target: target, slot: slot)
     }
 
+    /// Renames every pending file into place, in order. When one cannot be renamed, the rest are
+    /// discarded and the error lists what was written and what is stale.
+    static func commitAll(_ pending: [Pending]) throws {
+        var renamed: [String] = []
+        for (index, item) in pending.enumerated() {
+            do {
+                try commit(item)
+                renamed.append(item.target)
+            } catch {
+                for rest in pending[(index + 1)...] { discard(rest) }
+                let reason: String
+                if case let .cannotWrite(_, text) = error { reason = text } else { reason = "\(error)" }
+                throw ExportError.partlyWritten(written: renamed, stale: pending[index...].map(\.target), reason: reason)
+            }
+        }
+    }
+
     /// Renames a temporary file over its target.
     static func commit(_ pending: Pending) throws(ExportError) {
         defer { TemporaryFiles.unregister(pending.slot) }

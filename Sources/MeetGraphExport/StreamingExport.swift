@@ -60,18 +60,7 @@ extension Exporter {
             for (file, _) in open { file.discard() }
             throw error
         }
-        var renamed: [String] = []
-        for (index, item) in pending.enumerated() {
-            do {
-                try OutputFiles.commit(item)
-                renamed.append(item.target)
-            } catch {
-                for rest in pending[(index + 1)...] { OutputFiles.discard(rest) }
-                let reason: String
-                if case let .cannotWrite(_, text) = error { reason = text } else { reason = "\(error)" }
-                throw ExportError.partlyWritten(written: renamed, stale: pending[index...].map(\.target), reason: reason)
-            }
-        }
+        try OutputFiles.commitAll(pending)
         return urls
     }
 }
