@@ -62,6 +62,12 @@ extension EventFinder {
             name.stop = .trigger
             name.start = verbStart
         }
+        // 出席港区代表团的会议: the event that an attending verb names, with its owner before 的.
+        if name.stop == .of, let verb = attendingVerb(beforeModifier: name.stopStart, sentence: sentence, mentionsInSentence: mentionsInSentence) {
+            name.stop = .trigger
+            name.start = verb.upperBound
+            name.stopStart = verb.lowerBound
+        }
         if isFuture(before: hit.range.lowerBound, sentence: sentence) || name.stop == .reference { return nil }
         // 在参加…会议…审议时的重要讲话: a speech given at it is cited.
         if citesASpeechGivenThere(after: end, sentence: sentence) { return nil }
@@ -340,6 +346,25 @@ extension EventFinder {
                 default:
                     return nil
                 }
+            }
+            if eventKeywordsBackwards.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) != nil { return nil }
+            probe -= 1
+        }
+        return nil
+    }
+
+    /// The attending verb (出席, 参加, 列席) that the words before the modifier 的 at `modifier`
+    /// follow in the same clause: 出席[港区代表团]的会议. None where a person is named between,
+    /// another event's keyword stands between, or the owner is shorter than two characters.
+    func attendingVerb(beforeModifier modifier: Int, sentence: Range<Int>, mentionsInSentence: [Mention]) -> Range<Int>? {
+        guard scalars[modifier] == FunctionWords.shared.of else { return nil }
+        var probe = modifier
+        while probe > sentence.lowerBound, modifier - probe < 20 {
+            if ScalarClass.endsClause(scalars[probe - 1]) || scalars[probe - 1] == ScalarClass.enumerationComma { return nil }
+            if let verb = DocumentAnalysis.attendingVerbs.longestMatch(endingAt: probe, in: scalars) {
+                let owner = probe..<modifier
+                guard owner.count >= 2, !mentionsInSentence.contains(where: { $0.range.overlaps(owner) }) else { return nil }
+                return (probe - verb.count)..<probe
             }
             if eventKeywordsBackwards.longestMatch(in: scalars, backwardsFrom: probe, notBefore: sentence.lowerBound) != nil { return nil }
             probe -= 1

@@ -9,6 +9,9 @@ extension NameFinder {
     /// Last characters of places, not names, before a title (韩国驻华大使, 某某市长).
     static let placeEndings = WordList(resource: "place-endings").scalarSet
 
+    /// Last characters of organisations' units, after which a name before its title may start (外交部某某某部长).
+    static let unitEndings = WordList(resource: "unit-endings").scalarSet
+
     /// Characters after which a name before its title may start: joining words and prepositions.
     static let wordsBeforeNames = WordList(resource: "words-before-names").scalarSet
 
@@ -46,8 +49,8 @@ extension NameFinder {
         if ScalarClass.isDigit(previous) { return false }
         if !ScalarClass.isIdeograph(previous) { return true }
         // 和, 及, 与 join names; 的, 由, 向, 对 stand before a person (退休的某某处长, 由某某院长率领);
-        // a place names where the person serves (南港村某某村长).
-        return Self.wordsBeforeNames.contains(previous) || Self.placeEndings.contains(previous)
+        // a place or a unit names where the person serves (南港村某某村长, 外交部某某部长).
+        return Self.wordsBeforeNames.contains(previous) || Self.placeEndings.contains(previous) || Self.unitEndings.contains(previous)
     }
 }
 

@@ -247,12 +247,14 @@ extension DocumentAnalysis {
         if present { roles.insert(.attendee) }
         let announces = scalars.has("宣布", at: position)
         var index = position + verb.length
-        if lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }
+        // 传达了某某的讲话精神: what the person conveys is cited; the person is speaking here.
+        let conveys = Self.studyWords.startsWord(at: position, in: scalars)
+        if !conveys, lexicons.mentionMarkers.longestMatch(in: scalars, at: index, limit: end) != nil { return .mentioned }
         // 周某在某地调研时的讲话精神: the verb describes an earlier occasion whose speech is cited.
         // 总书记视察某省重要讲话重要指示精神: the visit's 精神 is cited, with no 的 between.
         var probe = index
         var joinedToAnotherVerb = false
-        while probe + 1 < end, !ScalarClass.endsClause(scalars[probe]) {
+        while !conveys, probe + 1 < end, !ScalarClass.endsClause(scalars[probe]) {
             if scalars[probe] == FunctionWords.shared.of, lexicons.mentionMarkers.longestMatch(in: scalars, at: probe + 1, limit: end) != nil
                 || scalars.has("讲话精神", at: probe + 1) || scalars.has("重要讲话", at: probe + 1) {
                 return .mentioned

@@ -1,0 +1,72 @@
+import MeetGraph
+import Testing
+@testable import MeetGraphExtraction
+
+// Every text here is invented for the test; the names are made up.
+
+/// 出席某某的会议: an attending verb before an owner and 的 says the meeting took place.
+@Suite("Meetings named with an owner")
+struct MeetingOwnerTests {
+    @Test func attendingTheOwnersMeetingIsAnEvent() {
+        let document = extract("""
+            5月6日,国务院副总理韩立平早上在人民大会堂出席港区人大代表团的会议,出席的还有港澳办主任邵文涛、中联办主任钟立言。
+            """)
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.name == "港区人大代表团的会议")
+        #expect(document.events.first?.rows.map(\.name) == ["韩立平", "邵文涛", "钟立言"])
+    }
+
+    @Test func aMeetingWhoseOwnerIsOnlyDescribedIsNoEvent() {
+        let document = extract("5月6日,市委书记韩立平强调,要开好市委全会的会议。")
+        #expect(document.events.isEmpty)
+    }
+}
+
+/// 某某传达了某某院长的讲话精神: the one who conveys speaks; the one whose speech is conveyed is
+/// only mentioned.
+@Suite("Conveying a speech")
+struct ConveyingTests {
+    @Test func theConveyorSpeaksAndTheCitedLeaderIsMentioned() {
+        let document = extract("""
+            5月6日,县长韩立平主持召开县务会议。会上,骆一鸣副院长先传达了蔡文涛院长的讲话精神。
+            """)
+        #expect(document.events.first?.rows == [Row("韩立平", .chair, ["县长"]), Row("骆一鸣", .speaker, ["副院长"])])
+        #expect(document.excluded["蔡文涛"] == .mentioned)
+    }
+
+    @Test func aLeaderSeenOnAnEarlierVisitIsStillOnlyCited() {
+        let document = extract("""
+            5月6日,县委书记韩立平主持召开县委常委会议,学习骆一鸣在我县调研时的讲话精神。
+            """)
+        #expect(document.events.first?.rows == [Row("韩立平", .chair, ["县委书记"])])
+    }
+}
+
+/// Names written before their title after the unit they serve in (外交部某某部长).
+@Suite("Names after a unit")
+struct NamesAfterUnitsTests {
+    @Test(arguments: ["外交部", "观光处", "县医院"])
+    func aNameAfterItsUnitAndBeforeItsTitleIsFound(unit: String) {
+        let document = extract("5月6日,县长韩立平主持召开县务会议。\(unit)骆一鸣主任出席。")
+        #expect(document.events.first?.rows.map(\.name) == ["韩立平", "骆一鸣"])
+    }
+}
+
+/// Editors' and reviewers' lines at the foot of a report: not participants.
+@Suite("Review bylines")
+struct ReviewBylineTests {
+    @Test func reviewersAndSlashCreditsAreEditorsNotParticipants() {
+        let document = extract("""
+            5月6日,县长韩立平主持召开县务会议。
+            (庞思远/文 谭亦凡/图 柏青禾/审核)
+            一审:葛云舟 二审:俞晓帆 终审:严若溪 审签:汤慕白
+            """)
+        #expect(document.events.first?.rows.map(\.name) == ["韩立平"])
+        let excluded = document.excluded
+        #expect(excluded["庞思远"] == .reporter)
+        #expect(excluded["谭亦凡"] == .photographer)
+        for editor in ["柏青禾", "葛云舟", "俞晓帆", "严若溪", "汤慕白"] {
+            #expect(excluded[editor] == .editor, "\(editor)")
+        }
+    }
+}
