@@ -70,3 +70,22 @@ struct ReviewBylineTests {
         }
     }
 }
+
+/// A colon opens an enumeration whose items semicolons separate: they stay in one sentence.
+@Suite("Semicolon lists")
+struct SemicolonListTests {
+    @Test func everyGroupOfAColonListTakesTheListsRole() {
+        let document = extract("""
+            5月6日,市委召开记者见面会。新闻发言人分别是:市纪委常委钟立言;市委组织部秘书长骆一鸣、副巡视员蔡文涛;市档案局副局长谭亦凡。
+            """)
+        #expect(document.events.first?.rows == [
+            Row("钟立言", .speaker, ["市纪委常委"]), Row("骆一鸣", .speaker, ["市委组织部秘书长"]),
+            Row("蔡文涛", .speaker, ["副巡视员"]), Row("谭亦凡", .speaker, ["市档案局副局长"]),
+        ])
+    }
+
+    @Test func withoutAColonASemicolonStillEndsTheSentence() {
+        let document = extract("5月6日,县长韩立平主持召开县务会议;县委书记骆一鸣在省城学习考察。")
+        #expect(document.events.first?.rows.map(\.name) == ["韩立平"])
+    }
+}

@@ -27,6 +27,8 @@ enum Layout {
         var paragraphLength = 0
         var paragraphHasComma = false
         var start = 0
+        // A colon opens an enumeration whose items semicolons separate (分别是:甲;乙;丙): they do not end its sentence.
+        var enumerating = false
 
         func closeParagraph() {
             // A headline separates its phrases by spaces; a line with commas is a broken sentence.
@@ -59,11 +61,16 @@ enum Layout {
             guard index < count else { break }
             let scalar = scalars[index]
             if scalar == "," || scalar == "，" { paragraphHasComma = true }
+            if scalar == ":" || scalar == "：" { enumerating = true }
             if scalar == "\n" || scalar == "\r" {
                 emit(index)
                 closeParagraph()
                 start = index + 1
+                enumerating = false
+            } else if enumerating, scalar == ";" || scalar == "；" {
+                paragraphHasComma = true
             } else if ScalarClass.endsSentence(scalar) {
+                enumerating = false
                 let end = endAfterClosings(from: index + 1, in: scalars)
                 if scalar == "。" || scalar == "！" || scalar == "？" { paragraphHasStop = true }
                 emit(end)

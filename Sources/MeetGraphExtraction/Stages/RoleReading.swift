@@ -308,7 +308,7 @@ extension DocumentAnalysis {
             // The name just before: it ends where the span starts, or one separator earlier.
             guard let previous = mentionMap.mention(endingAt: listStart) ?? mentionMap.mention(endingAt: listStart - 1),
                   mentions[previous].sentence == mention.sentence,
-                  listStart == mentions[previous].range.upperBound || ScalarClass.separatesNames(scalars[mentions[previous].range.upperBound])
+                  listStart == mentions[previous].range.upperBound || separatesListItems(scalars[mentions[previous].range.upperBound])
             else { break }
             visited.append(listStart)
             listStart = mentions[previous].start
@@ -316,6 +316,12 @@ extension DocumentAnalysis {
         for start in visited { roleMemo.listStarts[start] = listStart }
         roleMemo.listStarts[mention.start] = listStart
         return listStart
+    }
+
+    /// Whether `scalar` separates two items of a list of names: 、, commas, spaces, and the
+    /// semicolons between titled groups (分别是:甲局局长某某;乙局副局长某某、某某).
+    private func separatesListItems(_ scalar: Unicode.Scalar) -> Bool {
+        ScalarClass.separatesNames(scalar) || scalar == ";" || scalar == "；"
     }
 
     /// Words that may open a clause before its verb while keeping the sentence's subject.
