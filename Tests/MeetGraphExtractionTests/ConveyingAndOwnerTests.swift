@@ -89,3 +89,17 @@ struct SemicolonListTests {
         #expect(document.events.first?.rows.map(\.name) == ["韩立平"])
     }
 }
+
+/// Committees whose names hold 和 (社会和法制委员会): the 和 does not end the title.
+@Suite("Committee names with 和")
+struct CommitteeNameTests {
+    @Test func everyCommitteeChairOfTheListReports() {
+        let document = extract("""
+            5月6日,市政协召开常委会议。经济委员会主任钟立言、社会和法制委员会主任骆一鸣、文史和学习委员会主任庞思远,分别汇报了本委员会年度工作情况。
+            """)
+        #expect(document.events.first?.rows == [
+            Row("钟立言", .speaker, ["经济委员会主任"]), Row("骆一鸣", .speaker, ["社会和法制委员会主任"]),
+            Row("庞思远", .speaker, ["文史和学习委员会主任"]),
+        ])
+    }
+}
