@@ -18,7 +18,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", 
 PARTS = {"v", "vn", "vd", "d", "ad", "t", "p", "c", "r", "u", "f"}
 MINIMUM = 3000
 # Frequent after a name in news reports, below the threshold in jieba's general dictionary.
-EXTRA = ["应邀", "中午", "会后", "会前", "座谈", "亲临", "莅临", "专程", "率团", "致信", "致函", "日前", "近日"]
+EXTRA = ["应邀", "中午", "会后", "会前", "座谈", "亲临", "莅临", "专程", "率团", "致信", "致函", "日前", "近日",
+         "做了", "作了", "首次", "首度", "出任", "接任", "当选"]
 
 words = set()
 for line in open(JIEBA, encoding="utf-8"):
