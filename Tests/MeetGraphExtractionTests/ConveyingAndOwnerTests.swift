@@ -103,3 +103,21 @@ struct CommitteeNameTests {
         ])
     }
 }
+
+/// A study session of a 理论学习中心组: the group's name holds 学习 but the session took place,
+/// and those who lead the reading or join the discussion speak at it.
+@Suite("Study sessions")
+struct StudySessionTests {
+    @Test func theGroupsStudySessionIsAnEventAndItsReadersSpeak() {
+        let document = extract("""
+            2月26日,校党委理论学习中心组第2次集体学习举行。校长钟立言主持并讲话。会上,纪委书记骆一鸣领学了《廉洁自律准则》。\
+            党委副书记蔡文涛、庞思远作研讨交流。政治部主任谭亦凡组织学习《工作条例》。
+            """)
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.rows == [
+            Row("钟立言", [.chair, .speaker], ["校长"]), Row("骆一鸣", .speaker, ["纪委书记"]),
+            Row("蔡文涛", .speaker, ["党委副书记"]), Row("庞思远", .speaker, ["党委副书记"]),
+            Row("谭亦凡", .speaker, ["政治部主任"]),
+        ])
+    }
+}

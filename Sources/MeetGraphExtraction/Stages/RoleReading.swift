@@ -100,6 +100,10 @@ extension DocumentAnalysis {
         var verbSlot = mention.range.upperBound
         walk: while position < end {
             if let other = otherMention(covering: position, in: mention.sentence, besides: mention.range) {
+                // 甲、乙作交流发言: the verb's slot moves to the end of the list.
+                if other.start >= verbSlot, (verbSlot..<other.start).allSatisfy({ separatesListItems(scalars[$0]) || Self.listJoinerScalars.contains(scalars[$0]) }) {
+                    verbSlot = other.range.upperBound
+                }
                 position = other.range.upperBound
                 if crossedClauses == 0, !present { sharedStarts.append(position) }
                 continue
@@ -317,6 +321,9 @@ extension DocumentAnalysis {
         roleMemo.listStarts[mention.start] = listStart
         return listStart
     }
+
+    /// One-character words joining the last name of a list: 和, 及, 与.
+    static let listJoinerScalars: Set<Unicode.Scalar> = ["和", "及", "与"]
 
     /// Whether `scalar` separates two items of a list of names: 、, commas, spaces, and the
     /// semicolons between titled groups (分别是:甲局局长某某;乙局副局长某某、某某).
