@@ -121,3 +121,37 @@ struct StudySessionTests {
         ])
     }
 }
+
+/// 听取了某某关于…的报告: the report is given at the meeting by that person.
+@Suite("Reports heard")
+struct ReportsHeardTests {
+    @Test func theOneWhoseReportIsHeardSpeaks() {
+        let document = extract("""
+            5月6日,省人大常委会举行会议。会议听取了省人大财经委主任委员钟立言关于计划报告审查情况的报告。
+            """)
+        #expect(document.events.first?.rows == [Row("钟立言", .speaker, ["省人大财经委主任委员"])])
+    }
+
+    @Test func aSpeechCitedByItsSubjectIsStillCited() {
+        let document = extract("5月6日,县委召开常委会议,传达学习省委书记钟立言关于作风建设的重要讲话精神。县委书记骆一鸣主持。")
+        #expect(document.events.first?.rows.map(\.name) == ["骆一鸣"])
+        #expect(document.excluded["钟立言"] == .mentioned)
+    }
+
+    @Test func delegatesToACongressAreNoSessionOfIt() {
+        let document = extract("""
+            5月6日,县人大常委会召开会议。会议表决通过了我县出席第十届市人民代表大会代表候选人名单草案。会议由主任钟立言主持。
+            """)
+        #expect(document.events.map(\.name) == ["县人大常委会会议"])
+    }
+}
+
+/// On a visit one speaks where one goes: a speaker went along.
+@Suite("Speakers on visits")
+struct VisitSpeakerTests {
+    @Test func aVisitsSpeakerAlsoWentAlong() {
+        let document = extract("5月6日,市长钟立言到园区企业调研。县长骆一鸣汇报了园区建设情况。")
+        #expect(document.events.first?.kind == .visit)
+        #expect(document.events.first?.rows.first { $0.name == "骆一鸣" }?.roles == [.speaker, .attendee])
+    }
+}

@@ -226,11 +226,14 @@ extension DocumentAnalysis {
     /// 报告); a one-scalar verb (作, 讲) only `directlyAfterName`, where it cannot be part of a
     /// word (工作).
     private func speechWithNoun(at position: Int, end: Int, directlyAfterName: Bool) -> Int? {
-        guard let opener = Self.speechOpeners.longestMatch(at: position, in: scalars),
-              opener.count > 1 || directlyAfterName else { return nil }
+        guard let opener = Self.speechOpeners.longestMatch(at: position, in: scalars) else { return nil }
+        // 听取了某某关于…的报告: the report is the person's, given here.
+        let about = scalars.has("关于", at: position)
+        guard (opener.count > 1 && !about) || directlyAfterName else { return nil }
         var index = position + opener.count
         while index < end, !ScalarClass.endsClause(scalars[index]) {
-            if Self.speechNouns.startsWord(at: index, in: scalars) { return opener.count }
+            // …关于…的讲话精神: a speech cited, not given.
+            if let noun = Self.speechNouns.longestMatch(at: index, in: scalars), !scalars.has("精神", at: index + noun.count) { return opener.count }
             index += 1
         }
         return nil
