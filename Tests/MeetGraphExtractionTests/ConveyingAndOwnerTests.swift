@@ -145,13 +145,3 @@ struct ReportsHeardTests {
         #expect(document.events.map(\.name) == ["县人大常委会会议"])
     }
 }
-
-/// On a visit one speaks where one goes: a speaker went along.
-@Suite("Speakers on visits")
-struct VisitSpeakerTests {
-    @Test func aVisitsSpeakerAlsoWentAlong() {
-        let document = extract("5月6日,市长钟立言到园区企业调研。县长骆一鸣汇报了园区建设情况。")
-        #expect(document.events.first?.kind == .visit)
-        #expect(document.events.first?.rows.first { $0.name == "骆一鸣" }?.roles == [.speaker, .attendee])
-    }
-}

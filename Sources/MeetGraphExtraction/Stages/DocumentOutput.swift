@@ -20,9 +20,6 @@ extension DocumentAnalysis {
             for participant in draft.participants where participant.person >= bylinePeople {
                 var roles = participant.roles
                 if participant.announcesOnly, roles.contains(.chair) { roles.remove(.speaker) }
-                // On a visit one speaks where one goes: the speaker went along (a meeting's
-                // speakers are only speakers, as the guideline has it).
-                if draft.kind == .visit, roles.contains(.speaker) { roles.insert(.attendee) }
                 var titles: [String] = []
                 titles.reserveCapacity(participant.titles.count)
                 for title in participant.titles {
