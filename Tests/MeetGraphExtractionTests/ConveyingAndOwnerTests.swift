@@ -145,3 +145,26 @@ struct ReportsHeardTests {
         #expect(document.events.map(\.name) == ["县人大常委会会议"])
     }
 }
+
+/// A gathering whose host meets people named between the host and the verb (与…共进早餐):
+/// an event of its own, or the one just reported when no date says otherwise.
+@Suite("Gatherings with companions")
+struct CompanionGatheringTests {
+    @Test func aBreakfastAfterItsMeetingIsThatMeeting() {
+        let document = extract("""
+            3月8日上午,第九场政企早餐会举行。市政协主席钟立言与政协委员企业家代表共进早餐,听取意见建议。
+            """)
+        #expect(document.events.map(\.name) == ["第九场政企早餐会"])
+        #expect(document.events.first?.rows.map(\.name) == ["钟立言"])
+    }
+
+    @Test func aFourthCharacterThatOnlyCloseTheNameBelongsToIt() {
+        let document = extract("11月5日,省长钟立言会见友好代表团团长骆田一鸣一行。")
+        #expect(document.events.first?.rows.map(\.name) == ["钟立言", "骆田一鸣"])
+    }
+
+    @Test func aThreeCharacterNameBeforeAVerbStaysThree() {
+        let document = extract("11月5日,省长钟立言会见友好代表团团长骆一鸣接受采访。")
+        #expect(document.events.first?.rows.map(\.name).contains("骆一鸣") == true)
+    }
+}

@@ -252,11 +252,10 @@ struct UnseenPatternTests {
 
     /// Patterns the extractor does not read yet, each a known issue until a rule handles it.
     static let notYetRead: Set<String> = [
-        "共进早餐 is a gathering", "观摩 led by 带领 is a visit",
-        "宴请 is a reception", "欢迎 at the airport is a reception",
+        "观摩 led by 带领 is a visit", "欢迎 at the airport is a reception",
         "主持座谈讨论 is a meeting",
         "a visit with a 座谈会 inside it is two events", "a given name before 安排",
-        "a four-character Japanese name", "a title inside a Taiwan name (段委員澄康)", "a future speech is no role",
+        "a title inside a Taiwan name (段委員澄康)", "a future speech is no role",
     ]
 
     @Test(arguments: eventWords + structure + nameBoundaries + listsAndSpeakers + notParticipants + eventNames)

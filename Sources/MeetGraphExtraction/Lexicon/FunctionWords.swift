@@ -20,6 +20,16 @@ struct FunctionWords: Sendable {
     let she: Unicode.Scalar
     /// 们: after 他 or 她, several people (他们).
     let plural: Unicode.Scalar
+    /// 和, 及, 与: join the last name of a list.
+    let joiners: Set<Unicode.Scalar>
+    /// 与, 同, 和: before those a host meets (与企业家代表共进早餐).
+    let companions: Set<Unicode.Scalar>
+    /// 率: a visit's leader before it (某某率代表团).
+    let leads: Unicode.Scalar
+    /// 关于: the subject of a report (某某关于…的报告).
+    let about: [Unicode.Scalar]
+    /// 精神: a speech or meeting cited, not given (讲话精神).
+    let spirit: [Unicode.Scalar]
 
     /// Whether `scalar` is 他 or 她.
     func isPersonalPronoun(_ scalar: Unicode.Scalar) -> Bool { scalar == he || scalar == she }
@@ -51,5 +61,10 @@ struct FunctionWords: Sendable {
         he = character("he")
         she = character("she")
         plural = character("plural")
+        joiners = Set(word("joiners"))
+        companions = Set(word("companions"))
+        leads = character("leads")
+        about = word("about")
+        spirit = word("spirit")
     }
 }

@@ -116,7 +116,8 @@ extension NameFinder {
         // Not after group words (人大代表陆续…, 领导…): they are often followed by ordinary words.
         if afterTitle, !Self.groupWords.endsWord(at: start, in: scalars),
            let length = nameLength(at: start, limit: limit, requireEnd: false), length >= 3 {
-            return runsIntoWord(at: start, length: length, limit: limit) ? length - 1 : length
+            if runsIntoWord(at: start, length: length, limit: limit) { return length - 1 }
+            return isFourCharacterName(at: start, readAs: length, limit: limit) ? 4 : length
         }
         // 省委书记尹长春来到…: after a title, characters that rarely belong to names may (长, 有).
         if afterTitle, let length = nameAfterTitle(at: start, limit: limit) { return length }
@@ -151,6 +152,26 @@ extension NameFinder {
             }
             return nil
         }
+    }
+
+    /// Whether the name read as `length` (three) characters after a title has a fourth that only
+    /// a four-character name explains: 团长某某某某一行 (a Japanese name, a married name) — the
+    /// fourth character is no word after a name, and a name's end follows it.
+    private func isFourCharacterName(at start: Int, readAs length: Int, limit: Int) -> Bool {
+        let fourth = start + 3
+        guard length == 3, fourth + 1 <= limit, ScalarClass.isIdeograph(scalars[fourth]),
+              !isNameEnd(at: fourth, limit: limit), isGivenNameScalar(scalars[fourth]),
+              lexicons.surnames.longestMatch(in: scalars, at: start, limit: fourth)?.length ?? 1 == 1 else { return false }
+        return closesAName(at: fourth + 1, limit: limit)
+    }
+
+    /// Whether what follows `position` closes a name beyond doubt: punctuation, 一行, 等, 率, a
+    /// joining word, or a two-character word after a name (not a one-character verb: 某某某接受).
+    private func closesAName(at position: Int, limit: Int) -> Bool {
+        guard position < limit, ScalarClass.isIdeograph(scalars[position]) else { return true }
+        let words = FunctionWords.shared
+        if scalars[position] == words.etc || scalars[position] == words.leads || words.joiners.contains(scalars[position]) { return true }
+        return (lexicons.nameFollowers.longestMatch(in: scalars, at: position, limit: limit)?.length ?? 0) >= 2
     }
 
     /// A name after a visited person's label: it must end at punctuation, 家 (困难群众王某家中), a

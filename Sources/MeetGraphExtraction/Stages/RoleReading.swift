@@ -101,7 +101,7 @@ extension DocumentAnalysis {
         walk: while position < end {
             if let other = otherMention(covering: position, in: mention.sentence, besides: mention.range) {
                 // 甲、乙作交流发言: the verb's slot moves to the end of the list.
-                if other.start >= verbSlot, (verbSlot..<other.start).allSatisfy({ separatesListItems(scalars[$0]) || Self.listJoinerScalars.contains(scalars[$0]) }) {
+                if other.start >= verbSlot, (verbSlot..<other.start).allSatisfy({ separatesListItems(scalars[$0]) || FunctionWords.shared.joiners.contains(scalars[$0]) }) {
                     verbSlot = other.range.upperBound
                 }
                 position = other.range.upperBound
@@ -228,12 +228,12 @@ extension DocumentAnalysis {
     private func speechWithNoun(at position: Int, end: Int, directlyAfterName: Bool) -> Int? {
         guard let opener = Self.speechOpeners.longestMatch(at: position, in: scalars) else { return nil }
         // 听取了某某关于…的报告: the report is the person's, given here.
-        let about = scalars.has("关于", at: position)
+        let about = scalars.has(FunctionWords.shared.about, at: position)
         guard (opener.count > 1 && !about) || directlyAfterName else { return nil }
         var index = position + opener.count
         while index < end, !ScalarClass.endsClause(scalars[index]) {
             // …关于…的讲话精神: a speech cited, not given.
-            if let noun = Self.speechNouns.longestMatch(at: index, in: scalars), !scalars.has("精神", at: index + noun.count) { return opener.count }
+            if let noun = Self.speechNouns.longestMatch(at: index, in: scalars), !scalars.has(FunctionWords.shared.spirit, at: index + noun.count) { return opener.count }
             index += 1
         }
         return nil
@@ -324,9 +324,6 @@ extension DocumentAnalysis {
         roleMemo.listStarts[mention.start] = listStart
         return listStart
     }
-
-    /// One-character words joining the last name of a list: 和, 及, 与.
-    static let listJoinerScalars: Set<Unicode.Scalar> = ["和", "及", "与"]
 
     /// Whether `scalar` separates two items of a list of names: 、, commas, spaces, and the
     /// semicolons between titled groups (分别是:甲局局长某某;乙局副局长某某、某某).

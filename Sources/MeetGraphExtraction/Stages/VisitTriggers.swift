@@ -20,6 +20,19 @@ extension EventFinder {
         Self.meetingWords.occurs(in: range, of: scalars)
     }
 
+    /// Whether `range` names, in one clause, those the leader meets: 与部分企业负责人(共进早餐),
+    /// 同来访客人(会谈).
+    private func opensWithCompanions(_ range: Range<Int>) -> Bool {
+        guard let first = range.first, FunctionWords.shared.companions.contains(scalars[first]) else { return false }
+        return !range.contains { ScalarClass.endsClause(scalars[$0]) }
+    }
+
+    /// Whether a date is written in `range` (3月8日上午, 今天).
+    private func hasDate(_ range: Range<Int>) -> Bool {
+        range.contains { DateReader.mayStart(with: scalars[$0]) && DateReader.phrase(in: scalars, at: $0, limit: range.upperBound) != nil }
+    }
+
+
     func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for (index, hit) in hits.enumerated() {
             let after = hit.range.upperBound
@@ -48,9 +61,13 @@ extension EventFinder {
                 var placeEnd = hit.range.lowerBound
                 while placeEnd > placeStart, ScalarClass.isPunctuation(scalars[placeEnd - 1]) || ScalarClass.isSpace(scalars[placeEnd - 1]) { placeEnd -= 1 }
                 if placeEnd > placeStart, placeEnd - placeStart <= 20 { place = original(placeStart..<placeEnd) }
-            } else if between.count > 6 {
-                continue
             }
+            // 某某与企业家代表共进早餐: those met are named between the host and the verb. After
+            // the 早餐会 was reported it is the same gathering, unless a date says it is another.
+            let placed = placeStart.map { $0 < hit.range.lowerBound } ?? false
+            let withCompanions = !placed && between.count > 6
+            if withCompanions, !(hit.keyword.kind == .other && opensWithCompanions(between)) { continue }
+            let describesTheCurrentEvent = withCompanions && !hasDate(sentence.lowerBound..<leader.start)
             // The name: the verb and its object, to the end of the clause.
             var end = after
             while end < sentence.upperBound, end - hit.range.lowerBound < 20, !ScalarClass.endsClause(scalars[end]),
@@ -66,7 +83,7 @@ extension EventFinder {
             let greetsAGroup = scalars.has("接见", at: hit.range.lowerBound)
                 && !mentionsInSentence.contains { $0.start >= hit.range.upperBound && $0.start < end }
             return EventTrigger(kind: hit.keyword.kind, name: scalars.string(nameRange), writtenName: original(nameRange), span: hit.range.lowerBound..<end, place: place, keyword: hit.range.lowerBound,
-                                refersBack: greetsAGroup, leader: leader.person, leaderStart: leader.start)
+                                refersBack: greetsAGroup || describesTheCurrentEvent, leader: leader.person, leaderStart: leader.start)
         }
         return nil
     }
