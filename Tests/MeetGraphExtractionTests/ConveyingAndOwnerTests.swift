@@ -168,3 +168,33 @@ struct CompanionGatheringTests {
         #expect(document.events.first?.rows.map(\.name).contains("骆一鸣") == true)
     }
 }
+
+/// 某某带领…观摩/督导: the leader, those led, then the outing.
+@Suite("Outings led")
+struct LedOutingTests {
+    @Test(arguments: ["观摩", "督导"])
+    func anOutingAfterThoseLedIsAVisit(verb: String) {
+        let document = extract("5月20日,县委书记钟立言带领县直部门负责人\(verb)重点项目建设。")
+        #expect(document.events.first?.kind == .visit)
+        #expect(document.events.first?.rows.map(\.name) == ["钟立言"])
+    }
+}
+
+/// 由某某带领的考察组一行来…: the group the person leads came; nothing is said of those led.
+@Suite("Groups led")
+struct GroupLedTests {
+    @Test func aGroupLedBySomeoneIsNoOutingOfThoseLed() {
+        let document = extract("""
+            8月2日下午,由集团公司副总经理钟立言带领的考察组一行来我市考察。市长骆一鸣出席座谈会。
+            """)
+        #expect(!document.events.contains { $0.name.contains("带领") })
+        #expect(document.events.flatMap(\.participants).map(\.name).contains("钟立言"))
+    }
+
+    @Test func anActivityAfterThoseLedIsTheLeadersOuting() {
+        let document = extract("5月20日,县委书记钟立言带领各乡镇党委书记开展项目建设观摩活动。县长骆一鸣参加观摩。")
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.kind == .visit)
+        #expect(document.events.first?.rows.map(\.name) == ["钟立言", "骆一鸣"])
+    }
+}

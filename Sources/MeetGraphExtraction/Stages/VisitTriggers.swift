@@ -27,11 +27,22 @@ extension EventFinder {
         return !range.contains { ScalarClass.endsClause(scalars[$0]) }
     }
 
+    /// Words after a visit's leader before the people led: 带领, 率领.
+    static let leadingWords = WordList(resource: "leading-words")
+
+    /// Whether `range` opens with a leading word and stays in one clause: 带领各乡镇党委书记(开展观摩).
+    /// (由某某带领的考察组: the group led is the subject, not those led.)
+    private func opensWithLeading(_ range: Range<Int>) -> Bool {
+        guard let word = Self.leadingWords.longestMatch(at: range.lowerBound, in: scalars),
+              range.lowerBound + word.count < range.upperBound,
+              scalars[range.lowerBound + word.count] != FunctionWords.shared.of else { return false }
+        return !range.contains { ScalarClass.endsClause(scalars[$0]) }
+    }
+
     /// Whether a date is written in `range` (3月8日上午, 今天).
     private func hasDate(_ range: Range<Int>) -> Bool {
         range.contains { DateReader.mayStart(with: scalars[$0]) && DateReader.phrase(in: scalars, at: $0, limit: range.upperBound) != nil }
     }
-
 
     func verbTrigger(_ hits: [KeywordHit], sentence: Range<Int>, mentionsInSentence: [Mention]) -> EventTrigger? {
         for (index, hit) in hits.enumerated() {
@@ -41,7 +52,11 @@ extension EventFinder {
                !(after..<hits[index + 1].range.lowerBound).contains(where: { ScalarClass.endsClause(scalars[$0]) }) {
                 continue
             }
-            if after < sentence.upperBound, Self.nounFollowers.startsWord(at: after, in: scalars) {
+            // 观摩活动, 调研之行: a noun, unless a leader's 带领… comes before it (某某带领…开展观摩活动).
+            if after < sentence.upperBound, Self.nounFollowers.startsWord(at: after, in: scalars),
+               !(mentionsInSentence.last(where: { $0.range.upperBound <= hit.range.lowerBound }).map {
+                   opensWithLeading($0.range.upperBound..<hit.range.lowerBound)
+               } ?? false) {
                 continue
             }
             if hit.range.lowerBound > sentence.lowerBound, scalars[hit.range.lowerBound - 1] == FunctionWords.shared.of { continue }
@@ -66,8 +81,10 @@ extension EventFinder {
             // the 早餐会 was reported it is the same gathering, unless a date says it is another.
             let placed = placeStart.map { $0 < hit.range.lowerBound } ?? false
             let withCompanions = !placed && between.count > 6
-            if withCompanions, !(hit.keyword.kind == .other && opensWithCompanions(between)) { continue }
-            let describesTheCurrentEvent = withCompanions && !hasDate(sentence.lowerBound..<leader.start)
+            // 某某带领各乡镇党委书记开展观摩活动: the leader, then those led, then the outing.
+            let leadsOthers = hit.keyword.kind == .visit && withCompanions && opensWithLeading(between)
+            if withCompanions, !leadsOthers, !(hit.keyword.kind == .other && opensWithCompanions(between)) { continue }
+            let describesTheCurrentEvent = withCompanions && !leadsOthers && !hasDate(sentence.lowerBound..<leader.start)
             // The name: the verb and its object, to the end of the clause.
             var end = after
             while end < sentence.upperBound, end - hit.range.lowerBound < 20, !ScalarClass.endsClause(scalars[end]),
