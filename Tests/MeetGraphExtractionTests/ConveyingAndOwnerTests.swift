@@ -198,3 +198,29 @@ struct GroupLedTests {
         #expect(document.events.first?.rows.map(\.name) == ["钟立言", "骆一鸣"])
     }
 }
+
+/// Minutes whose officials are listed a title line, then a name line (列席官員:⏎司法院秘書長⏎某某某),
+/// with titles for labels (專門委員:某某) and labels spaced out (紀  錄:).
+@Suite("Minutes blocks")
+struct MinutesBlockTests {
+    @Test func officialsUnderTheirTitleLinesAttend() {
+        let document = extract("""
+            某委員會第19次全體委員會議議事錄
+            出席委員:林德海  柯建安
+            列席官員:
+            司法院秘書長
+            林錦華
+
+            法務部政務次長
+            陳明遠
+            主  席:林召集委員為山
+            專門委員:楊育春
+            紀  錄:簡任秘書 彭定安
+            """)
+        #expect(document.events.first?.rows == [
+            Row("林德海", .attendee), Row("柯建安", .attendee), Row("林錦華", .attendee, ["司法院秘書長"]),
+            Row("陳明遠", .attendee, ["法務部政務次長"]), Row("楊育春", .attendee, ["專門委員"]),
+            Row("彭定安", .attendee, ["簡任秘書"]),
+        ])
+    }
+}

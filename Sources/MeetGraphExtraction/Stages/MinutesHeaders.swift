@@ -22,20 +22,36 @@ extension NameFinder {
     /// and the roles its line's label gives; `continuing` is the label's roles when the line before
     /// was a header whose names may go on here. A label alone on its line gives no names, only the
     /// roles for the lines below.
-    func headerNames(in sentence: Range<Int>, continuing: Roles?) -> (names: [(name: Range<Int>, title: Range<Int>?)], roles: Roles)? {
+    func headerNames(in sentence: Range<Int>, continuing: Roles?) -> (names: [(name: Range<Int>, title: Range<Int>?)], roles: Roles, titleLine: Range<Int>?)? {
         var position = sentence.lowerBound
         while position < sentence.upperBound, !ScalarClass.isIdeograph(scalars[position]) { position += 1 }
         var roles: Roles
-        if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: sentence.upperBound),
-           let colon = (position + label.length..<min(sentence.upperBound, position + label.length + 2)).first(where: { isColon(scalars[$0]) }) {
-            roles = label.value
-            position = colon + 1
+        // A labelled line stays a header line even when its names cannot be read (主席:林召集委員為洲).
+        var labelled = false
+        var labelTitle: Range<Int>?
+        if let label = spacedLabel(at: position, limit: sentence.upperBound) {
+            roles = label.roles
+            position = label.afterColon
+            labelled = true
         } else if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: sentence.upperBound),
                   position + label.length == sentence.upperBound {
             // A label on a line of its own, its names on the lines below (主席⏎某某).
-            return ([], label.value)
+            return ([], label.value, nil)
         } else if let continuing {
-            roles = continuing
+            // Inside a header: 專門委員:某某 — a title for a label, someone present; a title on a line
+            // of its own (司法院秘書長), the title of the name on the next line.
+            if let colon = (position..<min(sentence.upperBound, position + Self.longestTitleLabel)).first(where: { isColon(scalars[$0]) }),
+               isTitleLine(position..<colon) {
+                roles = .attendee
+                labelTitle = position..<colon
+                position = colon + 1
+            } else if isTitleLine(position..<sentence.upperBound) {
+                var end = sentence.upperBound
+                while ScalarClass.isSpace(scalars[end - 1]) { end -= 1 }
+                return ([], continuing, position..<end)
+            } else {
+                roles = continuing
+            }
         } else {
             return nil
         }
@@ -71,11 +87,48 @@ extension NameFinder {
             } else {
                 misses += 1
                 // A line of prose, not of names.
-                if names.isEmpty && misses > 1 || end - position > 12 { return names.isEmpty ? nil : (names, roles) }
+                if names.isEmpty && misses > 1 || end - position > 12 { return names.isEmpty ? nil : (names, roles, nil) }
             }
             position = end
         }
-        return names.isEmpty ? nil : (names, roles)
+        if let labelTitle, names.count == 1, names[0].title == nil { names[0].title = labelTitle }
+        return names.isEmpty && !labelled ? nil : (names, roles, nil)
+    }
+
+    /// The longest title line inside a header (國防部法律事務司人權保障處人權政策組組長).
+    static let longestTitleLine = 30
+    /// The longest title used as a label (專門委員:某某).
+    static let longestTitleLabel = 10
+
+    /// A minutes label at `position` followed by a colon, its characters maybe set apart by
+    /// spaces (紀  錄:): its roles and where the names after the colon start.
+    private func spacedLabel(at position: Int, limit: Int) -> (roles: Roles, afterColon: Int)? {
+        var compact: [Unicode.Scalar] = []
+        var ends: [Int] = []
+        var index = position
+        while index < limit, compact.count < 8, !isColon(scalars[index]) {
+            if ScalarClass.isIdeograph(scalars[index]) {
+                compact.append(scalars[index])
+                ends.append(index + 1)
+            } else if !ScalarClass.isSpace(scalars[index]) {
+                break
+            }
+            index += 1
+        }
+        guard let label = lexicons.minutesLabels.longestMatch(in: compact, at: 0, limit: compact.count) else { return nil }
+        var after = ends[label.length - 1]
+        while after < limit, ScalarClass.isSpace(scalars[after]) { after += 1 }
+        guard after < limit, isColon(scalars[after]) else { return nil }
+        return (label.value, after + 1)
+    }
+
+    /// Whether `line` is one title alone: ideographs only, ending with a title word.
+    private func isTitleLine(_ line: Range<Int>) -> Bool {
+        var end = line.upperBound
+        while end > line.lowerBound, ScalarClass.isSpace(scalars[end - 1]) { end -= 1 }
+        guard end - line.lowerBound >= 2, end - line.lowerBound <= Self.longestTitleLine,
+              (line.lowerBound..<end).allSatisfy({ ScalarClass.isIdeograph(scalars[$0]) }) else { return false }
+        return lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: end, notBefore: line.lowerBound) != nil
     }
 
     /// Where reading a header goes on after the separator at `position`: past a note in brackets
@@ -123,13 +176,21 @@ extension NameSearch {
     /// takes the label's roles; the others are added.
     mutating func addHeaderNames() {
         var headerRoles: Roles?
+        // A title on a line of its own, for the one name on the next line (司法院秘書長⏎某某某).
+        var titleLine: Range<Int>?
         for (index, sentence) in sentences.enumerated() {
-            guard let header = finder.headerNames(in: sentence.range, continuing: headerRoles) else {
+            guard var header = finder.headerNames(in: sentence.range, continuing: headerRoles) else {
                 headerRoles = nil
+                titleLine = nil
                 continue
             }
             headerRoles = header.roles
-            if header.names.isEmpty { continue }
+            if header.names.isEmpty {
+                titleLine = header.titleLine
+                continue
+            }
+            if let line = titleLine, header.names.count == 1, header.names[0].title == nil { header.names[0].title = line }
+            titleLine = nil
             list += 1
             for found in header.names {
                 if let existing = mentions.indices.first(where: { mentions[$0].range == found.name }) {
