@@ -224,3 +224,13 @@ struct MinutesBlockTests {
         ])
     }
 }
+
+/// 某某和夫人某某: the spouse named with a participant takes part too.
+@Suite("Spouses")
+struct SpouseTests {
+    @Test func aSpouseNamedWithAParticipantAttends() {
+        let document = extract("12月20日,国家主席钟立言和夫人骆一鸣在行政长官蔡文涛和夫人庞思远陪同下步入会场,出席庆祝大会。")
+        #expect(document.events.first?.rows.map(\.name) == ["钟立言", "骆一鸣", "蔡文涛", "庞思远"])
+        #expect(document.events.first?.rows[1].titles == ["夫人"])
+    }
+}
