@@ -123,40 +123,15 @@ extension DocumentAnalysis {
                 continue
             }
             if ScalarClass.endsClause(scalar) {
-                // Cross a comma only when the list of names goes on after it (a name right before
-                // and right after it: 甲某、乙某,丙某 — not 甲某察看了现场,乙某要求).
-                let next = position + 1
-                let listGoesOn = mentionSpans(from: next, in: mention.sentence) && mentionEnds(at: position, in: mention.sentence)
-                // …丙某,各乡镇、各有关部门主要负责人参加会议: a group joins the list before its verb.
-                if !listGoesOn, !groupClauseJoins(at: next, end: end, sentence: mention.sentence) {
-                    crossedClauses += 1
-                    // Only a sentence's subject carries over: 看望困难群众X,勉励… — X is not speaking.
-                    if startsNewSubject(at: next, end: end, sentence: mention.sentence) || crossedClauses > Self.clausesCrossed
-                        || ScalarClass.isSpace(scalar) || !isSubject { break walk }
-                }
-                position = next
+                guard walkGoesOn(pastClauseEndAt: position, end: end, sentence: mention.sentence, isSubject: isSubject,
+                                 crossedClauses: &crossedClauses) else { break walk }
+                position += 1
                 continue
             }
             if Self.presentWords.startsWord(at: position, in: scalars) { present = true }
-            // 縣長某某指示,…: instructions given right there, not cited.
-            if position == mention.range.upperBound, let word = Self.spokenInstructions.longestMatch(at: position, in: scalars, limit: end),
-               position + word.count < end, !ScalarClass.isIdeograph(scalars[position + word.count]) {
-                result = .roles(.speaker, announcesOnly: false)
-                break walk
-            }
-            if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil {
-                result = .mentioned
-                break walk
-            }
-            if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
-               crossedClauses == 0 || verb.value == .speaker {
-                result = roles(ofVerb: verb, at: position, present: present, isSubject: isSubject, sentence: mention.sentence)
-                break walk
-            }
-            // 作了关于…的报告, 作专题辅导: a speech verb whose noun comes later in the clause.
-            // (Its noun may be one that elsewhere cites a speech: 作了重要讲话 is a speech given here.)
-            if speechWithNoun(at: position, end: end, directlyAfterName: position == verbSlot) != nil {
-                result = .roles(present ? [.speaker, .attendee] : .speaker, announcesOnly: false)
+            let slot = WalkSlot(nameEnd: mention.range.upperBound, verbSlot: verbSlot, crossedClauses: crossedClauses, present: present)
+            if let found = verbFinding(at: position, end: end, slot: slot, isSubject: isSubject, sentence: mention.sentence) {
+                result = found
                 break walk
             }
             position += 1
@@ -167,6 +142,52 @@ extension DocumentAnalysis {
         roleMemo.walks[start] = result
         for shared in sharedStarts { roleMemo.walks[RoleReadingMemo.WalkStart(position: shared, isSubject: isSubject)] = result }
         return result
+    }
+
+    /// Whether the walk after a name goes on past the clause end at `position`: when the list of
+    /// names goes on after it (a name right before and right after it: 甲某、乙某,丙某 — not
+    /// 甲某察看了现场,乙某要求), a group joins the list before its verb (…丙某,各乡镇主要负责人参加会议),
+    /// or the person is the sentence's subject, which carries over (看望困难群众X,勉励… — X is
+    /// not speaking), for at most ``clausesCrossed`` clauses, counted in `crossedClauses`.
+    private func walkGoesOn(pastClauseEndAt position: Int, end: Int, sentence: Int, isSubject: Bool, crossedClauses: inout Int) -> Bool {
+        let next = position + 1
+        let listGoesOn = mentionSpans(from: next, in: sentence) && mentionEnds(at: position, in: sentence)
+        if listGoesOn || groupClauseJoins(at: next, end: end, sentence: sentence) { return true }
+        crossedClauses += 1
+        return !(startsNewSubject(at: next, end: end, sentence: sentence) || crossedClauses > Self.clausesCrossed
+                 || ScalarClass.isSpace(scalars[position]) || !isSubject)
+    }
+
+    /// Where a walk after a name stands when it looks for the person's verb.
+    private struct WalkSlot {
+        /// Where the name ends.
+        var nameEnd: Int
+        /// Where the verb is expected: after the name, a skipped frame or the rest of the list.
+        var verbSlot: Int
+        /// Clauses crossed without a new subject: only a speech verb counts after one.
+        var crossedClauses: Int
+        /// …等与会人员…: the person was named as present.
+        var present: Bool
+    }
+
+    /// What the words at `position` say of the person the walk started from, if they end the
+    /// walk: instructions given right after the name (縣長某某指示,…), a mark of someone only
+    /// mentioned, a role verb, or a speech verb with its noun later in the clause (作了关于…的报告).
+    private func verbFinding(at position: Int, end: Int, slot: WalkSlot, isSubject: Bool, sentence: Int) -> Finding? {
+        if position == slot.nameEnd, let word = Self.spokenInstructions.longestMatch(at: position, in: scalars, limit: end),
+           position + word.count < end, !ScalarClass.isIdeograph(scalars[position + word.count]) {
+            return .roles(.speaker, announcesOnly: false)
+        }
+        if lexicons.mentionMarkers.longestMatch(in: scalars, at: position, limit: end) != nil { return .mentioned }
+        if let verb = lexicons.roleVerbs.longestMatch(in: scalars, at: position, limit: end), !isInsideEventName(position),
+           slot.crossedClauses == 0 || verb.value == .speaker {
+            return roles(ofVerb: verb, at: position, present: slot.present, isSubject: isSubject, sentence: sentence)
+        }
+        // (A noun that elsewhere cites a speech may be one given here: 作了重要讲话.)
+        if speechWithNoun(at: position, end: end, directlyAfterName: position == slot.verbSlot) != nil {
+            return .roles(slot.present ? [.speaker, .attendee] : .speaker, announcesOnly: false)
+        }
+        return nil
     }
 
     /// 指示 right after a name, ending its clause: the person spoke (縣長某某指示,…).
