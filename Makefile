@@ -41,7 +41,7 @@ build: deps
 demo: build
 	$(MEETGRAPH) analyze seeds --out output
 	$(MEETGRAPH) ingest seeds --db meetgraph.sqlite
-	@echo "try: $(MEETGRAPH) query who-met 刘涛"
+	@echo "try: $(MEETGRAPH) query who-met 柯望川"
 
 serve: build
 	$(MEETGRAPH) ingest seeds --db meetgraph.sqlite

@@ -15,7 +15,7 @@ struct Query: ParsableCommand {
             negative or empty answer keeps its format (a CSV header, JSON false or []) and exits 0.
 
             Example:
-              meetgraph query who-met 刘涛 --from seeds
+              meetgraph query who-met 柯望川 --from seeds
             """,
         subcommands: [WhoMet.self, Met.self, Path.self, Top.self, PersonTimeline.self, Events.self, CommunitiesQuery.self])
 
@@ -43,7 +43,7 @@ struct Query: ParsableCommand {
                 "… and N more"; CSV and JSON list them all.
 
                 Example:
-                  meetgraph query who-met 刘涛 --from seeds --format csv
+                  meetgraph query who-met 柯望川 --from seeds --format csv
                 """)
 
         /// Shared events named in one row of the table; CSV and JSON name every one.
@@ -81,7 +81,7 @@ struct Query: ParsableCommand {
     struct Met: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say whether A and B attended an event together, naming each event and the sentences that say so.",
-            discussion: "Example:\n  meetgraph query met 刘涛 史根治 --from seeds")
+            discussion: "Example:\n  meetgraph query met 温景澜 贺明舟 --from seeds")
 
         @Argument(help: "The first person's name.") var first: String
         @Argument(help: "The second person's name.") var second: String
@@ -135,7 +135,7 @@ struct Query: ParsableCommand {
                 "no chain" in the table, a CSV header alone, or "connected": false in JSON.
 
                 Example:
-                  meetgraph query path 刘保新 史根治 --from seeds
+                  meetgraph query path 柯望川 蒋秋萍 --from seeds
                 """)
 
         @Argument(help: "Where the chain starts.") var first: String
@@ -243,7 +243,7 @@ struct Query: ParsableCommand {
             commandName: "person",
             abstract: "Show a person's events in date order, with roles and the titles held.",
             usage: "meetgraph query person <person> [<options>]",
-            discussion: "--limit counts events.\n\nExample:\n  meetgraph query person 史根治 --from seeds")
+            discussion: "--limit counts events.\n\nExample:\n  meetgraph query person 温景澜 --from seeds")
 
         @Argument(help: "The person's name.") var person: String
         @OptionGroup var common: Common
@@ -276,7 +276,7 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List events, filtered by kind, date, person and role.",
             usage: "meetgraph query events [--person <person>] [<options>]",
-            discussion: "Example:\n  meetgraph query events --kind visit --person 史根治 --from seeds")
+            discussion: "Example:\n  meetgraph query events --kind visit --person 温景澜 --from seeds")
 
         @Option(help: "Only events this person took part in.") var person: String?
         @OptionGroup var common: Common

@@ -26,7 +26,7 @@ struct Render: ParsableCommand {
             temporary name and renamed; a device or FIFO (/dev/null) is written directly.
 
             Example:
-              meetgraph render --view ego --person 刘涛 --from seeds -o ego.svg
+              meetgraph render --view ego --person 温景澜 --from seeds -o ego.svg
             """)
 
     enum ViewName: String, ExpressibleByArgument, CaseIterable {
