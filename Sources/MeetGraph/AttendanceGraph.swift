@@ -135,9 +135,9 @@ public struct AttendanceGraph: Sendable {
     /// Events by ``Reprints/bucket(_:)``, for finding the event a reprint repeats.
     private var reprintBuckets: [String: [Int32]] = [:]
     /// Keys of reprinted events (`b.txt#e1`) → the event they were folded into.
-    private var reprintKeys: [String: Int32] = [:]
+    var reprintKeys: [String: Int32] = [:]
     /// For each event with reprints, the documents folded into it, in order.
-    public private(set) var reprintDocuments: [EventID: [String]] = [:]
+    public internal(set) var reprintDocuments: [EventID: [String]] = [:]
 
     /// How many events were folded into an event read earlier from another document.
     public var foldedReprints: Int { reprintKeys.count }
