@@ -242,6 +242,7 @@ extension MeetGraphStore {
         let identity = try identity(db)
         for name in identity.aliases.keys.sorted() { _ = try identity.storeCanonicalName(name) }
         try movePeopleToTheirKeys(db)
+        try separateNamesakes(db, baseKeys: nil)
     }
 
     /// The stored corrections with their row ids, in order.

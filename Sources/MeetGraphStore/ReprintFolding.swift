@@ -53,7 +53,9 @@ extension DocumentWriter {
                 SELECT 1 FROM participation WHERE eventId = ?1 AND NOT EXISTS (
                     SELECT 1 FROM evidence WHERE evidence.eventId = ?1 AND evidence.personId = participation.personId)
                 """), arguments: [id]) == true
-            let stored = Reprints.Summary(kind: event.kind, name: row[1], date: DateKey.date(row[2]), people: keys,
+            // Namesakes (张三（甲市）) compare by their name's key, as the participants do.
+            let stored = Reprints.Summary(kind: event.kind, name: row[1], date: DateKey.date(row[2]),
+                                          people: Set(keys.map(Namesakes.bareName)),
                                           fromText: !withoutEvidence)
             if Reprints.same(summary, stored) { return id }
         }

@@ -60,7 +60,7 @@ struct Analyze: ParsableCommand {
         let documents = firstCopies.map(\.document)
         for note in copies.notes { Console.error(note) }
         let unfiltered = try corrections.corrections == nil
-            ? AttendanceGraph(documents: documents, identity: .acrossScripts)
+            ? AttendanceGraph(documents: documents, identity: .acrossScripts).separatingNamesakes()
             : correctedGraph(firstCopies)
         filters.noteUndated(filters.filter.undated(in: unfiltered))
         let graph = unfiltered.filtered(by: filters.filter)
