@@ -313,7 +313,8 @@ struct DocumentWriter {
         for (index, event) in document.events.enumerated() {
             let participants = try merge(event.participants, in: event)
             notePlaces(of: participants, in: event)
-            if let target = try reprintTarget(of: event, participants: participants, documentID: documentID) {
+            if let target = try reprintTarget(of: event, participants: participants, documentID: documentID,
+                                                 published: document.published) {
                 try fold(participants, into: target, documentID: documentID,
                          titleDate: DateKey.make(event.date) ?? publishedKey, ties: &ties)
                 folded += 1

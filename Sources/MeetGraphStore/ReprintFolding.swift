@@ -23,23 +23,25 @@ enum ReprintSchema {
 extension DocumentWriter {
     /// The stored event of another document that `event` reprints, if any: the first stored
     /// that the rule accepts and that no part of this document was folded into yet.
-    func reprintTarget(of event: Event, participants: [Merged], documentID: Int64) throws -> Int64? {
+    func reprintTarget(of event: Event, participants: [Merged], documentID: Int64, published: EventDate?) throws -> Int64? {
         let rows: [Row]
         if let date = event.date {
             rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, name, dateKey FROM event
-                WHERE kind = ? AND dateKey % 10000 = ? AND documentId <> ? ORDER BY id
+                SELECT event.id, event.name, event.dateKey, document.published FROM event
+                JOIN document ON document.id = event.documentId
+                WHERE event.kind = ? AND event.dateKey % 10000 = ? AND event.documentId <> ? ORDER BY event.id
                 """), arguments: [event.kind.rawValue, date.month * 100 + date.day, documentID])
         } else {
             rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, name, dateKey FROM event
-                WHERE dateKey IS NULL AND name = ? AND kind = ? AND documentId <> ? ORDER BY id
+                SELECT event.id, event.name, event.dateKey, document.published FROM event
+                JOIN document ON document.id = event.documentId
+                WHERE event.dateKey IS NULL AND event.name = ? AND event.kind = ? AND event.documentId <> ? ORDER BY event.id
                 """), arguments: [event.name, event.kind.rawValue, documentID])
         }
         guard !rows.isEmpty else { return nil }
         let summary = Reprints.Summary(kind: event.kind, name: event.name, date: event.date,
                                        people: Set(participants.map(\.key)),
-                                       fromText: participants.allSatisfy { !$0.evidence.isEmpty })
+                                       fromText: participants.allSatisfy { !$0.evidence.isEmpty }, published: published)
         guard summary.fromText else { return nil }
         for row in rows {
             let id: Int64 = row[0]
@@ -56,7 +58,8 @@ extension DocumentWriter {
             // Namesakes (张三（甲市）) compare by their name's key, as the participants do.
             let stored = Reprints.Summary(kind: event.kind, name: row[1], date: DateKey.date(row[2]),
                                           people: Set(keys.map(Namesakes.bareName)),
-                                          fromText: !withoutEvidence)
+                                          fromText: !withoutEvidence,
+                                          published: (row[3] as String?).flatMap(EventDate.init))
             if Reprints.same(summary, stored) { return id }
         }
         return nil
