@@ -134,10 +134,12 @@ public struct AttendanceGraph: Sendable {
     private var spellings = SpellingTally()
     /// Events by ``Reprints/bucket(_:)``, for finding the event a reprint repeats.
     private var reprintBuckets: [String: [Int32]] = [:]
+    /// Publication dates of the documents added, for folding reprints of undated events.
+    private var publishedDates: [String: EventDate] = [:]
     /// Keys of reprinted events (`b.txt#e1`) → the event they were folded into.
-    private var reprintKeys: [String: Int32] = [:]
+    var reprintKeys: [String: Int32] = [:]
     /// For each event with reprints, the documents folded into it, in order.
-    public private(set) var reprintDocuments: [EventID: [String]] = [:]
+    public internal(set) var reprintDocuments: [EventID: [String]] = [:]
 
     /// How many events were folded into an event read earlier from another document.
     public var foldedReprints: Int { reprintKeys.count }
@@ -199,6 +201,7 @@ public struct AttendanceGraph: Sendable {
     /// Each participation counts one mention of the name as written (after aliases) towards the
     /// spelling the person is shown with; two spellings of one person at one event count once.
     public mutating func add(_ document: Document) {
+        if let published = document.published { publishedDates[document.document] = published }
         for event in document.events {
             let eventID = addEvent(event, of: document.document)
             for participant in event.participants {
@@ -260,7 +263,8 @@ public struct AttendanceGraph: Sendable {
         if let existing = self.event(withKey: node.key) { return existing }
         let summary = Reprints.Summary(kind: event.kind, name: event.name, date: event.date,
                                        people: Set(event.participants.map { identity.key(of: $0.name) }),
-                                       fromText: event.participants.allSatisfy { !$0.evidence.isEmpty })
+                                       fromText: event.participants.allSatisfy { !$0.evidence.isEmpty },
+                                       published: publishedDates[document])
         let bucket = Reprints.bucket(summary)
         for candidate in reprintBuckets[bucket] ?? [] {
             let stored = events[Int(candidate)]
@@ -269,7 +273,7 @@ public struct AttendanceGraph: Sendable {
             let people = Set(self.people(at: EventID(Int(candidate))).map { personKeys[$0.index] })
             let fromText = attendances(at: EventID(Int(candidate))).allSatisfy { !$0.evidence.isEmpty }
             let other = Reprints.Summary(kind: stored.kind, name: stored.name, date: stored.date, people: people,
-                                         fromText: fromText)
+                                         fromText: fromText, published: publishedDates[stored.document])
             guard Reprints.same(summary, other) else { continue }
             reprintKeys[node.key] = candidate
             reprintDocuments[EventID(Int(candidate)), default: []].append(document)

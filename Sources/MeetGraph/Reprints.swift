@@ -17,9 +17,13 @@ public enum Reprints {
         public var people: Set<String>
         /// Whether every participation has evidence (read from a text, not from an imported table).
         public var fromText: Bool
+        /// The publication date of the document the event was read from, when known.
+        public var published: EventDate?
 
         /// A summary with every field given.
-        public init(kind: EventKind, name: String, date: EventDate?, people: Set<String>, fromText: Bool = true) {
+        public init(kind: EventKind, name: String, date: EventDate?, people: Set<String>, fromText: Bool = true,
+                    published: EventDate? = nil) {
+            self.published = published
             self.kind = kind
             self.name = name
             self.date = date
@@ -31,14 +35,17 @@ public enum Reprints {
     /// Whether `a` and `b` are one event: the same kind; the same day (a year known on one side
     /// only still matches); the same or a near name (one contains the other) or nearly the same
     /// people; and at least half of the smaller list of participants shared. Undated events are
-    /// one only with the same name and exactly the same two or more people. Rows of an imported
+    /// one only with the same name and exactly the same people, two or more, or fewer when both
+    /// documents were published the same day (a report carried again: 座谈会 with one person).
+    /// Rows of an imported
     /// table (no evidence) are never folded: attaching them is a human decision.
     public static func same(_ a: Summary, _ b: Summary) -> Bool {
         guard a.kind == b.kind, a.fromText, b.fromText else { return false }
         let shared = a.people.intersection(b.people).count
         let smaller = min(a.people.count, b.people.count)
         guard let first = a.date, let second = b.date else {
-            return a.date == nil && b.date == nil && a.name == b.name && a.people == b.people && a.people.count >= 2
+            guard a.date == nil && b.date == nil && a.name == b.name && a.people == b.people else { return false }
+            return a.people.count >= 2 || a.published != nil && a.published == b.published
         }
         guard first.month == second.month, first.day == second.day,
               first.year == nil || second.year == nil || first.year == second.year else { return false }

@@ -207,14 +207,17 @@ extension MeetGraphStore {
     ///   person or event the store lacks, or changes a participation that is not there;
     ///   ``CorrectionError/malformed(source:reason:)`` for a correction missing a field;
     ///   ``StoreError`` for the file itself or an alias cycle.
+    ///
+    /// With `strict` false (texts read for one command, which a corrections file for a whole
+    /// archive may cover only in part), corrections that do not apply wait, listed in the report.
     @discardableResult
-    public func addCorrections(_ corrections: [Correction]) throws -> CorrectionReport {
+    public func addCorrections(_ corrections: [Correction], strict: Bool = true) throws -> CorrectionReport {
         for correction in corrections { try CorrectionsFile.check(correction) }
         return try write { db in
             var added: Set<Int64> = []
             var merged = false
             for correction in corrections {
-                if correction.action == .merge || correction.action == .rename {
+                if strict && (correction.action == .merge || correction.action == .rename) {
                     // The person must exist before the merge (as written or as an earlier merge's target).
                     _ = try strictPerson(correction, db)
                 }
@@ -228,21 +231,22 @@ extension MeetGraphStore {
                 }
                 if merged { try reconcileAfterMerges(db); merged = false }
             }
-            var report = try applyCorrections(db, strict: added)
+            var report = try applyCorrections(db, strict: strict ? added : [])
             report.added = added.count
             return report
         }
     }
 
     /// The merges (and renames) make an alias table of their own; the people move at once.
-    private func reconcileAfterMerges(_ db: Database) throws {
+    func reconcileAfterMerges(_ db: Database) throws {
         let identity = try identity(db)
         for name in identity.aliases.keys.sorted() { _ = try identity.storeCanonicalName(name) }
         try movePeopleToTheirKeys(db)
+        try separateNamesakes(db, baseKeys: nil)
     }
 
     /// The stored corrections with their row ids, in order.
-    private func storedCorrections(_ db: Database) throws -> [(id: Int64, correction: Correction)] {
+    func storedCorrections(_ db: Database) throws -> [(id: Int64, correction: Correction)] {
         try Row.fetchAll(db, sql: "SELECT id, action, person, value, event, source FROM correction ORDER BY id")
             .compactMap { row in
                 guard let action = Correction.Action(rawValue: row[1]) else { return nil }

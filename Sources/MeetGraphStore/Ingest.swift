@@ -176,6 +176,7 @@ extension MeetGraphStore {
             }
         }
         try writer.flushTies()
+        try separateNamesakes(db, baseKeys: writer.placedKeys)
         // Re-extraction never undoes a human decision: the corrections apply again, in this transaction.
         let corrections = try applyCorrections(db)
         summary.corrections = corrections.stored
@@ -227,6 +228,8 @@ struct DocumentWriter {
     private var spelled = Set<Int64>()
     /// Events of the current document folded into stored ones.
     private var folded = 0
+    /// Keys of the people whose participations in this batch name a place (issue 14, namesakes).
+    var placedKeys = Set<String>()
 
     init(db: Database, identity: Identity, nameKey: @escaping @Sendable (String) -> String,
          interruption: (@Sendable (String, Int) throws -> Void)?) {
@@ -309,7 +312,9 @@ struct DocumentWriter {
 
         for (index, event) in document.events.enumerated() {
             let participants = try merge(event.participants, in: event)
-            if let target = try reprintTarget(of: event, participants: participants, documentID: documentID) {
+            notePlaces(of: participants, in: event)
+            if let target = try reprintTarget(of: event, participants: participants, documentID: documentID,
+                                                 published: document.published) {
                 try fold(participants, into: target, documentID: documentID,
                          titleDate: DateKey.make(event.date) ?? publishedKey, ties: &ties)
                 folded += 1

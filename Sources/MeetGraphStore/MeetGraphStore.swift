@@ -263,6 +263,7 @@ public final class MeetGraphStore: Sendable {
     /// Moves people to their keys, then applies the stored corrections again.
     private func reconcilePeople(_ db: Database) throws {
         try movePeopleToTheirKeys(db)
+        try separateNamesakes(db, baseKeys: nil)
         _ = try applyCorrections(db)
     }
 
@@ -282,7 +283,8 @@ public final class MeetGraphStore: Sendable {
             let personId: Int64 = row[0], eventId: Int64 = row[1], written: String = row[2], key: String = row[3]
             let canonical = try identity.storeCanonicalName(written)
             let targetKey = nameKey(canonical)
-            guard targetKey != key else { continue }
+            // A namesake's key is the name's key and a qualifier: separateNamesakes places it.
+            guard targetKey != key, Namesakes.bareName(key) != targetKey else { continue }
             let target: Int64
             if let existing = personIDs[targetKey] {
                 target = existing
@@ -306,7 +308,7 @@ public final class MeetGraphStore: Sendable {
     }
 
     /// Moves one participation to `target`, merging with the target's own participation at that event.
-    private func moveParticipation(person: Int64, event: Int64, to target: Int64, _ db: Database) throws {
+    func moveParticipation(person: Int64, event: Int64, to target: Int64, _ db: Database) throws {
         guard let moving = try ParticipationRecord.fetchOne(db, key: ["personId": person, "eventId": event]) else { return }
         guard var kept = try ParticipationRecord.fetchOne(db, key: ["personId": target, "eventId": event]) else {
             // Evidence and titles follow through ON UPDATE CASCADE.
@@ -341,17 +343,23 @@ public final class MeetGraphStore: Sendable {
     // MARK: Looking people up
 
     /// The stored ID of the person `name` identifies, or ``StoreError/unknownPerson(name:suggestions:)``.
+    /// A namesake is named with its qualifier (`张三（甲市）`, ASCII brackets allowed); a name whose
+    /// people are all namesakes names the only one, or suggests them all.
     func personID(named name: String, _ db: Database) throws -> Int64 {
-        let key = nameKey(try canonicalName(name, db))
+        let written = Namesakes.qualifierBrackets(name)
+        let key = nameKey(try canonicalName(written, db))
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE personKey = ?", arguments: [key]) {
             return id
         }
-        throw StoreError.unknownPerson(name: name, suggestions: try suggestions(for: name, db))
+        let family = try Self.namesakeFamily(db, baseKey: key)
+        if family.count == 1 { return family[0].id }
+        let namesakes = try family.compactMap { try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [$0.id]) }
+        throw StoreError.unknownPerson(name: name, suggestions: namesakes.isEmpty ? try suggestions(for: name, db) : namesakes)
     }
 
     /// Follows aliases from `name` (as written, then as keyed) with one indexed lookup per step,
     /// as ``PersonIdentity/canonicalName(_:)`` does over the whole table.
-    private func canonicalName(_ name: String, _ db: Database) throws -> String {
+    func canonicalName(_ name: String, _ db: Database) throws -> String {
         let lookup = try db.cachedStatement(sql: """
             SELECT canonical FROM (
                 SELECT person AS name, value AS canonical, 0 AS rank, id AS seq FROM correction

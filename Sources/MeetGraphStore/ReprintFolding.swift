@@ -23,23 +23,25 @@ enum ReprintSchema {
 extension DocumentWriter {
     /// The stored event of another document that `event` reprints, if any: the first stored
     /// that the rule accepts and that no part of this document was folded into yet.
-    func reprintTarget(of event: Event, participants: [Merged], documentID: Int64) throws -> Int64? {
+    func reprintTarget(of event: Event, participants: [Merged], documentID: Int64, published: EventDate?) throws -> Int64? {
         let rows: [Row]
         if let date = event.date {
             rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, name, dateKey FROM event
-                WHERE kind = ? AND dateKey % 10000 = ? AND documentId <> ? ORDER BY id
+                SELECT event.id, event.name, event.dateKey, document.published FROM event
+                JOIN document ON document.id = event.documentId
+                WHERE event.kind = ? AND event.dateKey % 10000 = ? AND event.documentId <> ? ORDER BY event.id
                 """), arguments: [event.kind.rawValue, date.month * 100 + date.day, documentID])
         } else {
             rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, name, dateKey FROM event
-                WHERE dateKey IS NULL AND name = ? AND kind = ? AND documentId <> ? ORDER BY id
+                SELECT event.id, event.name, event.dateKey, document.published FROM event
+                JOIN document ON document.id = event.documentId
+                WHERE event.dateKey IS NULL AND event.name = ? AND event.kind = ? AND event.documentId <> ? ORDER BY event.id
                 """), arguments: [event.name, event.kind.rawValue, documentID])
         }
         guard !rows.isEmpty else { return nil }
         let summary = Reprints.Summary(kind: event.kind, name: event.name, date: event.date,
                                        people: Set(participants.map(\.key)),
-                                       fromText: participants.allSatisfy { !$0.evidence.isEmpty })
+                                       fromText: participants.allSatisfy { !$0.evidence.isEmpty }, published: published)
         guard summary.fromText else { return nil }
         for row in rows {
             let id: Int64 = row[0]
@@ -53,8 +55,11 @@ extension DocumentWriter {
                 SELECT 1 FROM participation WHERE eventId = ?1 AND NOT EXISTS (
                     SELECT 1 FROM evidence WHERE evidence.eventId = ?1 AND evidence.personId = participation.personId)
                 """), arguments: [id]) == true
-            let stored = Reprints.Summary(kind: event.kind, name: row[1], date: DateKey.date(row[2]), people: keys,
-                                          fromText: !withoutEvidence)
+            // Namesakes (张三（甲市）) compare by their name's key, as the participants do.
+            let stored = Reprints.Summary(kind: event.kind, name: row[1], date: DateKey.date(row[2]),
+                                          people: Set(keys.map(Namesakes.bareName)),
+                                          fromText: !withoutEvidence,
+                                          published: (row[3] as String?).flatMap(EventDate.init))
             if Reprints.same(summary, stored) { return id }
         }
         return nil
@@ -64,24 +69,34 @@ extension DocumentWriter {
     /// already there get the new roles, titles and evidence; new ones are added with their ties.
     mutating func fold(_ participants: [Merged], into eventID: Int64, documentID: Int64, titleDate: Int?,
                        ties: inout [TiePair: TieDelta]) throws {
-        try db.execute(sql: "INSERT INTO eventSource (eventId, documentId) VALUES (?, ?)", arguments: [eventID, documentID])
-        let dateKey = try Int.fetchOne(db, sql: "SELECT dateKey FROM event WHERE id = ?", arguments: [eventID])
-        var present = try Int64.fetchAll(db, sql: "SELECT personId FROM participation WHERE eventId = ?", arguments: [eventID])
-        var position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM participation WHERE eventId = ?",
+        // Prepared once per batch (cachedStatement): a reprinted archive folds thousands of events,
+        // and building these queries through the query interface cost more than running them.
+        try db.cachedStatement(sql: "INSERT INTO eventSource (eventId, documentId) VALUES (?, ?)")
+            .execute(arguments: [eventID, documentID])
+        let dateKey = try Int.fetchOne(db.cachedStatement(sql: "SELECT dateKey FROM event WHERE id = ?"), arguments: [eventID])
+        var present = try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM participation WHERE eventId = ?"),
+                                         arguments: [eventID])
+        var position = (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(position) FROM participation WHERE eventId = ?"),
                                          arguments: [eventID]) ?? -1) + 1
+        let participation = try db.cachedStatement(sql: "SELECT roles, titles FROM participation WHERE personId = ? AND eventId = ?")
+        let update = try db.cachedStatement(sql: "UPDATE participation SET roles = ?, titles = ? WHERE personId = ? AND eventId = ?")
+        let lastOrdinal = try db.cachedStatement(sql: "SELECT max(ordinal) FROM evidence WHERE personId = ? AND eventId = ?")
+        let hasEvidence = try db.cachedStatement(sql: """
+            SELECT 1 FROM evidence WHERE personId = ? AND eventId = ? AND document = ? AND startOffset = ? LIMIT 1
+            """)
         for participant in participants {
             let personID = try person(participant)
-            if var kept = try ParticipationRecord.fetchOne(db, key: ["personId": personID, "eventId": eventID]) {
-                kept.roles |= Int(participant.roles.rawValue)
-                var titles = TitleList.split(kept.titles)
+            if let kept = try Row.fetchOne(participation, arguments: [personID, eventID]) {
+                let roles = (kept[0] as Int) | Int(participant.roles.rawValue)
+                var titles = TitleList.split(kept[1])
                 for title in participant.titles where !titles.contains(title) { titles.append(title) }
-                kept.titles = TitleList.join(titles)
-                try kept.update(db)
-                let stored = try EvidenceRecord.filter(Column("personId") == personID && Column("eventId") == eventID)
-                    .fetchAll(db)
-                var ordinal = (stored.map(\.ordinal).max() ?? -1) + 1
+                let joined = TitleList.join(titles)
+                if roles != kept[0] as Int || joined != kept[1] as String {
+                    try update.execute(arguments: [roles, joined, personID, eventID])
+                }
+                var ordinal = (try Int.fetchOne(lastOrdinal, arguments: [personID, eventID]) ?? -1) + 1
                 for evidence in participant.evidence
-                where !stored.contains(where: { $0.document == evidence.document && $0.startOffset == evidence.start }) {
+                where try Bool.fetchOne(hasEvidence, arguments: [personID, eventID, evidence.document, evidence.start]) != true {
                     try insertEvidence(evidence, person: personID, event: eventID, ordinal: ordinal)
                     ordinal += 1
                 }

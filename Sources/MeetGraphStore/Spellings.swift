@@ -57,6 +57,8 @@ enum Spellings {
             UPDATE person SET name = coalesce((
                 SELECT spelling FROM personSpelling WHERE personId = person.id
                 ORDER BY count DESC, firstEventId LIMIT 1), name)
+                -- A namesake (key 张三（甲市）) shows its qualifier after the spelling.
+                || CASE WHEN instr(personKey, '（') > 0 THEN substr(personKey, instr(personKey, '（')) ELSE '' END
             WHERE id = ?
             """)
         for person in people { try statement.execute(arguments: [person]) }

@@ -4,6 +4,7 @@ import MeetGraph
 import MeetGraphExport
 import MeetGraphExtraction
 import MeetGraphRender
+import MeetGraphStore
 
 /// `meetgraph analyze`: the main job, from a folder of texts to pictures, tables and JSON.
 struct Analyze: ParsableCommand {
@@ -44,6 +45,7 @@ struct Analyze: ParsableCommand {
     var all = false
 
     @OptionGroup var quiet: QuietOption
+    @OptionGroup var corrections: CorrectionsOption
 
     func run() throws {
         quiet.apply()
@@ -54,9 +56,12 @@ struct Analyze: ParsableCommand {
             throw ExitCode(2)
         }
         var copies = DuplicateTexts()
-        let documents = copies.firstCopies(of: items).map(\.document)
+        let firstCopies = copies.firstCopies(of: items)
+        let documents = firstCopies.map(\.document)
         for note in copies.notes { Console.error(note) }
-        let unfiltered = AttendanceGraph(documents: documents, identity: .acrossScripts)
+        let unfiltered = try corrections.corrections == nil
+            ? AttendanceGraph(documents: documents, identity: .acrossScripts).separatingNamesakes()
+            : correctedGraph(firstCopies)
         filters.noteUndated(filters.filter.undated(in: unfiltered))
         let graph = unfiltered.filtered(by: filters.filter)
         let folder = URL(fileURLWithPath: out)
@@ -100,5 +105,19 @@ struct Analyze: ParsableCommand {
 
             """)
         try Exit.afterFailures(failures, processed: items.count)
+    }
+
+    /// The graph of `items` with `--corrections` applied: built through a temporary store, where
+    /// corrections are applied, so that it is the graph a corrected store gives.
+    private func correctedGraph(_ items: [DocumentReader.Item]) throws -> AttendanceGraph {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("meetgraph-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        TemporaryFolders.removeAtExit(folder)
+        let store = try MeetGraphStore(path: folder.appendingPathComponent("analyze.sqlite").path,
+                                       nameKey: NameForms.simplifiedKey)
+        _ = try store.ingest(items.map(\.ingestItem))
+        try corrections.apply(to: store)
+        return try store.loadGraph()
     }
 }

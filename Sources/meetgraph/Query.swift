@@ -242,15 +242,38 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "person",
             abstract: "Show a person's events in date order, with roles and the titles held.",
-            usage: "meetgraph query person <person> [<options>]",
-            discussion: "--limit counts events.\n\nExample:\n  meetgraph query person 温景澜 --from seeds")
+            usage: "meetgraph query person <person> [--pick <n>] [<options>]",
+            discussion: """
+                --limit counts events. --titles shows the title history instead: each title with the \
+                first and last date it is written with (JSON gives both). A name borne by people of different places \
+                (namesakes, told apart by the places their titles name) lists the candidates with \
+                their titles, places, dates and event counts; pick one by its qualified name \
+                (NAME（PLACE）) or by its number with --pick.
 
-        @Argument(help: "The person's name.") var person: String
+                Examples:
+                  meetgraph query person 温景澜 --from seeds
+                  meetgraph query person 温景澜 --titles --from seeds
+                """)
+
+        @Argument(help: "The person's name, or a namesake's qualified name (NAME（PLACE）).") var person: String
+        @Option(help: "When the name is borne by namesakes, the number of the candidate to show.") var pick: Int?
+        @Flag(help: "Show the titles held, each with its first and last date, instead of the events.") var titles = false
         @OptionGroup var common: Common
 
         func run() throws {
             let store = try common.openStore()
+            var person = self.person
+            let candidates = try store.namesakes(of: person)
+            let qualified = Namesakes.bareName(Namesakes.qualifierBrackets(person)) != Namesakes.qualifierBrackets(person)
+            if candidates.count > 1 && !qualified {
+                guard let pick else { return try listCandidates(candidates) }
+                guard candidates.indices.contains(pick - 1) else {
+                    throw ValidationError("--pick \(pick): \(person) has \(candidates.count) candidates, numbered from 1")
+                }
+                person = candidates[pick - 1].name
+            }
             let timeline = try store.timeline(of: person, filter: common.filters.filter)
+            let history = try store.titleHistory(of: person)
             var table = ResultTable(header: ["date", "time", "kind", "event", "roles", "titles", "document"])
             let entries = common.output.limited(timeline.entries)
             for entry in entries {
@@ -260,7 +283,18 @@ struct Query: ParsableCommand {
             }
             struct Entry: Encodable { var event: Answer.EventDetail; var roles: Roles; var titles: [String] }
             struct Title: Encodable { var title: String; var date: String?; var eventId: String; var document: String }
-            struct PersonAnswer: Encodable { var person: String; var events: [Entry]; var titles: [Title] }
+            struct Held: Encodable { var title: String; var first: String?; var last: String?; var events: Int }
+            struct PersonAnswer: Encodable {
+                var person: String; var events: [Entry]; var titles: [Title]; var titleHistory: [Held]
+            }
+            if titles {
+                let shown = common.output.limited(history)
+                var held = ResultTable(header: ["title", "first", "last", "events"], numericColumns: [3])
+                held.rows = shown.map { [$0.title, $0.first?.description ?? "", $0.last?.description ?? "", String($0.events)] }
+                return try common.output.print(held, json: shown.map {
+                    Held(title: $0.title, first: $0.first?.description, last: $0.last?.description, events: $0.events)
+                })
+            }
             try common.output.print(table, json: PersonAnswer(
                 person: timeline.person,
                 events: entries.map {
@@ -268,7 +302,29 @@ struct Query: ParsableCommand {
                 },
                 titles: timeline.titles.map {
                     Title(title: $0.title, date: $0.date?.description, eventId: $0.event, document: $0.document)
+                },
+                titleHistory: history.map {
+                    Held(title: $0.title, first: $0.first?.description, last: $0.last?.description, events: $0.events)
                 }))
+        }
+
+        /// The people the name may stand for, numbered for --pick.
+        private func listCandidates(_ candidates: [NamesakeCandidate]) throws {
+            var table = ResultTable(header: ["pick", "person", "titles", "places", "first", "last", "events"],
+                                    numericColumns: [0, 6])
+            table.rows = candidates.enumerated().map { index, candidate in
+                [String(index + 1), candidate.name, candidate.titles.joined(separator: "、"), candidate.places.joined(separator: "、"),
+                 candidate.first?.description ?? "", candidate.last?.description ?? "", String(candidate.events)]
+            }
+            Console.error("\(person) is borne by \(candidates.count) people (namesakes): pick one with --pick N or by the name shown")
+            struct Candidate: Encodable {
+                var pick: Int; var person: String; var titles: [String]; var places: [String]
+                var first: String?; var last: String?; var events: Int
+            }
+            try common.output.print(table, json: candidates.enumerated().map { index, candidate in
+                Candidate(pick: index + 1, person: candidate.name, titles: candidate.titles, places: candidate.places,
+                          first: candidate.first?.description, last: candidate.last?.description, events: candidate.events)
+            })
         }
     }
 

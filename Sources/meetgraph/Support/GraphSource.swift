@@ -24,6 +24,13 @@ struct GraphSourceOptions: ParsableArguments {
     var inputs: [String] = []
 
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var corrections: CorrectionsOption
+
+    func validate() throws {
+        if corrections.corrections != nil && inputs.isEmpty {
+            throw ValidationError("--corrections applies to texts read with --from; for a store run `meetgraph correct FILE --db STORE`")
+        }
+    }
 
     /// The store to query: `--db`, or a temporary one holding the `--from` files.
     ///
@@ -50,6 +57,7 @@ struct GraphSourceOptions: ParsableArguments {
         var copies = DuplicateTexts()
         _ = try temporary.ingest(copies.firstCopies(of: items).map(\.ingestItem))
         for note in copies.notes { Console.error(note) }
+        try corrections.apply(to: temporary)
         return temporary
     }
 }
