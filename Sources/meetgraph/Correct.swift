@@ -41,11 +41,11 @@ struct Correct: ParsableCommand {
             Console.error("Error: \(String(describing: error))")
             throw ExitCode(64)
         }
-        guard FileManager.default.fileExists(atPath: store.db) else {
+        guard store.exists else {
             Console.error("Error: \(store.db): no such store; run `meetgraph ingest FOLDER --db \(store.db)` first")
             throw ExitCode(2)
         }
-        let database = try store.open(readOnly: false)
+        let database = try store.openSQLite(readOnly: false, for: "correct")
         let report: CorrectionReport
         do {
             report = try database.addCorrections(corrections)

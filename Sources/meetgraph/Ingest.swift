@@ -51,7 +51,7 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         quiet.apply()
-        let existed = FileManager.default.fileExists(atPath: store.db)
+        let existed = store.exists
         let database = try store.open(readOnly: false)
         if let aliases {
             let pairs = try AliasTable.read(contentsOf: URL(fileURLWithPath: aliases))
