@@ -331,23 +331,22 @@ struct PostgresDocumentWriter {
         guard !wanted.isEmpty else { return [:] }
         let rows = try session.rows("""
             WITH wanted AS (
-                SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(ord integer, kind text, name text, md integer)),
-            found AS (
-                SELECT wanted.ord, event.id, event.name, event.dateKey FROM wanted
-                JOIN event ON event.kind = wanted.kind AND event.dateKey % 10000 = wanted.md
-                WHERE wanted.md IS NOT NULL AND event.documentId <> ?
-                UNION ALL
-                SELECT wanted.ord, event.id, event.name, event.dateKey FROM wanted
-                JOIN event ON event.name = wanted.name AND event.kind = wanted.kind AND event.dateKey IS NULL
-                WHERE wanted.md IS NULL AND event.documentId <> ?)
-            SELECT found.ord, found.id, found.name, found.dateKey,
-                   array_to_string(ARRAY(SELECT person.personKey FROM participation
-                                         JOIN person ON person.id = participation.personId
-                                         WHERE participation.eventId = found.id), chr(31)),
+                SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(ord integer, kind text, name text, md integer))
+            SELECT wanted.ord, found.id, found.name, found.dateKey,
+                   array_to_string(ARRAY(SELECT (SELECT personKey FROM person WHERE person.id = participation.personId)
+                                         FROM participation WHERE participation.eventId = found.id), chr(31)),
                    EXISTS (SELECT 1 FROM participation WHERE participation.eventId = found.id AND NOT EXISTS (
                        SELECT 1 FROM evidence WHERE evidence.eventId = participation.eventId
                        AND evidence.personId = participation.personId))
-            FROM found ORDER BY found.ord, found.id
+            FROM wanted CROSS JOIN LATERAL (
+                SELECT event.id, event.name, event.dateKey FROM event
+                WHERE wanted.md IS NOT NULL AND event.kind = wanted.kind AND event.dateKey % 10000 = wanted.md
+                  AND event.documentId <> ?
+                UNION ALL
+                SELECT event.id, event.name, event.dateKey FROM event
+                WHERE wanted.md IS NULL AND event.dateKey IS NULL AND event.name = wanted.name AND event.kind = wanted.kind
+                  AND event.documentId <> ?) AS found
+            ORDER BY wanted.ord, found.id
             """, [.text(JSONRow.array(wanted)), .int(documentID), .int(documentID)])
         var candidates: [Int: [Candidate]] = [:]
         for row in rows {

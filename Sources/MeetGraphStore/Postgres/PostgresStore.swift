@@ -174,6 +174,11 @@ public final class PostgresStore: @unchecked Sendable {
             }
             start = batch.endIndex
         }
+        // After a large ingest the planner's statistics are stale (autovacuum analyses later):
+        // refresh them so that the queries that follow choose their indexes.
+        if items.reduce(0, { $0 + $1.document.events.reduce(0) { $0 + $1.participants.count } }) >= 100_000 {
+            try session.execute("ANALYZE")
+        }
         return summary
     }
 
