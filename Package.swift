@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // The model and graph algorithms. Depends on nothing.
@@ -29,10 +30,13 @@ let package = Package(
             dependencies: ["MeetGraph"],
             resources: [.copy("Resources")]
         ),
-        // SQLite store and queries.
+        // The store interface, its SQLite backend (GRDB) and its PostgreSQL backend (postgres-nio).
         .target(
             name: "MeetGraphStore",
-            dependencies: ["MeetGraph", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MeetGraph", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         // libgvc + libcgraph from Debian's libgraphviz-dev.
         .systemLibrary(
@@ -84,7 +88,12 @@ let package = Package(
         .executableTarget(name: "meetgraph-fuzz", dependencies: ["MeetGraphFuzzChecks"], path: "Fuzz/Harness"),
         .testTarget(name: "MeetGraphTests", dependencies: ["MeetGraph"]),
         .testTarget(name: "MeetGraphExtractionTests", dependencies: ["MeetGraphExtraction"]),
-        .testTarget(name: "MeetGraphStoreTests", dependencies: ["MeetGraphStore"]),
+        // A throwaway PostgreSQL server for the tests that need one; no product depends on it.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(
+            name: "MeetGraphStoreTests",
+            dependencies: ["MeetGraphStore", "MeetGraphExtraction", "MeetGraphExport", "PostgresTestSupport"]
+        ),
         .testTarget(name: "MeetGraphRenderTests", dependencies: ["MeetGraphRender"], exclude: ["Snapshots"]),
         .testTarget(name: "MeetGraphExportTests", dependencies: ["MeetGraphExport"]),
         .testTarget(
@@ -94,6 +103,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "meetgraphTests", dependencies: ["meetgraph", "MeetGraphFuzzChecks"]),
+        .testTarget(name: "meetgraphTests", dependencies: ["meetgraph", "MeetGraphFuzzChecks", "PostgresTestSupport"]),
     ]
 )

@@ -10,11 +10,12 @@ import MeetGraphStore
 struct StoreBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Measures ingest rate and who-met / met-A-B latency on a synthetic SQLite store.",
+        abstract: "Measures ingest rate and who-met / met-A-B latency on a synthetic SQLite or PostgreSQL store.",
         discussion: """
             People are chosen for events with Zipf-like weights (the k-th most active person weight 1/k^s), \
             so a few people attend thousands of meetings while most attend a handful, as leaders do.
             Example: swift run -c release meetgraph-bench store --attendances 1000000
+            On PostgreSQL (an empty database): meetgraph-bench store --postgres postgres://user@127.0.0.1:5432/bench
             """)
 
     @Option(help: "Number of attendances (person at event).")
@@ -39,6 +40,14 @@ struct StoreBenchmark: ParsableCommand {
     var reuse = false
     @Option(help: "Rows asked for in the limited who-met measurements.")
     var limit = 20
+    @Option(help: "Measure a PostgreSQL store at this URL (an empty database) instead of a SQLite file.")
+    var postgres: String?
+
+    /// The store measured: the SQLite file, or the PostgreSQL database of --postgres.
+    func openStore(_ file: String, readOnly: Bool) throws -> any GraphStore {
+        if let postgres { return try PostgresStore(url: postgres, readOnly: readOnly) }
+        return try MeetGraphStore(path: file, readOnly: readOnly)
+    }
 
     func run() throws {
         let file = path ?? FileManager.default.temporaryDirectory
@@ -99,7 +108,8 @@ struct StoreBenchmark: ParsableCommand {
               + "1000th \(sortedDegrees[999]), median \(sortedDegrees[people / 2])")
 
         // Ingest: one transaction, through the public API.
-        let store = try MeetGraphStore(path: file)
+        let store = try openStore(file, readOnly: false)
+        print("Store: \(store.location)")
         var clock = ContinuousClock.now
         if reuse, try store.counts().participations == generated {
             print("Ingest: skipped, \(file) already holds the data")
@@ -110,7 +120,7 @@ struct StoreBenchmark: ParsableCommand {
             let ingestProcessor = Self.processorSeconds() - cpuBefore
             try store.checkpoint()
             let counts = try store.counts()
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            let size = postgres != nil ? 0 : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             print(String(format: "Ingest (one transaction): %d documents, %d participations in %.1f s = %.0f attendances/s "
                          + "(CPU %.1f s = %.0f attendances per CPU second); file %.0f MB",
                          summary.added.count, counts.participations, ingestTime.seconds,
@@ -129,48 +139,48 @@ struct StoreBenchmark: ParsableCommand {
         var cold: [Double] = []
         var evicted = true
         for name in weighted.prefix(coldQueries) {
-            evicted = Self.evictFromPageCache(file) && evicted
+            evicted = postgres == nil && Self.evictFromPageCache(file) && evicted
             clock = ContinuousClock.now
-            let fresh = try MeetGraphStore(path: file, readOnly: true)
-            _ = try? fresh.coAttendees(of: name)
+            let fresh = try openStore(file, readOnly: true)
+            _ = try? fresh.coAttendees(of: name, filter: .everything, includingEvents: false, limit: nil)
             cold.append((ContinuousClock.now - clock).milliseconds)
         }
         Self.report("who-met cold (open + first query\(evicted ? ", file evicted from page cache" : ""))", cold)
 
-        try Self.measure("who-met warm, people weighted by activity", weighted) { _ = try? store.coAttendees(of: $0) }
-        try Self.measure("who-met warm, people uniformly at random", uniform) { _ = try? store.coAttendees(of: $0) }
-        try Self.measure("who-met warm, the ten most active people", topTen) { _ = try store.coAttendees(of: $0) }
+        try Self.measure("who-met warm, people weighted by activity", weighted) { _ = try? store.coAttendees(of: $0, filter: .everything, includingEvents: false, limit: nil) }
+        try Self.measure("who-met warm, people uniformly at random", uniform) { _ = try? store.coAttendees(of: $0, filter: .everything, includingEvents: false, limit: nil) }
+        try Self.measure("who-met warm, the ten most active people", topTen) { _ = try store.coAttendees(of: $0, filter: .everything, includingEvents: false, limit: nil) }
         try Self.measure("who-met warm, weighted, first \(limit) rows", weighted) {
-            _ = try? store.coAttendees(of: $0, limit: limit)
+            _ = try? store.coAttendees(of: $0, filter: .everything, includingEvents: false, limit: limit)
         }
         try Self.measure("who-met warm, the ten most active people, first \(limit) rows", topTen) {
-            _ = try store.coAttendees(of: $0, limit: limit)
+            _ = try store.coAttendees(of: $0, filter: .everything, includingEvents: false, limit: limit)
         }
         let filter = AttendanceFilter(kinds: [.meeting], since: EventDate("2018-01-01"))
         try Self.measure("who-met warm, weighted, meetings since 2018 (join, no ties)", weighted) {
-            _ = try? store.coAttendees(of: $0, filter: filter)
+            _ = try? store.coAttendees(of: $0, filter: filter, includingEvents: false, limit: nil)
         }
         try Self.measure("who-met warm, weighted, first \(limit) rows with event keys", weighted) {
-            _ = try? store.coAttendees(of: $0, includingEvents: true, limit: limit)
+            _ = try? store.coAttendees(of: $0, filter: .everything, includingEvents: true, limit: limit)
         }
         try Self.measure("who-met warm, the ten most active people, first \(limit) rows with event keys", topTen) {
-            _ = try store.coAttendees(of: $0, includingEvents: true, limit: limit)
+            _ = try store.coAttendees(of: $0, filter: .everything, includingEvents: true, limit: limit)
         }
         try Self.measure("who-met warm, weighted, with event keys (join, no ties)", weighted) {
-            _ = try? store.coAttendees(of: $0, includingEvents: true)
+            _ = try? store.coAttendees(of: $0, filter: .everything, includingEvents: true, limit: nil)
         }
 
         // Met A B: each asked person with one of their co-attendees.
         var pairs: [(String, String)] = []
         for name in weighted.prefix(200) {
-            if let other = try? store.coAttendees(of: name).randomElement(using: &random) {
+            if let other = try? store.coAttendees(of: name, filter: .everything, includingEvents: false, limit: nil).randomElement(using: &random) {
                 pairs.append((name, other.person))
             }
         }
         try Self.measure("met A B (shared events with evidence), weighted pairs", pairs) {
-            _ = try store.sharedEvents($0.0, $0.1)
+            _ = try store.sharedEvents($0.0, $0.1, filter: .everything)
         }
-        print("Database: \(file)\(keep ? " (kept)" : " (removed)")")
+        print("Database: \(postgres.map { _ in store.location } ?? file)\(keep || postgres != nil ? " (kept)" : " (removed)")")
     }
 
     /// A synthetic name of three or four characters, unique per index below 1.8 million (not a real person's, on purpose).

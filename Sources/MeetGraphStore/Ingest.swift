@@ -282,7 +282,7 @@ struct DocumentWriter {
         if let stored, stored["contentHash"] as String == hash { return (.unchanged, [:]) }
         let document = item.document
         var ties: [TiePair: TieDelta] = [:]
-        let eventIDs = try localIDs(of: document)
+        let eventIDs = try Self.localIDs(of: document)
         var outcome = Outcome.added
         if let stored {
             try deleteDocument(stored["id"])
@@ -370,7 +370,7 @@ struct DocumentWriter {
     }
 
     /// Each event's id within the document, `e1`, `e2`… where the extractor left it empty.
-    private func localIDs(of document: Document) throws -> [String] {
+    static func localIDs(of document: Document) throws -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for (index, event) in document.events.enumerated() {
@@ -419,6 +419,12 @@ struct DocumentWriter {
 
     /// Participants of `event` with spellings of one person merged: roles joined, titles and evidence appended.
     func merge(_ participants: [Participant], in event: Event) throws -> [Merged] {
+        try Self.merge(participants, in: event, identity: identity, nameKey: nameKey)
+    }
+
+    /// ``merge(_:in:)`` under `identity` and `nameKey` (the PostgreSQL store's writer uses it too).
+    static func merge(_ participants: [Participant], in event: Event, identity: Identity,
+                      nameKey: (String) -> String) throws -> [Merged] {
         var merged: [Merged] = []
         var indexByKey: [String: Int] = [:]
         for participant in participants {

@@ -51,11 +51,11 @@ struct Correct: ParsableCommand {
 
     /// The store at `--db`, which must exist.
     private func openExisting() throws -> MeetGraphStore {
-        guard FileManager.default.fileExists(atPath: store.db) else {
+        guard store.exists else {
             Console.error("Error: \(store.db): no such store; run `meetgraph ingest FOLDER --db \(store.db)` first")
             throw ExitCode(2)
         }
-        return try store.open(readOnly: false)
+        return try store.openSQLite(readOnly: false, for: "correct")
     }
 
     /// Prints the stored corrections, one a row.

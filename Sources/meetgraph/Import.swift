@@ -48,7 +48,7 @@ struct Import: ParsableCommand {
             }
         }
         let counts = try database.counts()
-        Console.output("store \(store.db): \(counts.documents) documents, \(counts.events) events, \(counts.people) people, \(counts.participations) participations\n")
+        Console.output("store \(database.location): \(counts.documents) documents, \(counts.events) events, \(counts.people) people, \(counts.participations) participations\n")
         if failed > 0 { throw ExitCode(imported == 0 ? 2 : 1) }
     }
 

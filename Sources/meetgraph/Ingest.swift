@@ -51,7 +51,7 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         quiet.apply()
-        let existed = FileManager.default.fileExists(atPath: store.db)
+        let existed = store.exists
         let database = try store.open(readOnly: false)
         if let aliases {
             let pairs = try AliasTable.read(contentsOf: URL(fileURLWithPath: aliases))
@@ -98,7 +98,7 @@ struct Ingest: ParsableCommand {
             reprints   \(summary.foldedEvents) events folded into the same event of another report
             \(summary.corrections > 0 ? "corrected  \(summary.corrections) stored corrections applied again\n" : "")\
             \(prune ? "pruned     \(pruned.count)\n" : "")failed     \(failures.count + summary.failed.count)
-            store      \(store.db): \(counts.documents) documents, \(counts.events) events, \
+            store      \(database.location): \(counts.documents) documents, \(counts.events) events, \
             \(counts.people) people, \(counts.participations) participations
 
             """)

@@ -26,7 +26,7 @@ struct Query: ParsableCommand {
         @OptionGroup var output: ResultOptions
 
         /// The store to query, after saying how many events the date range leaves out undated.
-        func openStore() throws -> MeetGraphStore {
+        func openStore() throws -> any GraphStore {
             let store = try source.openStore()
             try filters.noteUndated(in: store)
             return store
@@ -387,7 +387,7 @@ private func format(_ value: Double) -> String {
 }
 
 /// The person called `name` in `graph`, after the store's aliases and spelling key.
-private func person(_ name: String, in graph: AttendanceGraph, store: MeetGraphStore) throws -> PersonID {
+private func person(_ name: String, in graph: AttendanceGraph, store: any GraphStore) throws -> PersonID {
     let canonical = try store.canonicalName(of: name)
     guard let id = graph.person(named: canonical) ?? graph.person(named: name) else {
         throw CommandError("\(name) takes part in no event that the filters keep")
@@ -396,7 +396,7 @@ private func person(_ name: String, in graph: AttendanceGraph, store: MeetGraphS
 }
 
 /// The events with `keys`, by key.
-private func eventNodes(_ store: MeetGraphStore, _ keys: [String]) throws -> [String: AttendanceGraph.EventNode] {
+private func eventNodes(_ store: any GraphStore, _ keys: [String]) throws -> [String: AttendanceGraph.EventNode] {
     guard !keys.isEmpty else { return [:] }
     var nodes: [String: AttendanceGraph.EventNode] = [:]
     for event in try store.events(withKeys: Array(Set(keys))) { nodes[event.key] = event }

@@ -35,10 +35,10 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else {
+        guard store.exists else {
             throw CommandError("no store at \(store.db): run `meetgraph ingest FOLDER --db \(store.db)` first")
         }
-        let site = Site(store: try store.open(readOnly: true))
+        let site = Site(store: try store.openSQLite(readOnly: true, for: "serve"))
         let configuration = WebServer.Configuration(host: host, port: port, requestTimeout: timeout)
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         let outcome = ServeOutcome()

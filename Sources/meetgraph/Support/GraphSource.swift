@@ -6,12 +6,28 @@ import MeetGraphStore
 
 /// The store a command reads or writes.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The SQLite store (created by `meetgraph ingest`).")
-    var db: String = MeetGraphStore.defaultFileName
+    @Option(help: ArgumentHelp(
+        "The store: a SQLite file (created by `meetgraph ingest`) or postgres://user@host[:port]/database.",
+        discussion: "Without --db, the store named by the environment variable MEETGRAPH_DB, else meetgraph.sqlite."))
+    var db: String = StoreOpener.defaultLocation
+
+    /// Whether `--db` names a PostgreSQL store.
+    var isPostgres: Bool { StoreOpener.isPostgres(db) }
+
+    /// Whether there is a store to read: a file that exists, or a server (asked when opened).
+    var exists: Bool { isPostgres || FileManager.default.fileExists(atPath: db) }
 
     /// Opens the store at `--db`, with traditional and simplified spellings of a name as one person.
-    func open(readOnly: Bool) throws -> MeetGraphStore {
-        try MeetGraphStore(path: db, readOnly: readOnly, nameKey: NameForms.simplifiedKey)
+    func open(readOnly: Bool) throws -> any GraphStore {
+        try StoreOpener.open(db, readOnly: readOnly, nameKey: NameForms.simplifiedKey)
+    }
+
+    /// Opens `--db` for a command only the SQLite store offers so far.
+    func openSQLite(readOnly: Bool, for command: String) throws -> MeetGraphStore {
+        if isPostgres {
+            throw CommandError("\(command) works on a SQLite store only so far; give --db FILE")
+        }
+        return try MeetGraphStore(path: db, readOnly: readOnly, nameKey: NameForms.simplifiedKey)
     }
 }
 
@@ -35,9 +51,9 @@ struct GraphSourceOptions: ParsableArguments {
     /// The store to query: `--db`, or a temporary one holding the `--from` files.
     ///
     /// Reading `--from` through a temporary store keeps one code path for every query.
-    func openStore() throws -> MeetGraphStore {
+    func openStore() throws -> any GraphStore {
         guard !inputs.isEmpty else {
-            guard FileManager.default.fileExists(atPath: store.db) else {
+            guard store.exists else {
                 throw CommandError("""
                     no store at \(store.db): run `meetgraph ingest FOLDER --db \(store.db)` first, \
                     or read texts directly with --from FOLDER

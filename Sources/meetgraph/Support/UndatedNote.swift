@@ -15,7 +15,7 @@ extension FilterOptions {
     }
 
     /// ``noteUndated(_:)`` for the events of `store`.
-    func noteUndated(in store: MeetGraphStore) throws {
+    func noteUndated(in store: any GraphStore) throws {
         noteUndated(try store.undatedEvents(filter: filter))
     }
 }
