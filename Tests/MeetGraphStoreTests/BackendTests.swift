@@ -89,6 +89,9 @@ func answers(of store: any GraphStore) throws -> [String] {
         let timeline = try store.timeline(of: name, filter: .everything)
         lines += timeline.entries.map { "timeline \(name) \($0.event.key) \($0.participation.roles) \($0.participation.evidence.count)" }
         lines += timeline.titles.map { "title \(name) \($0.title) \($0.date?.description ?? "-") \($0.event)" }
+        lines += try store.titleHistory(of: name).map {
+            "held \(name) \($0.title) \($0.first?.description ?? "-") \($0.last?.description ?? "-") \($0.events)"
+        }
     }
     // Met, for the first co-attendees of a spread of people (every pair would be quadratic).
     for name in people.enumerated().filter({ $0.offset % 7 == 0 }).map(\.element) {
