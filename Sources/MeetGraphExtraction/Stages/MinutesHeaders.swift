@@ -23,38 +23,14 @@ extension NameFinder {
     /// was a header whose names may go on here. A label alone on its line gives no names, only the
     /// roles for the lines below.
     func headerNames(in sentence: Range<Int>, continuing: Roles?) -> (names: [(name: Range<Int>, title: Range<Int>?)], roles: Roles, titleLine: Range<Int>?)? {
-        var position = sentence.lowerBound
-        while position < sentence.upperBound, !ScalarClass.isIdeograph(scalars[position]) { position += 1 }
-        var roles: Roles
-        // A labelled line stays a header line even when its names cannot be read (主席:林召集委員為洲).
-        var labelled = false
-        var labelTitle: Range<Int>?
-        if let label = spacedLabel(at: position, limit: sentence.upperBound) {
-            roles = label.roles
-            position = label.afterColon
-            labelled = true
-        } else if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: sentence.upperBound),
-                  position + label.length == sentence.upperBound {
-            // A label on a line of its own, its names on the lines below (主席⏎某某).
-            return ([], label.value, nil)
-        } else if let continuing {
-            // Inside a header: 專門委員:某某 — a title for a label, someone present; a title on a line
-            // of its own (司法院秘書長), the title of the name on the next line.
-            if let colon = (position..<min(sentence.upperBound, position + Self.longestTitleLabel)).first(where: { isColon(scalars[$0]) }),
-               isTitleLine(position..<colon) {
-                roles = .attendee
-                labelTitle = position..<colon
-                position = colon + 1
-            } else if isTitleLine(position..<sentence.upperBound) {
-                var end = sentence.upperBound
-                while ScalarClass.isSpace(scalars[end - 1]) { end -= 1 }
-                return ([], continuing, position..<end)
-            } else {
-                roles = continuing
-            }
-        } else {
-            return nil
+        let opening: HeaderOpening.Names
+        switch headerOpening(of: sentence, continuing: continuing) {
+        case nil: return nil
+        case let .noNames(roles, titleLine)?: return ([], roles, titleLine)
+        case let .names(found)?: opening = found
         }
+        var position = opening.position
+        var roles = opening.roles
         var names: [(name: Range<Int>, title: Range<Int>?)] = []
         var misses = 0
         while position < sentence.upperBound {
@@ -91,8 +67,52 @@ extension NameFinder {
             }
             position = end
         }
-        if let labelTitle, names.count == 1, names[0].title == nil { names[0].title = labelTitle }
-        return names.isEmpty && !labelled ? nil : (names, roles, nil)
+        if let labelTitle = opening.title, names.count == 1, names[0].title == nil { names[0].title = labelTitle }
+        return names.isEmpty && !opening.labelled ? nil : (names, roles, nil)
+    }
+
+    /// How a header line opens: where its names start and with which roles, or that it gives none.
+    private enum HeaderOpening {
+        /// Names are read from `position` with `roles`. `labelled`: a label said so, and the line
+        /// stays a header line even when its names cannot be read (主席:林召集委員為洲); `title`: a
+        /// title served as the label (專門委員:某某).
+        struct Names {
+            var position: Int
+            var roles: Roles
+            var labelled: Bool
+            var title: Range<Int>?
+        }
+        case names(Names)
+        /// A label alone, its roles for the lines below (主席⏎某某), or a title alone, for the name
+        /// on the next line (司法院秘書長⏎某某某).
+        case noNames(roles: Roles, titleLine: Range<Int>?)
+    }
+
+    /// How the line `sentence` opens as a header line, or nil when it is none; `continuing` as
+    /// in ``headerNames(in:continuing:)``.
+    private func headerOpening(of sentence: Range<Int>, continuing: Roles?) -> HeaderOpening? {
+        var position = sentence.lowerBound
+        while position < sentence.upperBound, !ScalarClass.isIdeograph(scalars[position]) { position += 1 }
+        if let label = spacedLabel(at: position, limit: sentence.upperBound) {
+            return .names(.init(position: label.afterColon, roles: label.roles, labelled: true))
+        }
+        if let label = lexicons.minutesLabels.longestMatch(in: scalars, at: position, limit: sentence.upperBound),
+           position + label.length == sentence.upperBound {
+            return .noNames(roles: label.value, titleLine: nil)
+        }
+        guard let continuing else { return nil }
+        // Inside a header: a title for a label is someone present; a title on its own line is
+        // the title of the name on the next line.
+        if let colon = (position..<min(sentence.upperBound, position + Self.longestTitleLabel)).first(where: { isColon(scalars[$0]) }),
+           isTitleLine(position..<colon) {
+            return .names(.init(position: colon + 1, roles: .attendee, labelled: false, title: position..<colon))
+        }
+        if isTitleLine(position..<sentence.upperBound) {
+            var end = sentence.upperBound
+            while ScalarClass.isSpace(scalars[end - 1]) { end -= 1 }
+            return .noNames(roles: continuing, titleLine: position..<end)
+        }
+        return .names(.init(position: position, roles: continuing, labelled: false))
     }
 
     /// The longest title line inside a header (國防部法律事務司人權保障處人權政策組組長).

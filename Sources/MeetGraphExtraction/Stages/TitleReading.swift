@@ -50,27 +50,8 @@ extension NameFinder {
                 position += 1
                 continue
             }
-            let titleEnd = position
-            let titleStart = self.titleStart(headStart: position - head.length, lowerBound: lastEnd)
-            let firstTitle = titleList.count
-            titleList.append(titleStart..<titleEnd)
-            var start = titleStart
-            // The title before the brackets is the person's too, and where the mention starts.
-            if bracketed, let outer = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: titleStart - 1, notBefore: lastEnd) {
-                let outerStart = self.titleStart(headStart: titleStart - 1 - outer.length, lowerBound: lastEnd)
-                titleList.append(outerStart..<(titleStart - 1))
-                start = outerStart
-            }
-            // Titles joined by 、 before this one: 市委常委、常务副市长宋明远 (found backwards, put in order below).
-            while start - 1 > lastEnd, scalars[start - 1] == ScalarClass.enumerationComma,
-                  let previousHead = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: start - 1, notBefore: lastEnd) {
-                let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lastEnd)
-                guard previousStart < start - 1 else { break }
-                titleList.append(previousStart..<(start - 1))
-                start = previousStart
-            }
-            titleList[firstTitle...].reverse()
-            let titles = firstTitle..<titleList.count
+            let (titles, start) = collectTitles(endingAt: position, headStart: headStart, bracketed: bracketed,
+                                                lowerBound: lastEnd, into: &titleList)
             list += 1
             let nameRange = nameStart..<(nameStart + length)
             result.append(Mention(range: nameRange, titles: titles, start: start,
@@ -78,6 +59,34 @@ extension NameFinder {
             lastEnd = continueList(after: nameRange, titles: titles, sentence: sentence, list: list, limit: range.upperBound, into: &result)
             position = lastEnd
         }
+    }
+
+    /// The titles of a person whose last title's head word starts at `headStart` and ends at
+    /// `end`, appended to `titleList` in text order: that title, the one before a bracketed
+    /// second title (原主委(会长)某某), and those joined by 、 before it (市委常委、常务副市长某某).
+    /// Returns their indices in `titleList` and where the first of them starts.
+    private func collectTitles(endingAt end: Int, headStart: Int, bracketed: Bool, lowerBound: Int,
+                               into titleList: inout [Range<Int>]) -> (titles: Range<Int>, start: Int) {
+        let titleStart = self.titleStart(headStart: headStart, lowerBound: lowerBound)
+        let firstTitle = titleList.count
+        titleList.append(titleStart..<end)
+        var start = titleStart
+        // The title before the brackets is the person's too, and where the mention starts.
+        if bracketed, let outer = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: titleStart - 1, notBefore: lowerBound) {
+            let outerStart = self.titleStart(headStart: titleStart - 1 - outer.length, lowerBound: lowerBound)
+            titleList.append(outerStart..<(titleStart - 1))
+            start = outerStart
+        }
+        // Found backwards, put in order below.
+        while start - 1 > lowerBound, scalars[start - 1] == ScalarClass.enumerationComma,
+              let previousHead = lexicons.titlesBackwards.longestMatch(in: scalars, backwardsFrom: start - 1, notBefore: lowerBound) {
+            let previousStart = self.titleStart(headStart: start - 1 - previousHead.length, lowerBound: lowerBound)
+            guard previousStart < start - 1 else { break }
+            titleList.append(previousStart..<(start - 1))
+            start = previousStart
+        }
+        titleList[firstTitle...].reverse()
+        return (firstTitle..<titleList.count, start)
     }
 
     /// The list that the titled name at `nameRange` opens, going on (、B、C …) until a title
