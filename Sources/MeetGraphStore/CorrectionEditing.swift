@@ -70,15 +70,7 @@ extension MeetGraphStore {
             if result.removed.contains(where: { [.merge, .rename].contains($0.correction.action) }) {
                 try reconcileAfterMerges(db)
             }
-            if !touched.isEmpty {
-                try Ties.rebuild(db, people: touched)
-                try Spellings.recount(db, people: touched, identity: try identity(db))
-                for person in touched {
-                    try db.execute(sql: """
-                        DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
-                        """, arguments: [person, person])
-                }
-            }
+            if !touched.isEmpty { try refresh(people: touched, db) }
             _ = try applyCorrections(db)
             return result
         }

@@ -351,15 +351,7 @@ extension MeetGraphStore {
                 continue
             }
         }
-        if !touched.isEmpty {
-            try Ties.rebuild(db, people: touched)
-            try Spellings.recount(db, people: touched, identity: try identity(db))
-            for person in touched {
-                try db.execute(sql: """
-                    DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
-                    """, arguments: [person, person])
-            }
-        }
+        if !touched.isEmpty { try refresh(people: touched, db) }
         for (person, name) in displays {
             try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [name, person])
         }
@@ -367,6 +359,18 @@ extension MeetGraphStore {
     }
 
     /// Stores a new person for `name` (after aliases and merges).
+    /// After corrections changed the participations of `people`: their ties and spellings are
+    /// recounted, and those left with no participation are deleted.
+    func refresh(people: Set<Int64>, _ db: Database) throws {
+        try Ties.rebuild(db, people: people)
+        try Spellings.recount(db, people: people, identity: try identity(db))
+        for person in people {
+            try db.execute(sql: """
+                DELETE FROM person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM participation WHERE personId = ?)
+                """, arguments: [person, person])
+        }
+    }
+
     private func insertPerson(named name: String, _ db: Database) throws -> Int64 {
         let canonical = try identity(db).storeCanonicalName(name)
         var record = PersonRecord(id: nil, personKey: nameKey(canonical), name: canonical)
